@@ -1,0 +1,29 @@
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppLayout } from './layout/app-layout';
+
+// Each page is its own chunk: the first load carries only the shell.
+const LoginPage = lazy(() => import('./pages/login'));
+const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation'));
+const HomePage = lazy(() => import('./pages/home'));
+const UsersPage = lazy(() => import('./pages/users'));
+const AuditPage = lazy(() => import('./pages/audit'));
+const NotFoundPage = lazy(() => import('./pages/not-found'));
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,87 @@
+import { rolesFor, type Role } from '../../shared/roles';
+import type { AcceptInvitationBody, InviteUserBody } from '../../shared/schemas/users';
+import { hashPassword } from '../auth/password';
+import { hashToken, newToken } from '../auth/tokens';
+import type { Deps } from '../deps';
+import { AppError, invalid } from '../errors';
+import type { RequestOrigin } from '../http/route';
+import type { Actor } from '../policies/actor';
+import { recordAudit } from '../repositories/audit';
+import { findByTokenHash, insertInvitation, markAccepted, revokePendingFor } from '../repositories/invitation';
+import { emailTaken, findActiveActor, insertUser } from '../repositories/user';
+
+const INVITATION_DAYS = 7;
+
+/**
+ * Invites a person to the actor's organization: a random token, stored only
+ * as its hash, valid for 7 days and once; an earlier pending invitation for
+ * the same email is revoked. Returns the new invitation's id.
+ */
+export async function inviteUser(deps: Deps, actor: Actor, body: InviteUserBody, origin: RequestOrigin): Promise<string> {
+  const allowed = rolesFor(actor.organizationKind);
+  if (!allowed.includes(body.role)) {
+    throw invalid([{ path: 'role', message: `must be one of ${allowed.join(', ')} in a ${actor.organizationKind} organization` }]);
+  }
+  if (await emailTaken(deps.db, body.email)) {
+    throw new AppError('CONFLICT', 'This email already has a Scopewise account', { fields: [{ path: 'email', message: 'already has an account' }] });
+  }
+  const { token, hash } = newToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const revoked = await revokePendingFor(trx, actor.organizationId, body.email);
+    const invitationId = await insertInvitation(trx, { organizationId: actor.organizationId, email: body.email, role: body.role, tokenHash: hash, invitedBy: actor.userId, expiresAt });
+    await recordAudit(trx, origin, {
+      action: 'invitation.created',
+      organizationId: actor.organizationId,
+      targetType: 'invitation',
+      targetId: invitationId,
+      details: { email: body.email, role: body.role, replaced: revoked },
+    });
+    return invitationId;
+  });
+  await sendInvitation(deps, { email: body.email, token, organizationName: actor.organizationName, inviterName: actor.name, expiresAt });
+  return id;
+}
+
+/** Emails an invitation link; the token travels in the URL fragment so it never reaches server logs. */
+export async function sendInvitation(deps: Deps, inv: { email: string; token: string; organizationName: string; inviterName: string; expiresAt: Date }): Promise<void> {
+  const link = `${deps.config.appUrl}/invitations/accept#token=${inv.token}`;
+  await deps.mailer.send({
+    to: inv.email,
+    subject: `${inv.inviterName} invited you to ${inv.organizationName} on Scopewise`,
+    link,
+    text:
+      `${inv.inviterName} invited you to join ${inv.organizationName} on Scopewise.\n\n` +
+      `Set your password and sign in here:\n${link}\n\n` +
+      `The link works once and expires on ${inv.expiresAt.toUTCString()}.\n` +
+      `If you did not expect this invitation, ignore this message.\n`,
+  });
+}
+
+/** The invitation behind a token if it can still be accepted; otherwise why not. */
+export async function usableInvitation(deps: Deps, token: string, { lock = false, db = deps.db } = {}) {
+  const inv = await findByTokenHash(db, hashToken(token), { lock });
+  if (!inv) throw new AppError('TOKEN_INVALID', 'This invitation link is not valid. Ask your administrator for a new one.');
+  if (inv.accepted_at) throw new AppError('TOKEN_INVALID', 'This invitation was already used. Sign in instead, or ask for a new invitation.');
+  if (inv.revoked_at) throw new AppError('TOKEN_INVALID', 'This invitation was withdrawn. Ask your administrator for a new one.');
+  if (inv.expires_at.getTime() <= Date.now()) throw new AppError('TOKEN_INVALID', 'This invitation has expired. Ask your administrator for a new one.');
+  return inv;
+}
+
+/** Creates the invited user with their password and consumes the token, atomically. */
+export async function acceptInvitation(deps: Deps, body: AcceptInvitationBody, origin: RequestOrigin): Promise<Actor> {
+  const passwordHash = await hashPassword(body.password);
+  const userId = await deps.db.transaction().execute(async (trx) => {
+    const inv = await usableInvitation(deps, body.token, { lock: true, db: trx });
+    if (await emailTaken(trx, inv.email)) throw new AppError('CONFLICT', 'This email already has a Scopewise account. Sign in instead.');
+    const user = await insertUser(trx, { organizationId: inv.organization_id, email: inv.email, name: body.name, role: inv.role as Role, passwordHash });
+    await markAccepted(trx, inv.id, user.id);
+    const who = { ...origin, actorUserId: user.id, actorEmail: user.email };
+    await recordAudit(trx, who, { action: 'invitation.accepted', organizationId: inv.organization_id, targetType: 'invitation', targetId: inv.id });
+    await recordAudit(trx, who, { action: 'user.created', organizationId: inv.organization_id, targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } });
+    return user.id;
+  });
+  const actor = await findActiveActor(deps.db, userId);
+  if (!actor) throw new AppError('INTERNAL', 'The new user could not be loaded');
+  return actor;
+}

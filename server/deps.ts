@@ -1,0 +1,14 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import type { Mailer } from './mail/mailer';
+
+/** What handlers and commands need from the outside world, built once in main.ts (or by a test). */
+export interface Deps {
+  config: Config;
+  db: Database;
+  pool: pg.Pool;
+  logger: Logger;
+  mailer: Mailer;
+}

@@ -1,0 +1,55 @@
+import type { Express, Request } from 'express';
+import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { parseOrThrow } from '../middleware/validate';
+import { Reply, type AnyRoute, type RequestOrigin } from './route';
+
+/** Who sent this request, for audit events. */
+export function originOf(req: Request): RequestOrigin {
+  return {
+    ip: req.ip ?? null,
+    requestId: typeof req.id === 'string' ? req.id : req.id != null ? String(req.id) : null,
+    actorUserId: req.user?.userId ?? null,
+    actorEmail: req.user?.email ?? null,
+  };
+}
+
+function hasBody(req: Request): boolean {
+  return req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
+}
+
+/**
+ * Mounts each route: authentication, route middleware, validation of params,
+ * query and body, then the handler; its return value becomes the response.
+ */
+export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Deps): void {
+  for (const route of routes) {
+    app[route.method](route.path, ...(route.before?.(deps) ?? []), async (req, res) => {
+      if (route.access === 'authenticated' && !req.user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+      const params = route.params ? parseOrThrow(route.params, req.params) : {};
+      const query = route.query ? parseOrThrow(route.query, req.query) : {};
+      let body: unknown;
+      if (route.body && route.bodyType !== 'multipart') {
+        if (hasBody(req) && !req.is('application/json')) {
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as JSON (Content-Type: application/json), not ${req.get('content-type') ?? 'without a content type'}`);
+        }
+        body = parseOrThrow(route.body, req.body ?? {});
+      } else if (route.body) {
+        body = parseOrThrow(route.body, req.body ?? {});
+      } else if (req.body && typeof req.body === 'object' && Object.keys(req.body).length > 0 && route.bodyType !== 'multipart') {
+        throw new AppError('VALIDATION_FAILED', 'This request takes no body', { fields: Object.keys(req.body).map((k) => ({ path: k, message: 'is not an allowed field' })) });
+      }
+      const result = await route.handler({ req, res, deps, actor: req.user ?? null, body, query, params, origin: originOf(req) });
+      if (res.headersSent) return;
+      if (result instanceof Reply) {
+        res.status(result.status);
+        if (result.body === undefined) res.end();
+        else res.json(result.body);
+      } else if (result === undefined) {
+        res.status(204).end();
+      } else {
+        res.json(result);
+      }
+    });
+  }
+}

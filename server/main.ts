@@ -1,0 +1,80 @@
+import path from 'node:path';
+import pino from 'pino';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createDatabase } from './db/database';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded';
+import { migrateToLatest } from './db/migrate';
+import type { Deps } from './deps';
+import { createMailer } from './mail/mailer';
+import { hasAnyOrganization } from './repositories/organization';
+import { emailTaken } from './repositories/user';
+import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const pretty = process.stdout.isTTY && config.env !== 'production';
+  const logger = pino({ level: config.logLevel, ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}) });
+
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    logger.info('DATABASE_URL is not set: starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort, database: 'scopewise', log: (line) => logger.debug(line) });
+    databaseUrl = embedded.url;
+  }
+  const { db, pool } = createDatabase(databaseUrl, { max: 20 });
+  const migrations = await migrateToLatest(db);
+  for (const m of migrations.results ?? []) logger.info(`migration ${m.migrationName}: ${m.status}`);
+
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
+  const deps: Deps = { config, db, pool, logger, mailer };
+
+  if (config.seedDemo && !(await hasAnyOrganization(db))) {
+    await seedDemo(deps);
+    logger.info('demo data seeded');
+  }
+
+  const app = createApp(deps);
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const demo = await emailTaken(db, demoLogins[0]!.email);
+  printBanner(`http://localhost:${port}`, demo);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearTimeout(force);
+    await db.destroy();
+    await embedded?.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function printBanner(url: string, demo: boolean): void {
+  const lines = [``, `  Scopewise is running at ${url}`, `  API reference: ${url}/api/docs`];
+  if (demo) {
+    lines.push(``, `  Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const l of demoLogins) lines.push(`    ${l.email.padEnd(30)} ${l.organization} · ${l.role}`);
+  }
+  lines.push(``);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(`Scopewise failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

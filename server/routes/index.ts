@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { buildOpenApi } from '../http/openapi';
+import { defineRoute, type AnyRoute } from '../http/route';
+import { authRoutes } from './auth';
+import { systemRoutes } from './system';
+import { userRoutes } from './users';
+
+let openApiDocument: ReturnType<typeof buildOpenApi> | undefined;
+
+const openApiRoute = defineRoute({
+  method: 'get',
+  path: '/api/openapi.json',
+  tag: 'System',
+  summary: 'This API as an OpenAPI 3.1 document',
+  access: 'public',
+  responses: { 200: { description: 'The OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
+  handler: async () => (openApiDocument ??= buildOpenApi(routeTable, { version: process.env.npm_package_version ?? '0.1.0' })),
+});
+
+/**
+ * Every route of the application. The same table mounts the handlers,
+ * generates the OpenAPI document and drives the authorization matrix test.
+ */
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes];
