@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import { createTestContext, type TestContext } from '../helpers/context';
+import { anonymous, signedIn } from '../helpers/agent';
+import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
+
+let t: TestContext;
+let buyerAdmin: { email: string; id: string };
+let orgId: string;
+
+beforeAll(async () => {
+  t = await createTestContext({ lockoutThreshold: 3, lockoutMinutes: 15 });
+  const org = await makeOrganization(t.db, 'buyer', 'Northwind Test Bank');
+  orgId = org.id;
+  buyerAdmin = await makeUser(t.db, org.id, 'admin', { email: 'admin@northwind.example.test', name: 'Ada Admin' });
+});
+afterAll(() => t.close());
+
+const auditCount = async (action: string) =>
+  Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+
+describe('login', () => {
+  test('when the password is right, then the user, role and organization come back and /me works', async () => {
+    const client = await anonymous(t.app);
+    const res = await client.post('/api/auth/login').send({ email: 'Admin@Northwind.example.test ', password: TEST_PASSWORD }).expect(200);
+    expect(res.body.user).toEqual({
+      id: buyerAdmin.id,
+      email: 'admin@northwind.example.test',
+      name: 'Ada Admin',
+      role: 'admin',
+      organization: { id: orgId, name: 'Northwind Test Bank', kind: 'buyer' },
+    });
+    const me = await client.get('/api/auth/me').expect(200);
+    expect(me.body.user.id).toBe(buyerAdmin.id);
+  });
+
+  test('when a user signs in, then the session id changes (no fixation) and the cookie is httpOnly and SameSite', async () => {
+    const client = await anonymous(t.app);
+    const sidBefore = client.agent.jar.getCookies({ path: '/', domain: '127.0.0.1', secure: false, script: false }).find((c) => c.name === 'scopewise.sid')?.value;
+    const res = await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: TEST_PASSWORD }).expect(200);
+    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('scopewise.sid='));
+    expect(setCookie).toBeDefined();
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const sidAfter = setCookie!.split(';')[0].split('=')[1];
+    expect(sidBefore).toBeDefined();
+    expect(sidAfter).not.toBe(sidBefore);
+  });
+
+  test('when the password is wrong or the email unknown, then both get the same 401 answer', async () => {
+    const client = await anonymous(t.app);
+    const wrong = await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: 'not the password' }).expect(401);
+    const unknown = await client.post('/api/auth/login').send({ email: 'nobody@nowhere.example.test', password: 'not the password' }).expect(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
+    await client.get('/api/auth/me').expect(401);
+    await t.db.deleteFrom('login_throttle').execute();
+  });
+
+  test('when the email is unknown, then the answer takes about as long as a wrong password (hashing work is done either way)', async () => {
+    const client = await anonymous(t.app);
+    const time = async (email: string) => {
+      const start = process.hrtime.bigint();
+      await client.post('/api/auth/login').send({ email, password: 'definitely wrong' }).expect(401);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      known.push(await time(buyerAdmin.email));
+      unknown.push(await time(`ghost${i}@nowhere.example.test`));
+    }
+    await t.db.deleteFrom('login_throttle').execute();
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    // Not a benchmark: an unknown email must not skip the argon2 work (which costs tens of ms).
+    expect(median(unknown)).toBeGreaterThan(median(known) / 4);
+  });
+
+  test('when a login fails, then an audit event records it without the password', async () => {
+    const client = await anonymous(t.app);
+    await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: 'wrong-secret-123' }).expect(401);
+    const event = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'auth.login_failed').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(event.target_id).toBe(buyerAdmin.id);
+    expect(event.ip).toBeTruthy();
+    expect(JSON.stringify(event)).not.toContain('wrong-secret-123');
+    await t.db.deleteFrom('login_throttle').execute();
+  });
+
+  test('when an email fails too often, then it is locked (423) even with the right password, and the lock expires', async () => {
+    const client = await anonymous(t.app);
+    for (let i = 0; i < 3; i++) await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: 'wrong' }).expect(401);
+    const locked = await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: TEST_PASSWORD }).expect(423);
+    expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
+    expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    await client.get('/api/auth/me').expect(401);
+    expect(await auditCount('auth.login_locked')).toBeGreaterThanOrEqual(1);
+    // Time passes: the lock is over and the right password works again.
+    await sql`UPDATE login_throttle SET locked_until = now() - interval '1 second'`.execute(t.db);
+    await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: TEST_PASSWORD }).expect(200);
+  });
+
+  test('when an unknown email is tried repeatedly, then it is locked the same way (no account enumeration)', async () => {
+    const client = await anonymous(t.app);
+    for (let i = 0; i < 3; i++) await client.post('/api/auth/login').send({ email: 'ghost@nowhere.example.test', password: 'wrong' }).expect(401);
+    await client.post('/api/auth/login').send({ email: 'ghost@nowhere.example.test', password: 'wrong' }).expect(423);
+    await t.db.deleteFrom('login_throttle').execute();
+  });
+
+  test('when a user is disabled, then the right password fails like a wrong one', async () => {
+    const org = await makeOrganization(t.db, 'provider');
+    const user = await makeUser(t.db, org.id, 'contributor');
+    await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+    const client = await anonymous(t.app);
+    const res = await client.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+    expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
+    await t.db.deleteFrom('login_throttle').execute();
+  });
+
+  test('when the body misses fields, then a 400 names them and nobody is signed in', async () => {
+    const client = await anonymous(t.app);
+    const res = await client.post('/api/auth/login').send({ email: 'not-an-email' }).expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const fields = res.body.error.details.fields.map((f: { path: string }) => f.path);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+});
+
+describe('logout', () => {
+  test('when a user signs out, then the session is gone and the old cookie no longer works', async () => {
+    const client = await signedIn(t.app, buyerAdmin.email);
+    const cookie = client.agent.jar.getCookies({ path: '/', domain: '127.0.0.1', secure: false, script: false }).find((c) => c.name === 'scopewise.sid');
+    await client.post('/api/auth/logout').expect(204);
+    await client.get('/api/auth/me').expect(401);
+    // Replaying the old cookie does not bring the session back.
+    const request = (await import('supertest')).default;
+    await request(t.app).get('/api/auth/me').set('Cookie', `scopewise.sid=${cookie?.value}`).expect(401);
+    expect(await auditCount('auth.logout')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('login rate limit per address', () => {
+  test('when one address makes too many attempts, then it gets 429 and the attempt is not even checked', async () => {
+    const limited = await createTestContext({ loginRateLimit: 3 });
+    try {
+      const client = await anonymous(limited.app);
+      for (let i = 0; i < 3; i++) await client.post('/api/auth/login').send({ email: 'someone@example.test', password: 'x' }).expect(401);
+      const res = await client.post('/api/auth/login').send({ email: 'someone@example.test', password: 'x' }).expect(429);
+      expect(res.body.error.code).toBe('RATE_LIMITED');
+      expect(res.headers['ratelimit-policy'] ?? res.headers['ratelimit']).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { projectRoot } from '../../server/config';
+
+const read = (file: string) => fs.readFileSync(path.join(projectRoot, file), 'utf8');
+
+describe('production stack files', () => {
+  const compose = parse(read('docker-compose.yml'));
+
+  test('when the compose file is read, then it runs the app and PostgreSQL with a volume and healthchecks', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
+    const { app, db } = compose.services;
+    expect(db.image).toMatch(/^postgres:\d+/);
+    expect(db.volumes.some((v: string) => v.endsWith(':/var/lib/postgresql/data'))).toBe(true);
+    expect(db.healthcheck.test.join(' ')).toContain('pg_isready');
+    expect(app.build).toBe('.');
+    expect(app.depends_on.db.condition).toBe('service_healthy');
+    expect(app.healthcheck.test.join(' ')).toContain('/readyz');
+    expect(Object.keys(compose.volumes)).toEqual(expect.arrayContaining(['pgdata']));
+  });
+
+  test('when the app service is configured, then every variable the server reads in production is set and secrets are required', () => {
+    const env = compose.services.app.environment;
+    for (const name of ['NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'APP_URL', 'TRUST_PROXY', 'SMTP_URL', 'MAIL_FROM', 'SEED_DEMO', 'DATA_DIR']) {
+      expect(env).toHaveProperty(name);
+    }
+    expect(env.NODE_ENV).toBe('production');
+    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/scopewise:\$\{POSTGRES_PASSWORD\}@db:5432\/scopewise$/);
+    expect(env.SESSION_SECRET).toMatch(/:\?/);
+    expect(compose.services.db.environment.POSTGRES_PASSWORD).toMatch(/:\?/);
+  });
+
+  test('when the compose variables are compared with the configuration, then every one is a known setting', () => {
+    const config = read('server/config.ts');
+    for (const name of Object.keys(compose.services.app.environment)) {
+      expect(config).toContain(`${name}:`);
+    }
+  });
+
+  test('when the Dockerfile is read, then it builds, drops dev dependencies and runs the compiled server as a non-root user', () => {
+    const docker = read('Dockerfile');
+    expect(docker).toMatch(/RUN npm ci/);
+    expect(docker).toMatch(/npm run build/);
+    expect(docker).toMatch(/npm prune --omit=dev/);
+    expect(docker).toMatch(/^USER node$/m);
+    expect(docker).toMatch(/CMD \[.*dist\/server\/main\.js"\]/);
+  });
+
+  test('when the CI script is read, then it installs with npm ci, ensures Chromium and PostgreSQL, and runs npm test', () => {
+    const ci = read('.ci/run');
+    expect(ci).toMatch(/^npm ci$/m);
+    expect(ci).toContain('apt-get install -y -qq chromium');
+    expect(ci).toContain('export DATABASE_URL=');
+    expect(ci.trim().split('\n').pop()).toBe('npm test');
+  });
+});

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../server/config';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+/** Starts `server/main.ts` as `npm start` would (minus the build), against a given database. */
+function startServer(databaseUrl: string, dataDir: string) {
+  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info', SEED_DEMO: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45000);
+    child.stdout!.on('data', () => {
+      const m = /Scopewise is running at (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, ready, exited, output: () => output };
+}
+
+let database: TestDatabase;
+let dataDir: string;
+let running: ChildProcess | undefined;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopewise-start-'));
+});
+afterAll(async () => {
+  running?.kill('SIGKILL');
+  await database.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start against an existing PostgreSQL', () => {
+  test('when started on an empty database, then it seeds the demo, prints the URL and logins, serves, and stops cleanly on SIGTERM', async () => {
+    const server = startServer(database.url, dataDir);
+    running = server.child;
+    const url = await server.ready;
+    expect(server.output()).toContain('admin@northwind.demo.test');
+    expect(server.output()).toContain('demo-password');
+    expect(server.output()).toContain('demo data seeded');
+
+    expect((await fetch(`${url.replace('localhost', '127.0.0.1')}/readyz`)).status).toBe(200);
+    const csrfRes = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/auth/csrf`);
+    const cookie = csrfRes.headers.get('set-cookie')!.split(';')[0];
+    const { token } = (await csrfRes.json()) as { token: string };
+    const login = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': token },
+      body: JSON.stringify({ email: 'analyst@northwind.demo.test', password: 'demo-password' }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { user: { organization: { name: string } } }).user.organization.name).toBe('Northwind Bank');
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('stopped');
+  });
+
+  test('when started again on the same database, then it reuses the data and seeds nothing', async () => {
+    const before = await database.db.selectFrom('users').select('id').execute();
+    const server = startServer(database.url, dataDir);
+    running = server.child;
+    await server.ready;
+    expect(server.output()).not.toContain('demo data seeded');
+    expect(server.output()).toContain('admin@northwind.demo.test');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(await database.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
+    const orgs = await database.db.selectFrom('organizations').select(['name', 'kind']).orderBy('name').execute();
+    expect(orgs).toEqual([
+      { name: 'Acme BPO', kind: 'provider' },
+      { name: 'Northwind Bank', kind: 'buyer' },
+    ]);
+  });
+});
