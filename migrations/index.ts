@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m001 from './2026_11_22_001_foundation';
+import * as m002 from './2026_11_23_002_assessments';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -7,4 +8,5 @@ import * as m001 from './2026_11_22_001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_001_foundation': m001,
+  '2026_11_23_002_assessments': m002,
 };

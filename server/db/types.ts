@@ -23,6 +23,55 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AnswerComments {
+  assessment_id: string;
+  author_org_id: string;
+  author_user_id: string;
+  body: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  question_key: string;
+}
+
+export interface Answers {
+  assessment_id: string;
+  comment: string | null;
+  id: Generated<string>;
+  question_key: string;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  source_answer_id: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  value: Json | null;
+  verdict: string | null;
+}
+
+export interface AssessmentReminders {
+  assessment_id: string;
+  kind: string;
+  sent_at: Generated<Timestamp>;
+}
+
+export interface Assessments {
+  buyer_org_id: string;
+  cancelled_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  due_date: string;
+  engagement_id: string;
+  id: Generated<string>;
+  provider_org_id: string;
+  returned_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  template_version_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AuditEvents {
   action: string;
   actor_email: string | null;
@@ -35,6 +84,27 @@ export interface AuditEvents {
   request_id: string | null;
   target_id: string | null;
   target_type: string | null;
+}
+
+export interface Engagements {
+  buyer_org_id: string;
+  contracting_entity: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  data_categories: Generated<string[]>;
+  description: Generated<string>;
+  develops_software: Generated<boolean>;
+  id: Generated<string>;
+  name: string;
+  provider_org_id: string;
+  remote_work: Generated<boolean>;
+  risk_override_reason: string | null;
+  risk_tier_override: number | null;
+  services: Generated<Json>;
+  sites: Generated<Json>;
+  subcontractors: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+  uses_cloud: Generated<boolean>;
 }
 
 export interface Invitations {
@@ -72,6 +142,27 @@ export interface Session {
   sid: string;
 }
 
+export interface Templates {
+  archived_at: Timestamp | null;
+  builtin_slug: string | null;
+  created_at: Generated<Timestamp>;
+  current_version: Generated<number>;
+  id: Generated<string>;
+  organization_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TemplateVersions {
+  content: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  name: string;
+  question_count: number;
+  template_id: string;
+  version: number;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   email: string;
@@ -85,10 +176,17 @@ export interface Users {
 }
 
 export interface DB {
+  answer_comments: AnswerComments;
+  answers: Answers;
+  assessment_reminders: AssessmentReminders;
+  assessments: Assessments;
   audit_events: AuditEvents;
+  engagements: Engagements;
   invitations: Invitations;
   login_throttle: LoginThrottle;
   organizations: Organizations;
   session: Session;
+  template_versions: TemplateVersions;
+  templates: Templates;
   users: Users;
 }

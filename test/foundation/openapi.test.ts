@@ -50,7 +50,7 @@ describe('cookies behind TLS', () => {
       const res = await request(tls.app)
         .post('/api/auth/login')
         .set('X-Forwarded-Proto', 'https')
-        .set('Cookie', first!.split(';')[0])
+        .set('Cookie', first!.split(';')[0]!)
         .set('X-CSRF-Token', csrf.body.token)
         .send({ email: user.email, password: TEST_PASSWORD });
       expect(res.status).toBe(200);

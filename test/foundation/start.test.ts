@@ -21,7 +21,7 @@ function startServer(databaseUrl: string, dataDir: string) {
       const m = /Scopewise is running at (http:\/\/\S+)/.exec(output);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(m[1]!);
       }
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
@@ -55,7 +55,7 @@ describe('npm start against an existing PostgreSQL', () => {
 
     expect((await fetch(`${url.replace('localhost', '127.0.0.1')}/readyz`)).status).toBe(200);
     const csrfRes = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/auth/csrf`);
-    const cookie = csrfRes.headers.get('set-cookie')!.split(';')[0];
+    const cookie = csrfRes.headers.get('set-cookie')!.split(';')[0]!;
     const { token } = (await csrfRes.json()) as { token: string };
     const login = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/auth/login`, {
       method: 'POST',

@@ -10,7 +10,8 @@ export async function tableDigest(db: Database, tables: readonly string[]): Prom
   for (const table of tables) {
     const { rows } = await sql<{ digest: string | null; n: string }>`
       SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest, count(*) AS n FROM ${sql.table(table)} AS t`.execute(db);
-    parts.push(`${table}:${rows[0].n}:${rows[0].digest}`);
+    const [row] = rows;
+    parts.push(`${table}:${row?.n}:${row?.digest}`);
   }
   return parts.join(' ');
 }

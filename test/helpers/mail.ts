@@ -9,5 +9,5 @@ export function invitationTokenFor(outbox: string[], email: string): string {
   if (!message) throw new Error(`no message to ${email}`);
   const match = /accept#token=([A-Za-z0-9_-]+)/.exec(decodeEml(message));
   if (!match) throw new Error(`no invitation link in the message to ${email}`);
-  return match[1];
+  return match[1]!;
 }
