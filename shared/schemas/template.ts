@@ -122,3 +122,32 @@ export type TemplateContentInput = z.input<typeof templateContent>;
 export function allQuestions(t: { sections: Section[] }): Question[] {
   return t.sections.flatMap((s) => s.questions);
 }
+
+/** A template in lists: built-in or the buyer's own, at its current version. */
+export const templateSummaryDto = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    builtin: z.boolean(),
+    version: z.number().int(),
+    questionCount: z.number().int(),
+    controlCount: z.number().int(),
+    updatedAt: z.string(),
+    archived: z.boolean(),
+    abilities: z.object({ update: z.boolean(), archive: z.boolean(), use: z.boolean() }),
+  })
+  .meta({ id: 'TemplateSummary' });
+export type TemplateSummaryDto = z.infer<typeof templateSummaryDto>;
+
+export const templateDto = templateSummaryDto
+  .extend({
+    content: z.custom<TemplateContent>().meta({ override: { $ref: '#/components/schemas/TemplateContent' } }),
+    versions: z.array(z.object({ version: z.number().int(), createdAt: z.string(), questionCount: z.number().int() })),
+  })
+  .meta({ id: 'Template' });
+export type TemplateDto = z.infer<typeof templateDto>;
+
+/** One problem in an imported workbook, by sheet, row and column. */
+export const importProblem = z.object({ sheet: z.string().optional(), row: z.number().int(), column: z.string(), message: z.string() }).meta({ id: 'ImportProblem' });
+export type ImportProblem = z.infer<typeof importProblem>;

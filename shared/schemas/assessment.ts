@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { id, text } from './common';
+import { answerValue, reviewVerdicts } from './answer';
+import type { TemplateContent } from './template';
+
+export const assessmentStatuses = ['draft', 'sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled'] as const;
+export type AssessmentStatus = (typeof assessmentStatuses)[number];
+
+export const statusLabels: Record<AssessmentStatus, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  in_progress: 'In progress',
+  submitted: 'Submitted',
+  returned: 'Returned to provider',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const isoDate = z
+  .string({ message: 'must be a date (YYYY-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: 'is not a real calendar date' });
+
+export const createAssessmentBody = z
+  .strictObject({
+    templateId: id,
+    dueDate: isoDate,
+    title: text(200, { min: 1 }).optional(),
+  })
+  .meta({ id: 'CreateAssessmentRequest' });
+export type CreateAssessmentBody = z.infer<typeof createAssessmentBody>;
+
+export const reviewBody = z
+  .strictObject({
+    verdict: z.enum(reviewVerdicts, { message: `must be one of ${reviewVerdicts.join(', ')}` }),
+    comment: text(4000).optional(),
+  })
+  .refine((b) => b.verdict === 'accepted' || (b.comment ?? '').length > 0, { message: 'say why when rejecting or asking for clarification', path: ['comment'] })
+  .meta({ id: 'ReviewRequest' });
+export type ReviewBody = z.infer<typeof reviewBody>;
+
+export const commentBody = z.strictObject({ body: text(4000, { min: 1 }) }).meta({ id: 'CommentRequest' });
+export const returnBody = z.strictObject({ message: text(4000).optional() }).meta({ id: 'ReturnRequest' });
+export const acceptSuggestionBody = z.strictObject({ sourceAnswerId: id }).meta({ id: 'AcceptSuggestionRequest' });
+
+export const questionKeyParams = z.strictObject({
+  id,
+  questionKey: z.string().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'is not a question key' }),
+});
+
+const orgRef = z.object({ id, name: z.string() });
+
+export const assessmentAbilities = z.object({
+  send: z.boolean(),
+  answer: z.boolean(),
+  submit: z.boolean(),
+  review: z.boolean(),
+  return: z.boolean(),
+  complete: z.boolean(),
+  cancel: z.boolean(),
+  comment: z.boolean(),
+});
+export type AssessmentAbilities = z.infer<typeof assessmentAbilities>;
+
+export const assessmentSummaryDto = z
+  .object({
+    id,
+    title: z.string(),
+    status: z.enum(assessmentStatuses),
+    dueDate: z.string(),
+    engagement: orgRef,
+    buyer: orgRef,
+    provider: orgRef,
+    template: z.object({ name: z.string(), version: z.number().int() }),
+    progress: z.object({ answered: z.number().int(), total: z.number().int() }),
+    sentAt: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    createdAt: z.string(),
+    abilities: assessmentAbilities,
+  })
+  .meta({ id: 'AssessmentSummary' });
+export type AssessmentSummaryDto = z.infer<typeof assessmentSummaryDto>;
+
+export const commentDto = z
+  .object({ id, author: z.string(), side: z.enum(['buyer', 'provider']), body: z.string(), createdAt: z.string() })
+  .meta({ id: 'AnswerComment' });
+export type CommentDto = z.infer<typeof commentDto>;
+
+export const answerDto = z
+  .object({
+    questionKey: z.string(),
+    value: answerValue,
+    comment: z.string().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+    /** Filled from an earlier answer the provider accepted as a suggestion. */
+    reused: z.boolean(),
+    review: z.object({ verdict: z.enum(reviewVerdicts), reviewedAt: z.string(), reviewedBy: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: 'Answer' });
+export type AnswerDto = z.infer<typeof answerDto>;
+
+export const assessmentDto = assessmentSummaryDto
+  .extend({
+    content: z.custom<TemplateContent>().meta({ override: { $ref: '#/components/schemas/TemplateContent' } }),
+    answers: z.array(answerDto),
+    comments: z.array(commentDto.extend({ questionKey: z.string() })),
+    visibleQuestionKeys: z.array(z.string()),
+  })
+  .meta({ id: 'Assessment' });
+export type AssessmentDto = z.infer<typeof assessmentDto>;
+
+/** An earlier accepted answer of the provider, proposed for a question mapped to the same controls. */
+export const suggestionDto = z
+  .object({
+    questionKey: z.string(),
+    sourceAnswerId: id,
+    value: answerValue,
+    comment: z.string().nullable(),
+    sharedControlIds: z.array(z.string()),
+    source: z.object({ assessmentTitle: z.string(), buyerName: z.string(), questionText: z.string(), acceptedAt: z.string() }),
+  })
+  .meta({ id: 'AnswerSuggestion' });
+export type SuggestionDto = z.infer<typeof suggestionDto>;
