@@ -79,6 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', 'timestamptz')
     .addColumn('submitted_at', 'timestamptz')
     .addColumn('returned_at', 'timestamptz')
+    .addColumn('return_message', 'text')
     .addColumn('completed_at', 'timestamptz')
     .addColumn('cancelled_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

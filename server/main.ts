@@ -6,6 +6,7 @@ import { createDatabase } from './db/database';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
+import { startJobs } from './jobs/queue';
 import { createMailer } from './mail/mailer';
 import { hasAnyOrganization } from './repositories/organization';
 import { emailTaken } from './repositories/user';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
     logger.info('demo data seeded');
   }
 
+  const jobs = await startJobs(deps);
+
   const app = createApp(deps);
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);
+    await jobs.stop();
     await db.destroy();
     await embedded?.stop();
     logger.info('stopped');

@@ -63,6 +63,7 @@ export interface Assessments {
   engagement_id: string;
   id: Generated<string>;
   provider_org_id: string;
+  return_message: string | null;
   returned_at: Timestamp | null;
   sent_at: Timestamp | null;
   status: Generated<string>;

@@ -1,11 +1,17 @@
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import type { Decision } from './decision';
+import { assessmentPolicy } from './assessment';
+import { engagementPolicy } from './engagement';
+import { templatePolicy } from './template';
 import { userPolicy } from './user';
 
 /** Every policy rule, by action name. */
 const rules = {
   ...userPolicy,
+  ...engagementPolicy,
+  ...templatePolicy,
+  ...assessmentPolicy,
 };
 
 type Rules = typeof rules;

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { buildOpenApi } from '../http/openapi';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { authRoutes } from './auth';
+import { catalogRoutes } from './catalog';
+import { engagementRoutes } from './engagements';
+import { templateRoutes } from './templates';
+import { assessmentRoutes } from './assessments';
 import { systemRoutes } from './system';
 import { userRoutes } from './users';
 
@@ -21,4 +25,4 @@ const openApiRoute = defineRoute({
  * Every route of the application. The same table mounts the handlers,
  * generates the OpenAPI document and drives the authorization matrix test.
  */
-export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes];
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes];

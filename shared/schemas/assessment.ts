@@ -111,6 +111,8 @@ export const assessmentDto = assessmentSummaryDto
     answers: z.array(answerDto),
     comments: z.array(commentDto.extend({ questionKey: z.string() })),
     visibleQuestionKeys: z.array(z.string()),
+    /** The buyer's message when it returned the questionnaire for changes. */
+    returnMessage: z.string().nullable(),
   })
   .meta({ id: 'Assessment' });
 export type AssessmentDto = z.infer<typeof assessmentDto>;

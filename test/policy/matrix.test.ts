@@ -5,7 +5,9 @@ import { routeTable } from '../../server/routes';
 import { insertInvitation } from '../../server/repositories/invitation';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { tableDigest } from '../helpers/digest';
-import { makeUser } from '../helpers/factories';
+import type { AssessmentStatus } from '../../shared/schemas/assessment';
+import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeEngagement, makeTemplate, makeUser } from '../helpers/factories';
+import { smallTemplate } from '../helpers/template-fixture';
 import { buildWorld, personaRole, personas, type Org, type Persona, type World } from './world';
 
 /**
@@ -22,8 +24,12 @@ interface Req {
 type Expected = number | { own: number; other: number };
 
 interface AuthenticatedCase {
-  /** Builds the request for one persona against an object of `org` (the persona's own organization, or another one of the same kind). */
-  request: (w: World, persona: Persona, org: Org) => Promise<Req>;
+  /**
+   * Builds the request for one persona against an object of its own
+   * organization's side ("own": the persona's organization and its
+   * counterpart) or of another buyer/provider pair ("other").
+   */
+  request: (w: World, persona: Persona, tenant: Tenant) => Promise<Req>;
   /** Whether the route addresses one object, so "another tenant's" applies. */
   scoped: boolean;
   expect: Record<Persona, Expected>;
@@ -32,11 +38,28 @@ interface AuthenticatedCase {
 }
 type Case = { public: true } | AuthenticatedCase;
 
-const all = (status: number) => Object.fromEntries(personas.map((p) => [p, status])) as Record<Persona, Expected>;
+const all = (status: Expected) => Object.fromEntries(personas.map((p) => [p, status])) as Record<Persona, Expected>;
 const adminsOnly = (allowed: Expected, refused: Expected) =>
   Object.fromEntries(personas.map((p) => [p, personaRole[p].role === 'admin' ? allowed : refused])) as Record<Persona, Expected>;
 
 const orgOf = (w: World, persona: Persona, tenant: Tenant): Org => w[tenant][personaRole[persona].kind];
+const byRole = (e: Partial<Record<'buyerManager' | 'buyerLegal' | 'provider', Expected>>): Record<Persona, Expected> => ({
+  buyerAdmin: e.buyerManager!,
+  buyerAnalyst: e.buyerManager!,
+  buyerLegal: e.buyerLegal!,
+  providerAdmin: e.provider!,
+  providerContributor: e.provider!,
+});
+const scopedStatus = (own: number) => ({ own, other: 404 });
+
+/** A fresh engagement, template and assessment of the pair on the tenant's side. */
+async function pairObjects(w: World, tenant: Tenant, status: AssessmentStatus = 'sent', answers: Parameters<typeof makeAssessment>[3] = {}) {
+  const { buyer, provider } = w[tenant];
+  const engagementId = await makeEngagement(w.db, buyer.id, provider.id);
+  const template = await makeTemplate(w.db, buyer.id);
+  const assessmentId = await makeAssessment(w.db, { engagementId, buyerOrgId: buyer.id, providerOrgId: provider.id, templateVersionId: template.versionId }, status, answers);
+  return { engagementId, templateId: template.id, assessmentId };
+}
 const unique = () => crypto.randomBytes(4).toString('hex');
 const memberRole = (org: Org): Role => (org.kind === 'buyer' ? 'analyst' : 'contributor');
 
@@ -61,7 +84,8 @@ const cases: Record<string, Case> = {
   },
   'PATCH /api/users/:id': {
     scoped: true,
-    request: async (w, _persona, org) => {
+    request: async (w, persona, tenant) => {
+      const org = orgOf(w, persona, tenant);
       const target = await makeUser(w.db, org.id, memberRole(org));
       return { path: `/api/users/${target.id}`, body: { status: 'disabled' } };
     },
@@ -70,12 +94,141 @@ const cases: Record<string, Case> = {
   },
   'DELETE /api/invitations/:id': {
     scoped: true,
-    request: async (w, _persona, org) => {
+    request: async (w, persona, tenant) => {
+      const org = orgOf(w, persona, tenant);
       const id = await insertInvitation(w.db, { organizationId: org.id, email: `i-${unique()}@example.test`, role: memberRole(org), tokenHash: unique(), invitedBy: null, expiresAt: new Date(Date.now() + 86400000) });
       return { path: `/api/invitations/${id}` };
     },
     expect: adminsOnly({ own: 200, other: 404 }, { own: 403, other: 404 }),
     watch: ['invitations'],
+  },
+  'GET /api/controls': { scoped: false, request: async () => ({ path: '/api/controls?theme=People' }), expect: all(200) },
+  'GET /api/providers': { scoped: false, request: async () => ({ path: '/api/providers?q=Provider' }), expect: byRole({ buyerManager: 200, buyerLegal: 403, provider: 403 }) },
+  'GET /api/engagements': { scoped: false, request: async () => ({ path: '/api/engagements' }), expect: all(200) },
+  'POST /api/engagements': {
+    scoped: false,
+    request: async (w) => ({ path: '/api/engagements', body: { ...engagementInput(), providerOrganizationId: w.own.provider.id } }),
+    expect: byRole({ buyerManager: 201, buyerLegal: 403, provider: 403 }),
+    watch: ['engagements', 'organizations'],
+  },
+  'GET /api/engagements/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/engagements/${(await pairObjects(w, tenant)).engagementId}` }),
+    expect: all(scopedStatus(200)),
+  },
+  'PATCH /api/engagements/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/engagements/${(await pairObjects(w, tenant)).engagementId}`, body: { riskOverride: { tier: 1, reason: 'Board-level customer' } } }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 403, other: 404 } }),
+    watch: ['engagements'],
+  },
+  'GET /api/engagements/:id/assessments': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/engagements/${(await pairObjects(w, tenant)).engagementId}/assessments` }),
+    expect: all(scopedStatus(200)),
+  },
+  'POST /api/engagements/:id/assessments': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const o = await pairObjects(w, tenant);
+      return { path: `/api/engagements/${o.engagementId}/assessments`, body: { templateId: o.templateId, dueDate: '2099-01-01' } };
+    },
+    expect: byRole({ buyerManager: scopedStatus(201), buyerLegal: { own: 403, other: 404 }, provider: { own: 403, other: 404 } }),
+    watch: ['assessments'],
+  },
+  'GET /api/templates': { scoped: false, request: async () => ({ path: '/api/templates' }), expect: byRole({ buyerManager: 200, buyerLegal: 200, provider: 403 }) },
+  'POST /api/templates': {
+    scoped: false,
+    request: async () => ({ path: '/api/templates', body: smallTemplate }),
+    expect: byRole({ buyerManager: 201, buyerLegal: 403, provider: 403 }),
+    watch: ['templates', 'template_versions'],
+  },
+  'GET /api/templates/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/templates/${(await makeTemplate(w.db, w[tenant].buyer.id)).id}` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 403 } }),
+  },
+  'PUT /api/templates/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/templates/${(await makeTemplate(w.db, w[tenant].buyer.id)).id}`, body: { ...smallTemplate, name: 'Edited' } }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 404, other: 404 } }),
+    watch: ['templates', 'template_versions'],
+  },
+  'DELETE /api/templates/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/templates/${(await makeTemplate(w.db, w[tenant].buyer.id)).id}` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 404, other: 404 } }),
+    watch: ['templates'],
+  },
+  'GET /api/assessments': { scoped: false, request: async () => ({ path: '/api/assessments' }), expect: all(200) },
+  'GET /api/assessments/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant)).assessmentId}` }),
+    expect: all(scopedStatus(200)),
+  },
+  'POST /api/assessments/:id/send': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'draft')).assessmentId}/send` }),
+    // A draft does not exist for the provider.
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 404, other: 404 } }),
+    watch: ['assessments'],
+  },
+  'POST /api/assessments/:id/submit': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'in_progress', completeSmallAnswers)).assessmentId}/submit` }),
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+    watch: ['assessments'],
+  },
+  'POST /api/assessments/:id/complete': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'submitted', completeSmallAnswers)).assessmentId}/complete` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 403, other: 404 } }),
+    watch: ['assessments'],
+  },
+  'POST /api/assessments/:id/cancel': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant)).assessmentId}/cancel` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 403, other: 404 } }),
+    watch: ['assessments'],
+  },
+  'POST /api/assessments/:id/return': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'submitted', completeSmallAnswers)).assessmentId}/return`, body: { message: 'Please add evidence' } }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 403, other: 404 } }),
+    watch: ['assessments'],
+  },
+  'PUT /api/assessments/:id/answers/:questionKey': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant)).assessmentId}/answers/screening`, body: { value: 'partial' } }),
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+    watch: ['answers', 'assessments'],
+  },
+  'PUT /api/assessments/:id/answers/:questionKey/review': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'submitted', completeSmallAnswers)).assessmentId}/answers/screening/review`, body: { verdict: 'accepted' } }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: { own: 403, other: 404 } }),
+    watch: ['answers', 'answer_comments'],
+  },
+  'POST /api/assessments/:id/answers/:questionKey/comments': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant)).assessmentId}/answers/screening/comments`, body: { body: 'Which screening vendor?' } }),
+    expect: all(scopedStatus(201)),
+    watch: ['answer_comments'],
+  },
+  'GET /api/assessments/:id/suggestions': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant)).assessmentId}/suggestions` }),
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+  },
+  'POST /api/assessments/:id/answers/:questionKey/reuse': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const earlier = await pairObjects(w, tenant, 'completed', { screening: { value: 'yes', verdict: 'accepted' } });
+      const target = await pairObjects(w, tenant);
+      return { path: `/api/assessments/${target.assessmentId}/answers/screening/reuse`, body: { sourceAnswerId: answerIdOf(earlier.assessmentId, 'screening') } };
+    },
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+    watch: ['answers'],
   },
 };
 
@@ -108,7 +261,7 @@ const rows = authenticated.flatMap(([key, c]) =>
 test.each(authenticated.map(([key]) => [key]))('when nobody is signed in, then %s answers 401', async (key) => {
   const c = cases[key] as AuthenticatedCase;
   const method = key.split(' ')[0]!;
-  const { path, body } = await c.request(world, 'buyerAdmin', world.own.buyer);
+  const { path, body } = await c.request(world, 'buyerAdmin', 'own');
   const agent = request.agent(t.app);
   const csrf = (await agent.get('/api/auth/csrf')).body.token;
   const res = await agent[method.toLowerCase() as 'get'](path).set('X-CSRF-Token', csrf).send(body as object);
@@ -120,7 +273,7 @@ test.each(rows)('when $persona calls $key on an object of $tenant organization',
   const expected = c.expect[persona];
   const status = typeof expected === 'number' ? expected : expected[tenant];
   const method = key.split(' ')[0]!;
-  const { path, body } = await c.request(world, persona, orgOf(world, persona, tenant));
+  const { path, body } = await c.request(world, persona, tenant);
   const before = c.watch ? await tableDigest(t.db, c.watch) : '';
   const client = world.clients[persona];
   const res = await client[method.toLowerCase() as 'get'](path).send(body as object);

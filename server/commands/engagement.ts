@@ -1,0 +1,85 @@
+import type { CreateEngagementBody, UpdateEngagementBody } from '../../shared/schemas/engagement';
+import { inherentRisk } from '../../shared/engagements/risk-tier';
+import { newToken } from '../auth/tokens';
+import type { Deps } from '../deps';
+import { AppError, invalid } from '../errors';
+import type { RequestOrigin } from '../http/route';
+import type { Actor } from '../policies/actor';
+import { recordAudit } from '../repositories/audit';
+import { findProvider, insertEngagement, updateEngagement, type EngagementRow } from '../repositories/engagement';
+import { insertInvitation } from '../repositories/invitation';
+import { insertOrganization } from '../repositories/organization';
+import { emailTaken } from '../repositories/user';
+import { engagementProfile } from '../presenters/engagement';
+import { sendInvitation } from './invitation';
+
+const INVITATION_DAYS = 7;
+
+/**
+ * Creates an engagement with an existing provider, or with a provider not on
+ * Scopewise yet: its organization is created and its first administrator
+ * invited by email, in the same transaction. Returns the engagement id.
+ */
+export async function createEngagement(deps: Deps, actor: Actor, body: CreateEngagementBody, origin: RequestOrigin): Promise<string> {
+  const { providerOrganizationId, newProvider, ...values } = body;
+  if (providerOrganizationId && !(await findProvider(deps.db, providerOrganizationId))) {
+    throw invalid([{ path: 'providerOrganizationId', message: 'is not a provider organization on Scopewise' }]);
+  }
+  if (newProvider && (await emailTaken(deps.db, newProvider.adminEmail))) {
+    throw new AppError('CONFLICT', 'This email already has a Scopewise account: choose their organization from the provider list', {
+      fields: [{ path: 'newProvider.adminEmail', message: 'already has an account' }],
+    });
+  }
+  const token = newProvider ? newToken() : undefined;
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    let providerId = providerOrganizationId;
+    if (newProvider && token) {
+      const org = await insertOrganization(trx, { kind: 'provider', name: newProvider.organizationName });
+      providerId = org.id;
+      const invitationId = await insertInvitation(trx, { organizationId: org.id, email: newProvider.adminEmail, role: 'admin', tokenHash: token.hash, invitedBy: actor.userId, expiresAt });
+      await recordAudit(trx, origin, {
+        action: 'provider.invited',
+        organizationId: actor.organizationId,
+        targetType: 'organization',
+        targetId: org.id,
+        details: { organizationName: org.name, adminEmail: newProvider.adminEmail, invitationId },
+      });
+    }
+    const engagementId = await insertEngagement(trx, actor, providerId!, values);
+    await recordAudit(trx, origin, {
+      action: 'engagement.created',
+      organizationId: actor.organizationId,
+      targetType: 'engagement',
+      targetId: engagementId,
+      details: { name: values.name, providerOrganizationId: providerId, riskTier: inherentRisk(values).tier },
+    });
+    return engagementId;
+  });
+  if (newProvider && token) {
+    await sendInvitation(deps, { email: newProvider.adminEmail, token: token.token, organizationName: newProvider.organizationName, inviterName: `${actor.name} (${actor.organizationName})`, expiresAt });
+  }
+  return id;
+}
+
+/** Changes an engagement's profile and/or its risk override; an override change is audited with its reason. */
+export async function changeEngagement(deps: Deps, actor: Actor, e: EngagementRow, body: UpdateEngagementBody, origin: RequestOrigin): Promise<void> {
+  const { riskOverride, ...profile } = body;
+  await deps.db.transaction().execute(async (trx) => {
+    await updateEngagement(trx, actor, e.id, body);
+    if (Object.keys(profile).length > 0) {
+      const before = inherentRisk(engagementProfile(e)).tier;
+      const after = inherentRisk({ ...engagementProfile(e), ...profile }).tier;
+      await recordAudit(trx, origin, { action: 'engagement.updated', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { fields: Object.keys(profile), computedTier: { from: before, to: after } } });
+    }
+    if (riskOverride !== undefined) {
+      await recordAudit(trx, origin, {
+        action: riskOverride ? 'engagement.risk_overridden' : 'engagement.risk_override_cleared',
+        organizationId: actor.organizationId,
+        targetType: 'engagement',
+        targetId: e.id,
+        details: { from: e.risk_tier_override, to: riskOverride?.tier ?? null, reason: riskOverride?.reason ?? null, previousReason: e.risk_override_reason },
+      });
+    }
+  });
+}

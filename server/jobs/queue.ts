@@ -1,0 +1,29 @@
+import PgBoss from 'pg-boss';
+import type { Deps } from '../deps';
+import { sendDueReminders } from './reminders';
+
+export const REMINDER_QUEUE = 'assessment-reminders';
+
+export interface JobRunner {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+/**
+ * Background work on PostgreSQL with pg-boss (not timers in the web
+ * process): a cron schedule puts a reminder scan on the queue every 30
+ * minutes, and any app server can pick it up. pg-boss keeps its tables in
+ * its own `pgboss` schema and shares the app's connection pool.
+ */
+export async function startJobs(deps: Deps, { pollingIntervalSeconds = 2, cron = '*/30 * * * *' } = {}): Promise<JobRunner> {
+  const boss = new PgBoss({ db: { executeSql: (text, values) => deps.pool.query(text, values) }, schema: 'pgboss' });
+  boss.on('error', (err) => deps.logger.error({ err }, 'background job error'));
+  await boss.start();
+  await boss.createQueue(REMINDER_QUEUE);
+  await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds }, async () => {
+    const sent = await sendDueReminders(deps, new Date());
+    if (sent > 0) deps.logger.info({ sent }, 'assessment reminders sent');
+  });
+  await boss.schedule(REMINDER_QUEUE, cron, {}, { tz: 'UTC' });
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
+}

@@ -1,0 +1,19 @@
+import { isBuyer, type Actor } from './actor';
+import { allowIf, forbid, type Decision } from './decision';
+
+export interface EngagementSubject {
+  buyerOrgId: string;
+  providerOrgId: string;
+}
+
+/** Buyer administrators and analysts run engagements; legal reads; providers read their side. */
+export const managesEngagements = (a: Actor) => isBuyer(a) && (a.role === 'admin' || a.role === 'analyst');
+const onlyManagers = forbid('Only buyer administrators and analysts can manage engagements');
+
+export const engagementPolicy = {
+  'engagement.list': (_a: Actor): Decision => true,
+  'engagement.create': (a: Actor): Decision => allowIf(managesEngagements(a), onlyManagers),
+  'engagement.update': (a: Actor, e: EngagementSubject): Decision => allowIf(managesEngagements(a) && e.buyerOrgId === a.organizationId, onlyManagers),
+  'engagement.overrideRisk': (a: Actor, e: EngagementSubject): Decision => allowIf(managesEngagements(a) && e.buyerOrgId === a.organizationId, forbid('Only buyer administrators and analysts can override the risk tier')),
+  'provider.search': (a: Actor): Decision => allowIf(managesEngagements(a), onlyManagers),
+};

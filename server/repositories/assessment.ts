@@ -1,0 +1,288 @@
+import type { Kysely } from 'kysely';
+import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
+import type { AssessmentStatus } from '../../shared/schemas/assessment';
+import type { TemplateContent } from '../../shared/schemas/template';
+import type { DB } from '../db/types';
+import type { Actor } from '../policies/actor';
+
+export interface AssessmentRow {
+  id: string;
+  engagement_id: string;
+  engagement_name: string;
+  buyer_org_id: string;
+  buyer_name: string;
+  provider_org_id: string;
+  provider_name: string;
+  template_version_id: string;
+  template_name: string;
+  template_version: number;
+  content: TemplateContent;
+  title: string;
+  status: AssessmentStatus;
+  due_date: string;
+  return_message: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+  submitted_at: Date | null;
+  returned_at: Date | null;
+  completed_at: Date | null;
+  cancelled_at: Date | null;
+}
+
+function base(db: Kysely<DB>) {
+  return db
+    .selectFrom('assessments as a')
+    .innerJoin('engagements as e', 'e.id', 'a.engagement_id')
+    .innerJoin('organizations as b', 'b.id', 'a.buyer_org_id')
+    .innerJoin('organizations as p', 'p.id', 'a.provider_org_id')
+    .innerJoin('template_versions as v', 'v.id', 'a.template_version_id')
+    .select([
+      'a.id',
+      'a.engagement_id',
+      'e.name as engagement_name',
+      'a.buyer_org_id',
+      'b.name as buyer_name',
+      'a.provider_org_id',
+      'p.name as provider_name',
+      'a.template_version_id',
+      'v.name as template_name',
+      'v.version as template_version',
+      'v.content',
+      'a.title',
+      'a.status',
+      'a.due_date',
+      'a.return_message',
+      'a.created_at',
+      'a.sent_at',
+      'a.submitted_at',
+      'a.returned_at',
+      'a.completed_at',
+      'a.cancelled_at',
+    ]);
+}
+
+/** Buyers see their assessments; providers see those sent to them (never drafts). */
+function scoped(db: Kysely<DB>, actor: Actor) {
+  const q = base(db);
+  return actor.organizationKind === 'buyer' ? q.where('a.buyer_org_id', '=', actor.organizationId) : q.where('a.provider_org_id', '=', actor.organizationId).where('a.status', '<>', 'draft');
+}
+
+export async function findAssessment(db: Kysely<DB>, actor: Actor, id: string, { lock = false } = {}): Promise<AssessmentRow | undefined> {
+  let q = scoped(db, actor).where('a.id', '=', id);
+  if (lock) q = q.forUpdate('a');
+  return (await q.executeTakeFirst()) as unknown as AssessmentRow | undefined;
+}
+
+export async function listAssessments(db: Kysely<DB>, actor: Actor, filter: { status?: AssessmentStatus[]; engagementId?: string }): Promise<AssessmentRow[]> {
+  let q = scoped(db, actor);
+  if (filter.status?.length) q = q.where('a.status', 'in', filter.status);
+  if (filter.engagementId) q = q.where('a.engagement_id', '=', filter.engagementId);
+  return (await q.orderBy('a.due_date').orderBy('a.created_at', 'desc').limit(500).execute()) as unknown as AssessmentRow[];
+}
+
+export async function insertAssessment(
+  db: Kysely<DB>,
+  actor: Actor,
+  a: { engagementId: string; providerOrgId: string; templateVersionId: string; title: string; dueDate: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('assessments')
+    .values({
+      engagement_id: a.engagementId,
+      buyer_org_id: actor.organizationId,
+      provider_org_id: a.providerOrgId,
+      template_version_id: a.templateVersionId,
+      title: a.title,
+      due_date: a.dueDate,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const stamp: Partial<Record<AssessmentStatus, 'sent_at' | 'submitted_at' | 'returned_at' | 'completed_at' | 'cancelled_at'>> = {
+  sent: 'sent_at',
+  submitted: 'submitted_at',
+  returned: 'returned_at',
+  completed: 'completed_at',
+  cancelled: 'cancelled_at',
+};
+
+/** Moves an assessment to a status, stamping the time of that step. The caller has checked the transition. */
+export async function setAssessmentStatus(db: Kysely<DB>, id: string, status: AssessmentStatus, extra: { returnMessage?: string | null } = {}): Promise<void> {
+  const now = new Date();
+  const column = stamp[status];
+  await db
+    .updateTable('assessments')
+    .set({ status, updated_at: now, ...(column ? { [column]: now } : {}), ...(extra.returnMessage !== undefined ? { return_message: extra.returnMessage } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface AnswerRow {
+  id: string;
+  question_key: string;
+  value: AnswerValue;
+  comment: string | null;
+  source_answer_id: string | null;
+  updated_at: Date;
+  updated_by_name: string | null;
+  verdict: ReviewVerdict | null;
+  reviewed_at: Date | null;
+  reviewed_by_name: string | null;
+}
+
+/** Answers of one assessment the caller has already loaded through a scoped query. */
+export async function listAnswers(db: Kysely<DB>, assessmentId: string): Promise<AnswerRow[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .leftJoin('users as u', 'u.id', 'answers.updated_by')
+    .leftJoin('users as r', 'r.id', 'answers.reviewed_by')
+    .select([
+      'answers.id',
+      'answers.question_key',
+      'answers.value',
+      'answers.comment',
+      'answers.source_answer_id',
+      'answers.updated_at',
+      'u.name as updated_by_name',
+      'answers.verdict',
+      'answers.reviewed_at',
+      'r.name as reviewed_by_name',
+    ])
+    .where('answers.assessment_id', '=', assessmentId)
+    .execute();
+  return rows as unknown as AnswerRow[];
+}
+
+/**
+ * Writes one answer. A changed value clears an earlier review verdict: the
+ * buyer must look at it again.
+ */
+export async function upsertAnswer(
+  db: Kysely<DB>,
+  a: { assessmentId: string; questionKey: string; value: AnswerValue; comment: string | null; userId: string; sourceAnswerId: string | null },
+): Promise<void> {
+  const value = JSON.stringify(a.value);
+  await db
+    .insertInto('answers')
+    .values({ assessment_id: a.assessmentId, question_key: a.questionKey, value, comment: a.comment, updated_by: a.userId, source_answer_id: a.sourceAnswerId })
+    .onConflict((oc) =>
+      oc.columns(['assessment_id', 'question_key']).doUpdateSet((eb) => ({
+        value: eb.ref('excluded.value'),
+        comment: eb.ref('excluded.comment'),
+        updated_by: eb.ref('excluded.updated_by'),
+        source_answer_id: eb.ref('excluded.source_answer_id'),
+        updated_at: new Date(),
+        verdict: eb.case().when('answers.value', '=', eb.ref('excluded.value')).then(eb.ref('answers.verdict')).else(null).end(),
+        reviewed_by: eb.case().when('answers.value', '=', eb.ref('excluded.value')).then(eb.ref('answers.reviewed_by')).else(null).end(),
+        reviewed_at: eb.case().when('answers.value', '=', eb.ref('excluded.value')).then(eb.ref('answers.reviewed_at')).else(null).end(),
+      })),
+    )
+    .execute();
+}
+
+export async function deleteAnswer(db: Kysely<DB>, assessmentId: string, questionKey: string): Promise<void> {
+  await db.deleteFrom('answers').where('assessment_id', '=', assessmentId).where('question_key', '=', questionKey).execute();
+}
+
+export async function setVerdict(db: Kysely<DB>, assessmentId: string, questionKey: string, verdict: ReviewVerdict, userId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('answers')
+    .set({ verdict, reviewed_by: userId, reviewed_at: new Date() })
+    .where('assessment_id', '=', assessmentId)
+    .where('question_key', '=', questionKey)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export interface CommentRow {
+  id: string;
+  question_key: string;
+  body: string;
+  created_at: Date;
+  author_name: string;
+  author_kind: string;
+}
+
+export async function listComments(db: Kysely<DB>, assessmentId: string): Promise<CommentRow[]> {
+  return db
+    .selectFrom('answer_comments as c')
+    .innerJoin('users as u', 'u.id', 'c.author_user_id')
+    .innerJoin('organizations as o', 'o.id', 'c.author_org_id')
+    .select(['c.id', 'c.question_key', 'c.body', 'c.created_at', 'u.name as author_name', 'o.kind as author_kind'])
+    .where('c.assessment_id', '=', assessmentId)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+export async function insertComment(db: Kysely<DB>, actor: Actor, assessmentId: string, questionKey: string, body: string): Promise<string> {
+  const row = await db
+    .insertInto('answer_comments')
+    .values({ assessment_id: assessmentId, question_key: questionKey, author_user_id: actor.userId, author_org_id: actor.organizationId, body })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The provider's accepted answers in its other assessments, newest first: the material for reuse suggestions. */
+export async function acceptedAnswersOfProvider(db: Kysely<DB>, actor: Actor, exceptAssessmentId: string) {
+  return db
+    .selectFrom('answers as ans')
+    .innerJoin('assessments as a', 'a.id', 'ans.assessment_id')
+    .innerJoin('organizations as b', 'b.id', 'a.buyer_org_id')
+    .select(['ans.id', 'ans.question_key', 'ans.value', 'ans.comment', 'ans.reviewed_at', 'a.title', 'b.name as buyer_name', 'a.template_version_id'])
+    .where('a.provider_org_id', '=', actor.organizationId)
+    .where('ans.verdict', '=', 'accepted')
+    .where('a.id', '<>', exceptAssessmentId)
+    .orderBy('ans.reviewed_at', 'desc')
+    .limit(5000)
+    .execute() as unknown as Promise<
+    { id: string; question_key: string; value: AnswerValue; comment: string | null; reviewed_at: Date; title: string; buyer_name: string; template_version_id: string }[]
+  >;
+}
+
+/** The content of template versions, by id (each loaded once however many answers point at it). */
+export async function templateContents(db: Kysely<DB>, ids: string[]): Promise<Map<string, TemplateContent>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('template_versions').select(['id', 'content']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.content as unknown as TemplateContent]));
+}
+
+/** Active users of an organization with the given roles: who gets notified. */
+export async function recipients(db: Kysely<DB>, organizationId: string, roles: string[]) {
+  return db.selectFrom('users').select(['email', 'name']).where('organization_id', '=', organizationId).where('status', '=', 'active').where('role', 'in', roles).execute();
+}
+
+/** The answer values of several assessments in one query (list pages show each one's progress). */
+export async function answerValuesFor(db: Kysely<DB>, assessmentIds: string[]): Promise<Map<string, Map<string, AnswerValue>>> {
+  const result = new Map<string, Map<string, AnswerValue>>();
+  if (assessmentIds.length === 0) return result;
+  const rows = await db.selectFrom('answers').select(['assessment_id', 'question_key', 'value']).where('assessment_id', 'in', assessmentIds).execute();
+  for (const r of rows) {
+    const values = result.get(r.assessment_id) ?? new Map<string, AnswerValue>();
+    values.set(r.question_key, r.value as AnswerValue);
+    result.set(r.assessment_id, values);
+  }
+  return result;
+}
+
+/** Questionnaires still waiting for the provider whose due date falls on or before `dueBy`. */
+export async function openAssessmentsDueBy(db: Kysely<DB>, dueBy: string) {
+  return db
+    .selectFrom('assessments as a')
+    .innerJoin('organizations as b', 'b.id', 'a.buyer_org_id')
+    .select(['a.id', 'a.title', 'a.due_date', 'a.provider_org_id', 'b.name as buyer_name'])
+    .where('a.status', 'in', ['sent', 'in_progress', 'returned'])
+    .where('a.due_date', '<=', dueBy)
+    .orderBy('a.due_date')
+    .execute();
+}
+
+/** Claims a reminder (once per assessment and kind); false when it was already sent. */
+export async function claimReminder(db: Kysely<DB>, assessmentId: string, kind: string): Promise<boolean> {
+  const row = await db.insertInto('assessment_reminders').values({ assessment_id: assessmentId, kind }).onConflict((oc) => oc.doNothing()).returning('assessment_id').executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { answerInput } from '../../shared/schemas/answer';
+import {
+  acceptSuggestionBody,
+  answerDto,
+  assessmentDto,
+  assessmentStatuses,
+  assessmentSummaryDto,
+  commentBody,
+  commentDto,
+  createAssessmentBody,
+  questionKeyParams,
+  returnBody,
+  reviewBody,
+  suggestionDto,
+} from '../../shared/schemas/assessment';
+import { idParams, repeatedQuery } from '../../shared/schemas/common';
+import {
+  commentOnAnswer,
+  createAssessment,
+  reviewAnswer,
+  saveAnswer,
+  sendAssessment,
+  submitAssessment,
+  suggestAnswers,
+  transitionAssessment,
+} from '../commands/assessment';
+import type { Deps } from '../deps';
+import { AppError, notFound } from '../errors';
+import { defineRoute, Reply } from '../http/route';
+import { authorize } from '../policies';
+import type { Actor } from '../policies/actor';
+import { answerMap, presentAnswer, presentAssessment, presentAssessmentSummary, presentComment } from '../presenters/assessment';
+import { engagementSubject } from '../presenters/engagement';
+import { answerValuesFor, findAssessment, listAnswers, listAssessments, listComments } from '../repositories/assessment';
+import { findEngagement } from '../repositories/engagement';
+import { findTemplate } from '../repositories/template';
+import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
+
+const tag = 'Assessments';
+const one = z.object({ assessment: assessmentDto });
+const statusQuery = z.strictObject({ status: repeatedQuery(z.enum(assessmentStatuses, { message: `must be one of ${assessmentStatuses.join(', ')}` })) });
+
+/** The assessment as the actor sees it now. */
+export async function loadAssessmentDto(deps: Deps, actor: Actor, id: string) {
+  const a = await findAssessment(deps.db, actor, id);
+  if (!a) throw notFound('Assessment');
+  const [answers, comments] = await Promise.all([listAnswers(deps.db, a.id), listComments(deps.db, a.id)]);
+  return presentAssessment(actor, a, answers, comments);
+}
+
+/** After an answer changed: the answer, the progress and which questions are now shown. */
+async function answerResult(deps: Deps, actor: Actor, id: string, questionKey: string) {
+  const a = (await findAssessment(deps.db, actor, id))!;
+  const answers = await listAnswers(deps.db, a.id);
+  const values = answerMap(answers);
+  const row = answers.find((x) => x.question_key === questionKey);
+  return { answer: row ? presentAnswer(row) : null, progress: answerProgress(a.content, values), visibleQuestionKeys: [...visibleQuestionKeys(a.content, values)], status: a.status };
+}
+
+const answerResponse = z.object({
+  answer: answerDto.nullable(),
+  progress: z.object({ answered: z.number(), total: z.number() }),
+  visibleQuestionKeys: z.array(z.string()),
+  status: z.enum(assessmentStatuses),
+});
+
+function transitionRoute(name: 'send' | 'submit' | 'complete' | 'cancel', summary: string, description: string) {
+  return defineRoute({
+    method: 'post',
+    path: `/api/assessments/:id/${name}`,
+    tag,
+    summary,
+    description,
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The assessment in its new status', schema: one }, 409: { description: 'Not allowed in the current status' } },
+    handler: async ({ deps, actor, params, origin }) => {
+      if (name === 'send') await sendAssessment(deps, actor, params.id, origin);
+      else if (name === 'submit') await submitAssessment(deps, actor, params.id, origin);
+      else await transitionAssessment(deps, actor, params.id, { action: `assessment.${name}`, to: name === 'complete' ? 'completed' : 'cancelled' }, origin);
+      return { assessment: await loadAssessmentDto(deps, actor, params.id) };
+    },
+  });
+}
+
+export const assessmentRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/engagements/:id/assessments',
+    tag,
+    summary: "An engagement's questionnaires",
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'By due date', schema: z.object({ assessments: z.array(assessmentSummaryDto) }) } },
+    handler: async ({ deps, actor, params }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      return { assessments: await summaries(deps, actor, { engagementId: e.id }) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/engagements/:id/assessments',
+    tag,
+    summary: 'Create a questionnaire for an engagement from a template (a draft until sent)',
+    description: "The template's current version is snapshotted: later edits of the template never change this questionnaire.",
+    access: 'authenticated',
+    params: idParams,
+    body: createAssessmentBody,
+    responses: { 201: { description: 'The draft', schema: one } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      authorize(actor, 'assessment.create', engagementSubject(e));
+      const t = await findTemplate(deps.db, actor, body.templateId);
+      if (!t) throw new AppError('VALIDATION_FAILED', 'Invalid request: templateId: is not one of your templates', { fields: [{ path: 'templateId', message: 'is not one of your templates' }] });
+      const id = await createAssessment(deps, actor, e, t, body, origin);
+      return new Reply(201, { assessment: await loadAssessmentDto(deps, actor, id) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/assessments',
+    tag,
+    summary: 'Questionnaires: a buyer sees those it sent, a provider its inbox',
+    access: 'authenticated',
+    query: statusQuery,
+    responses: { 200: { description: 'By due date', schema: z.object({ assessments: z.array(assessmentSummaryDto) }) } },
+    handler: async ({ deps, actor, query }) => ({ assessments: await summaries(deps, actor, { status: query.status }) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/assessments/:id',
+    tag,
+    summary: 'One questionnaire with its questions (as sent), answers, reviews and comments',
+    description: "A buyer sees the answers once the provider has submitted; before that, only the progress.",
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The assessment', schema: one } },
+    handler: async ({ deps, actor, params }) => ({ assessment: await loadAssessmentDto(deps, actor, params.id) }),
+  }),
+  transitionRoute('send', 'Send a draft to the provider (buyer)', "The provider's users are notified by email."),
+  transitionRoute('submit', 'Submit the answers (provider)', 'Every question shown must be answered (409 lists the unanswered ones). Answers cannot change afterwards unless the buyer returns the questionnaire.'),
+  transitionRoute('complete', 'Complete the review of a submitted questionnaire (buyer)', 'Only the buyer completes.'),
+  transitionRoute('cancel', 'Cancel a questionnaire (buyer)', 'Any status but completed.'),
+  defineRoute({
+    method: 'post',
+    path: '/api/assessments/:id/return',
+    tag,
+    summary: 'Return a submitted questionnaire to the provider for changes (buyer)',
+    access: 'authenticated',
+    params: idParams,
+    body: returnBody,
+    responses: { 200: { description: 'The returned assessment', schema: one } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      await transitionAssessment(deps, actor, params.id, { action: 'assessment.return', to: 'returned', message: body.message }, origin);
+      return { assessment: await loadAssessmentDto(deps, actor, params.id) };
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/assessments/:id/answers/:questionKey',
+    tag,
+    summary: 'Save (autosave) one answer; value null clears it (provider)',
+    description: 'The value must fit the question (yes/partial/no/na, an option key, option keys, text, YYYY-MM-DD, number). An n.a. answer needs a justification in `comment`. A question hidden by its condition cannot be answered.',
+    access: 'authenticated',
+    params: questionKeyParams,
+    body: answerInput,
+    responses: { 200: { description: 'The saved answer, the progress and the questions now shown', schema: answerResponse } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      await saveAnswer(deps, actor, params.id, params.questionKey, body, origin);
+      return answerResult(deps, actor, params.id, params.questionKey);
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/assessments/:id/answers/:questionKey/review',
+    tag,
+    summary: 'Accept, reject or ask for clarification on one answer (buyer)',
+    access: 'authenticated',
+    params: questionKeyParams,
+    body: reviewBody,
+    responses: { 200: { description: 'The reviewed answer', schema: z.object({ answer: answerDto }) } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      await reviewAnswer(deps, actor, params.id, params.questionKey, body, origin);
+      const row = (await listAnswers(deps.db, params.id)).find((x) => x.question_key === params.questionKey)!;
+      return { answer: presentAnswer(row) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/assessments/:id/answers/:questionKey/comments',
+    tag,
+    summary: "Comment in one answer's thread (both sides)",
+    access: 'authenticated',
+    params: questionKeyParams,
+    body: commentBody,
+    responses: { 201: { description: 'The comment', schema: z.object({ comment: commentDto.extend({ questionKey: z.string() }) }) } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      const id = await commentOnAnswer(deps, actor, params.id, params.questionKey, body.body, origin);
+      const comment = (await listComments(deps.db, params.id)).find((c) => c.id === id)!;
+      return new Reply(201, { comment: presentComment(comment) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/assessments/:id/suggestions',
+    tag,
+    summary: 'Your accepted earlier answers to questions mapped to the same controls (provider)',
+    description: 'Nothing is filled in: accept a suggestion explicitly with the reuse endpoint.',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'At most one suggestion per unanswered question', schema: z.object({ suggestions: z.array(suggestionDto) }) } },
+    handler: async ({ deps, actor, params }) => {
+      const a = await findAssessment(deps.db, actor, params.id);
+      if (!a) throw notFound('Assessment');
+      authorize(actor, 'assessment.answer', { buyerOrgId: a.buyer_org_id, providerOrgId: a.provider_org_id, status: a.status });
+      return { suggestions: await suggestAnswers(deps.db, actor, a) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/assessments/:id/answers/:questionKey/reuse',
+    tag,
+    summary: 'Fill one answer from a suggestion (provider)',
+    access: 'authenticated',
+    params: questionKeyParams,
+    body: acceptSuggestionBody,
+    responses: { 200: { description: 'The saved answer', schema: answerResponse } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      const a = await findAssessment(deps.db, actor, params.id);
+      if (!a) throw notFound('Assessment');
+      authorize(actor, 'assessment.answer', { buyerOrgId: a.buyer_org_id, providerOrgId: a.provider_org_id, status: a.status });
+      const suggestion = (await suggestAnswers(deps.db, actor, a)).find((s) => s.questionKey === params.questionKey && s.sourceAnswerId === body.sourceAnswerId);
+      if (!suggestion) throw new AppError('VALIDATION_FAILED', 'Invalid request: sourceAnswerId: is not a current suggestion for this question', { fields: [{ path: 'sourceAnswerId', message: 'is not a current suggestion for this question' }] });
+      await saveAnswer(deps, actor, params.id, params.questionKey, { value: suggestion.value, comment: suggestion.comment }, origin, { sourceAnswerId: suggestion.sourceAnswerId });
+      return answerResult(deps, actor, params.id, params.questionKey);
+    },
+  }),
+];
+
+/** Summaries with their progress, answers loaded in one query for the whole page. */
+async function summaries(deps: Deps, actor: Actor, filter: Parameters<typeof listAssessments>[2]) {
+  const rows = await listAssessments(deps.db, actor, filter);
+  if (rows.length === 0) return [];
+  const byAssessment = await answerValuesFor(deps.db, rows.map((r) => r.id));
+  return rows.map((r) => presentAssessmentSummary(actor, r, byAssessment.get(r.id) ?? new Map()));
+}

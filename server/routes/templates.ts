@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { idParams } from '../../shared/schemas/common';
+import { templateContent, templateDto, templateSummaryDto } from '../../shared/schemas/template';
+import { notFound } from '../errors';
+import { defineRoute, Reply } from '../http/route';
+import { authorize } from '../policies';
+import { presentTemplate, presentTemplateSummary, templateSubject } from '../presenters/template';
+import { recordAudit } from '../repositories/audit';
+import { addTemplateVersion, archiveTemplate, findTemplate, insertTemplate, listTemplates, listVersions } from '../repositories/template';
+import type { Deps } from '../deps';
+import type { Actor } from '../policies/actor';
+
+const tag = 'Templates';
+const one = z.object({ template: templateDto });
+
+/** The template as the actor sees it after a change. */
+export async function loadTemplateDto(deps: Deps, actor: Actor, id: string) {
+  const t = await findTemplate(deps.db, actor, id);
+  if (!t) throw notFound('Template');
+  return presentTemplate(actor, t, await listVersions(deps.db, id));
+}
+
+export const templateRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/templates',
+    tag,
+    summary: 'Questionnaire templates: the built-in ones and your own (buyers)',
+    access: 'authenticated',
+    responses: { 200: { description: 'Built-ins first, then yours by name', schema: z.object({ templates: z.array(templateSummaryDto) }) } },
+    handler: async ({ deps, actor }) => {
+      authorize(actor, 'template.list');
+      return { templates: (await listTemplates(deps.db, actor)).map((t) => presentTemplateSummary(actor, t)) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/templates',
+    tag,
+    summary: 'Create a template (buyer administrators and analysts)',
+    description: 'The body is the whole template: sections of questions, each mapped to ISO/IEC 27002:2022 control ids. To start from a built-in, post its content under a new name.',
+    access: 'authenticated',
+    body: templateContent,
+    responses: { 201: { description: 'The template at version 1', schema: one } },
+    handler: async ({ deps, actor, body, origin }) => {
+      authorize(actor, 'template.create');
+      const id = await deps.db.transaction().execute(async (trx) => {
+        const templateId = await insertTemplate(trx, actor, body);
+        await recordAudit(trx, origin, { action: 'template.created', organizationId: actor.organizationId, targetType: 'template', targetId: templateId, details: { name: body.name } });
+        return templateId;
+      });
+      return new Reply(201, { template: await loadTemplateDto(deps, actor, id) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/templates/:id',
+    tag,
+    summary: 'One template at its current version, with its version history',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The template', schema: one } },
+    handler: async ({ deps, actor, params }) => {
+      authorize(actor, 'template.list');
+      return { template: await loadTemplateDto(deps, actor, params.id) };
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/templates/:id',
+    tag,
+    summary: 'Save a new version of your template',
+    description: 'Questionnaires already sent keep the version they were sent with.',
+    access: 'authenticated',
+    params: idParams,
+    body: templateContent,
+    responses: { 200: { description: 'The template at its new version', schema: one } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      await deps.db.transaction().execute(async (trx) => {
+        const t = await findTemplate(trx, actor, params.id, { lock: true });
+        if (!t) throw notFound('Template');
+        authorize(actor, 'template.update', templateSubject(t));
+        const version = await addTemplateVersion(trx, actor.userId, t, body);
+        await recordAudit(trx, origin, { action: 'template.versioned', organizationId: actor.organizationId, targetType: 'template', targetId: t.id, details: { version, name: body.name } });
+      });
+      return { template: await loadTemplateDto(deps, actor, params.id) };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/templates/:id',
+    tag,
+    summary: 'Archive your template',
+    description: 'It can no longer be used for new questionnaires; sent ones are unaffected.',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The archived template', schema: one } },
+    handler: async ({ deps, actor, params, origin }) => {
+      const t = await findTemplate(deps.db, actor, params.id);
+      if (!t) throw notFound('Template');
+      authorize(actor, 'template.archive', templateSubject(t));
+      await deps.db.transaction().execute(async (trx) => {
+        await archiveTemplate(trx, actor, t.id);
+        await recordAudit(trx, origin, { action: 'template.archived', organizationId: actor.organizationId, targetType: 'template', targetId: t.id });
+      });
+      return { template: await loadTemplateDto(deps, actor, params.id) };
+    },
+  }),
+];
