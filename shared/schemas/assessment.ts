@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, text } from './common';
 import { answerValue, reviewVerdicts } from './answer';
-import type { TemplateContent } from './template';
+import { templateContent } from './template';
 
 export const assessmentStatuses = ['draft', 'sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled'] as const;
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
@@ -107,7 +107,7 @@ export type AnswerDto = z.infer<typeof answerDto>;
 
 export const assessmentDto = assessmentSummaryDto
   .extend({
-    content: z.custom<TemplateContent>().meta({ override: { $ref: '#/components/schemas/TemplateContent' } }),
+    content: templateContent,
     answers: z.array(answerDto),
     comments: z.array(commentDto.extend({ questionKey: z.string() })),
     visibleQuestionKeys: z.array(z.string()),

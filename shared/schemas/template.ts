@@ -142,7 +142,7 @@ export type TemplateSummaryDto = z.infer<typeof templateSummaryDto>;
 
 export const templateDto = templateSummaryDto
   .extend({
-    content: z.custom<TemplateContent>().meta({ override: { $ref: '#/components/schemas/TemplateContent' } }),
+    content: templateContent,
     versions: z.array(z.object({ version: z.number().int(), createdAt: z.string(), questionCount: z.number().int() })),
   })
   .meta({ id: 'Template' });
