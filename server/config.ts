@@ -37,6 +37,11 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100000).default(100),
+  STORAGE_URL: z
+    .string()
+    .regex(/^s3:\/\/[^/]+(\/.*)?$/, { message: 'must look like s3://bucket/prefix (unset: files on local disk under DATA_DIR/files)' })
+    .optional(),
 });
 
 export interface Config {
@@ -59,6 +64,9 @@ export interface Config {
   /** Consecutive failures for one email before it is locked. */
   lockoutThreshold: number;
   lockoutMinutes: number;
+  maxUploadBytes: number;
+  /** s3://bucket/prefix, or undefined for local disk. */
+  storageUrl: string | undefined;
   clientDist: string;
 }
 
@@ -92,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutMinutes: e.LOCKOUT_MINUTES,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    storageUrl: e.STORAGE_URL,
     clientDist: path.join(projectRoot, 'client', 'dist'),
   };
 }

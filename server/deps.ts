@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { Mailer } from './mail/mailer';
+import type { Storage } from './storage/storage';
 
 /** What handlers and commands need from the outside world, built once in main.ts (or by a test). */
 export interface Deps {
@@ -11,4 +12,5 @@ export interface Deps {
   pool: pg.Pool;
   logger: Logger;
   mailer: Mailer;
+  storage: Storage;
 }

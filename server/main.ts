@@ -8,6 +8,8 @@ import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
 import { startJobs } from './jobs/queue';
 import { createMailer } from './mail/mailer';
+import { createStorage } from './storage';
+import { removeStaleParts } from './storage/disk';
 import { hasAnyOrganization } from './repositories/organization';
 import { emailTaken } from './repositories/user';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo';
@@ -29,7 +31,13 @@ async function main(): Promise<void> {
   for (const m of migrations.results ?? []) logger.info(`migration ${m.migrationName}: ${m.status}`);
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
-  const deps: Deps = { config, db, pool, logger, mailer };
+  const storage = createStorage(config);
+  if (!config.storageUrl) {
+    const stale = await removeStaleParts(path.join(config.dataDir, 'files'));
+    if (stale > 0) logger.warn(`removed ${stale} partial upload file(s) left by an interrupted run`);
+  }
+  logger.info(`files stored in ${storage.description}`);
+  const deps: Deps = { config, db, pool, logger, mailer, storage };
 
   if (config.seedDemo && !(await hasAnyOrganization(db))) {
     await seedDemo(deps);

@@ -33,6 +33,12 @@ export interface AnswerComments {
   question_key: string;
 }
 
+export interface AnswerEvidence {
+  answer_id: string;
+  attached_at: Generated<Timestamp>;
+  document_id: string;
+}
+
 export interface Answers {
   assessment_id: string;
   comment: string | null;
@@ -85,6 +91,29 @@ export interface AuditEvents {
   request_id: string | null;
   target_id: string | null;
   target_type: string | null;
+}
+
+export interface Documents {
+  id: Generated<string>;
+  kind: string;
+  mime: string;
+  organization_id: string;
+  original_name: string;
+  series_id: string;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  title: string;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string | null;
+  version: number;
+}
+
+export interface DocumentShares {
+  document_id: string;
+  engagement_id: string;
+  shared_at: Generated<Timestamp>;
+  shared_by: string | null;
 }
 
 export interface Engagements {
@@ -178,10 +207,13 @@ export interface Users {
 
 export interface DB {
   answer_comments: AnswerComments;
+  answer_evidence: AnswerEvidence;
   answers: Answers;
   assessment_reminders: AssessmentReminders;
   assessments: Assessments;
   audit_events: AuditEvents;
+  document_shares: DocumentShares;
+  documents: Documents;
   engagements: Engagements;
   invitations: Invitations;
   login_throttle: LoginThrottle;

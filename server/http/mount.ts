@@ -1,4 +1,4 @@
-import type { Express, Request } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { parseOrThrow } from '../middleware/validate';
@@ -24,8 +24,18 @@ function hasBody(req: Request): boolean {
  */
 export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Deps): void {
   for (const route of routes) {
-    app[route.method](route.path, ...(route.before?.(deps) ?? []), async (req, res) => {
-      if (route.access === 'authenticated' && !req.user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    // Authentication (and a route's early role check) come before any route
+    // middleware, so an upload from someone who may not upload is never stored.
+    const gate: RequestHandler = (req, _res, next) => {
+      if (route.access === 'authenticated' && !req.user) return next(new AppError('UNAUTHENTICATED', 'Sign in first'));
+      try {
+        if (route.gate && req.user) route.gate(req.user);
+        next();
+      } catch (err) {
+        next(err);
+      }
+    };
+    const handle = async (req: Request, res: Response) => {
       const params = route.params ? parseOrThrow(route.params, req.params) : {};
       const query = route.query ? parseOrThrow(route.query, req.query) : {};
       let body: unknown;
@@ -49,6 +59,15 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Dep
         res.status(204).end();
       } else {
         res.json(result);
+      }
+    };
+    app[route.method](route.path, gate, ...(route.before?.(deps) ?? []), async (req, res) => {
+      try {
+        await handle(req, res);
+      } catch (err) {
+        // A failed multipart request leaves no stored file behind.
+        if (req.received) await deps.storage.delete(req.received.storageKey).catch(() => undefined);
+        throw err;
       }
     });
   }

@@ -56,6 +56,8 @@ export interface RouteSpec<A extends Access = Access, B = unknown, Q = unknown, 
   query?: Q;
   params?: P;
   responses: Record<number, ResponseSpec>;
+  /** A role check run right after authentication, before route middleware (throws like `authorize`). */
+  gate?: (actor: Actor) => void;
   /** Route-specific middleware run before validation (rate limits, multipart parsing), built once per app. */
   before?: (deps: Deps) => RequestHandler[];
   handler: (ctx: Ctx<A, B, Q, P>) => Promise<unknown>;

@@ -7,6 +7,7 @@ import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { createMailer } from '../../server/mail/mailer';
+import { createStorage } from '../../server/storage';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestContext {
@@ -34,7 +35,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const logger = pino({ level: 'silent' });
   const outboxDir = path.join(dataDir, 'outbox');
   const mailer = createMailer({ from: config.mailFrom, outboxDir, logger });
-  const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer };
+  const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer, storage: createStorage(config) };
   return {
     app: createApp(deps),
     deps,

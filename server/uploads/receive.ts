@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import type { Request, RequestHandler } from 'express';
+import multer from 'multer';
+import { AppError } from '../errors';
+import type { Storage } from '../storage/storage';
+import { detectType, fileNameProblem, SAMPLE_BYTES, type AcceptedType } from './file-kind';
+
+/** A file received and stored: what the database row records. */
+export interface ReceivedFile {
+  storageKey: string;
+  originalName: string;
+  mime: AcceptedType;
+  size: number;
+  sha256: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    received?: ReceivedFile;
+  }
+}
+
+/** Reads up to `n` bytes, then pauses: the sample decides the type before anything is stored. */
+function readSample(stream: Readable, n: number): Promise<{ sample: Buffer; ended: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (ended: boolean) => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      if (!ended) stream.pause();
+      resolve({ sample: Buffer.concat(chunks), ended });
+    };
+    const onData = (c: Buffer) => {
+      chunks.push(c);
+      size += c.length;
+      if (size >= n) done(false);
+    };
+    const onEnd = () => done(true);
+    const onError = (e: Error) => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      reject(e);
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+  });
+}
+
+const bad = (message: string) => new AppError('VALIDATION_FAILED', `Invalid request: file: ${message}`, { fields: [{ path: 'file', message }] });
+
+/**
+ * A multer storage engine that streams the upload to storage while hashing
+ * it: never the whole file in memory. The type is decided from the first
+ * bytes; a refused type, an empty file, a file over the cap, a client that
+ * disconnects or a storage failure leaves nothing stored.
+ */
+class StreamingEngine implements multer.StorageEngine {
+  constructor(
+    private readonly storage: Storage,
+    private readonly maxBytes: number,
+  ) {}
+
+  _handleFile(_req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<Express.Multer.File> & { received?: ReceivedFile }) => void): void {
+    this.receive(file).then(
+      (received) => cb(null, { size: received.size, received } as never),
+      (err) => cb(err),
+    );
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File & { received?: ReceivedFile }, cb: (error: Error | null) => void): void {
+    const key = file.received?.storageKey;
+    if (!key) return cb(null);
+    this.storage.delete(key).then(
+      () => cb(null),
+      (err) => cb(err as Error),
+    );
+  }
+
+  private async receive(file: Express.Multer.File): Promise<ReceivedFile> {
+    const source = file.stream;
+    const nameProblem = fileNameProblem(file.originalname);
+    if (nameProblem) {
+      source.resume();
+      throw bad(nameProblem);
+    }
+    const { sample, ended } = await readSample(source, SAMPLE_BYTES);
+    if (sample.length === 0) throw bad('is empty');
+    const kind = await detectType(sample, file.originalname);
+    if ('problem' in kind) {
+      source.resume();
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `The file ${kind.problem}`, { fields: [{ path: 'file', message: kind.problem }] });
+    }
+    const hash = crypto.createHash('sha256');
+    let size = 0;
+    const maxBytes = this.maxBytes;
+    const guard = new Transform({
+      transform(chunk: Buffer, _enc, next) {
+        size += chunk.length;
+        if (size > maxBytes) return next(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`));
+        hash.update(chunk);
+        next(null, chunk);
+      },
+    });
+    const body = Readable.from(
+      (async function* () {
+        yield sample;
+        if (!ended) for await (const chunk of source) yield chunk as Buffer;
+      })(),
+    );
+    body.on('error', (e) => guard.destroy(e));
+    const storageKey = crypto.randomBytes(32).toString('hex');
+    try {
+      await this.storage.put(storageKey, body.pipe(guard), { contentType: kind.type });
+    } catch (err) {
+      await this.storage.delete(storageKey).catch(() => undefined);
+      source.resume();
+      throw err;
+    }
+    return { storageKey, originalName: file.originalname.trim(), mime: kind.type, size, sha256: hash.digest('hex') };
+  }
+}
+
+/**
+ * Parses a multipart request with one file under `file` (plus small text
+ * fields) and stores it; the handler finds it in `req.received`.
+ */
+export function receiveUpload(storage: Storage, maxBytes: number): RequestHandler[] {
+  const upload = multer({
+    storage: new StreamingEngine(storage, maxBytes),
+    limits: { files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12, fileSize: maxBytes + 1 },
+  }).single('file');
+  return [
+    (req, res, next) => {
+      if (!req.is('multipart/form-data')) return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data with the field "file"'));
+      upload(req, res, (err: unknown) => {
+        if (err instanceof multer.MulterError) {
+          if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`));
+          return next(bad(err.code === 'LIMIT_UNEXPECTED_FILE' ? `only one file, in the field "file"` : err.message));
+        }
+        if (err) return next(err);
+        const file = req.file as (Express.Multer.File & { received?: ReceivedFile }) | undefined;
+        if (!file?.received) return next(bad('is required'));
+        req.received = file.received;
+        next();
+      });
+    },
+  ];
+}
+
+/**
+ * Runs `work` with the received file; if it throws (validation of the other
+ * fields, a database error), the stored file is removed so a failed upload
+ * leaves neither a row nor a file.
+ */
+export async function withReceivedFile<T>(req: Request, storage: Storage, work: (file: ReceivedFile) => Promise<T>): Promise<T> {
+  const file = req.received;
+  if (!file) throw bad('is required');
+  try {
+    return await work(file);
+  } catch (err) {
+    await storage.delete(file.storageKey).catch(() => undefined);
+    throw err;
+  }
+}
