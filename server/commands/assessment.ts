@@ -25,6 +25,7 @@ import {
   type AssessmentRow,
 } from '../repositories/assessment';
 import { recordAudit } from '../repositories/audit';
+import { ownDocumentIds, setEvidence } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
 import type { TemplateRow } from '../repositories/template';
 
@@ -106,7 +107,7 @@ export async function saveAnswer(
   actor: Actor,
   id: string,
   questionKey: string,
-  input: { value: AnswerValue; comment?: string | null },
+  input: { value: AnswerValue; comment?: string | null; evidenceIds?: string[] },
   origin: RequestOrigin,
   { sourceAnswerId = null as string | null } = {},
 ): Promise<AssessmentRow> {
@@ -123,7 +124,15 @@ export async function saveAnswer(
     } else {
       const problem = checkAnswer(question, { value: input.value, comment });
       if (problem) throw invalid([{ path: problem.field, message: problem.message }]);
-      await upsertAnswer(trx, { assessmentId: a.id, questionKey, value: input.value, comment, userId: actor.userId, sourceAnswerId });
+      const answerId = await upsertAnswer(trx, { assessmentId: a.id, questionKey, value: input.value, comment, userId: actor.userId, sourceAnswerId });
+      if (input.evidenceIds !== undefined) {
+        if (input.evidenceIds.length > 0 && question.evidence === 'none') throw invalid([{ path: 'evidenceIds', message: 'this question takes no evidence' }]);
+        const ids = [...new Set(input.evidenceIds)];
+        const own = await ownDocumentIds(trx, actor, ids);
+        const unknown = input.evidenceIds.map((d, i) => ({ d, i })).filter(({ d }) => !own.has(d));
+        if (unknown.length) throw invalid(unknown.map(({ i }) => ({ path: `evidenceIds.${i}`, message: 'is not a document of your library' })));
+        await setEvidence(trx, answerId, ids);
+      }
     }
     if (a.status === 'sent' || a.status === 'returned') await setAssessmentStatus(trx, a.id, 'in_progress');
     if (sourceAnswerId) {

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { Actor } from './actor';
 import type { Decision } from './decision';
 import { assessmentPolicy } from './assessment';
+import { documentPolicy } from './document';
 import { engagementPolicy } from './engagement';
 import { templatePolicy } from './template';
 import { userPolicy } from './user';
@@ -12,6 +13,7 @@ const rules = {
   ...engagementPolicy,
   ...templatePolicy,
   ...assessmentPolicy,
+  ...documentPolicy,
 };
 
 type Rules = typeof rules;

@@ -50,7 +50,9 @@ export function presentComment(c: CommentRow): CommentDto & { questionKey: strin
   return { id: c.id, questionKey: c.question_key, author: c.author_name, side: c.author_kind === 'buyer' ? 'buyer' : 'provider', body: c.body, createdAt: c.created_at.toISOString() };
 }
 
-export function presentAnswer(a: AnswerRow) {
+export type EvidenceRow = { question_key: string; id: string; title: string; kind: string; original_name: string; uploaded_at: Date };
+
+export function presentAnswer(a: AnswerRow, evidence: readonly EvidenceRow[] = []) {
   return {
     questionKey: a.question_key,
     value: a.value,
@@ -59,16 +61,19 @@ export function presentAnswer(a: AnswerRow) {
     updatedBy: a.updated_by_name,
     reused: a.source_answer_id !== null,
     review: a.verdict && a.reviewed_at ? { verdict: a.verdict, reviewedAt: a.reviewed_at.toISOString(), reviewedBy: a.reviewed_by_name } : null,
+    evidence: evidence
+      .filter((e) => e.question_key === a.question_key)
+      .map((e) => ({ id: e.id, title: e.title, kind: e.kind, originalName: e.original_name, uploadedAt: e.uploaded_at.toISOString() })),
   };
 }
 
-export function presentAssessment(actor: Actor, a: AssessmentRow, answers: AnswerRow[], comments: CommentRow[]): AssessmentDto {
+export function presentAssessment(actor: Actor, a: AssessmentRow, answers: AnswerRow[], comments: CommentRow[], evidence: readonly EvidenceRow[] = []): AssessmentDto {
   const shown = buyerSeesAnswers(actor, a) ? answers : [];
   const values = answerMap(answers);
   return {
     ...presentAssessmentSummary(actor, a, values),
     content: a.content,
-    answers: shown.map(presentAnswer),
+    answers: shown.map((x) => presentAnswer(x, evidence)),
     comments: comments.map(presentComment),
     visibleQuestionKeys: [...visibleQuestionKeys(a.content, values)],
     returnMessage: a.return_message,

@@ -163,9 +163,9 @@ export async function listAnswers(db: Kysely<DB>, assessmentId: string): Promise
 export async function upsertAnswer(
   db: Kysely<DB>,
   a: { assessmentId: string; questionKey: string; value: AnswerValue; comment: string | null; userId: string; sourceAnswerId: string | null },
-): Promise<void> {
+): Promise<string> {
   const value = JSON.stringify(a.value);
-  await db
+  return db
     .insertInto('answers')
     .values({ assessment_id: a.assessmentId, question_key: a.questionKey, value, comment: a.comment, updated_by: a.userId, source_answer_id: a.sourceAnswerId })
     .onConflict((oc) =>
@@ -180,7 +180,9 @@ export async function upsertAnswer(
         reviewed_at: eb.case().when('answers.value', '=', eb.ref('excluded.value')).then(eb.ref('answers.reviewed_at')).else(null).end(),
       })),
     )
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .then((r) => r.id);
 }
 
 export async function deleteAnswer(db: Kysely<DB>, assessmentId: string, questionKey: string): Promise<void> {

@@ -33,6 +33,7 @@ import type { Actor } from '../policies/actor';
 import { answerMap, presentAnswer, presentAssessment, presentAssessmentSummary, presentComment } from '../presenters/assessment';
 import { engagementSubject } from '../presenters/engagement';
 import { answerValuesFor, findAssessment, listAnswers, listAssessments, listComments } from '../repositories/assessment';
+import { evidenceOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
 import { findTemplate } from '../repositories/template';
 import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
@@ -45,8 +46,8 @@ const statusQuery = z.strictObject({ status: repeatedQuery(z.enum(assessmentStat
 export async function loadAssessmentDto(deps: Deps, actor: Actor, id: string) {
   const a = await findAssessment(deps.db, actor, id);
   if (!a) throw notFound('Assessment');
-  const [answers, comments] = await Promise.all([listAnswers(deps.db, a.id), listComments(deps.db, a.id)]);
-  return presentAssessment(actor, a, answers, comments);
+  const [answers, comments, evidence] = await Promise.all([listAnswers(deps.db, a.id), listComments(deps.db, a.id), evidenceOf(deps.db, a.id)]);
+  return presentAssessment(actor, a, answers, comments, evidence);
 }
 
 /** After an answer changed: the answer, the progress and which questions are now shown. */
@@ -55,7 +56,8 @@ async function answerResult(deps: Deps, actor: Actor, id: string, questionKey: s
   const answers = await listAnswers(deps.db, a.id);
   const values = answerMap(answers);
   const row = answers.find((x) => x.question_key === questionKey);
-  return { answer: row ? presentAnswer(row) : null, progress: answerProgress(a.content, values), visibleQuestionKeys: [...visibleQuestionKeys(a.content, values)], status: a.status };
+  const evidence = await evidenceOf(deps.db, a.id);
+  return { answer: row ? presentAnswer(row, evidence) : null, progress: answerProgress(a.content, values), visibleQuestionKeys: [...visibleQuestionKeys(a.content, values)], status: a.status };
 }
 
 const answerResponse = z.object({
@@ -185,7 +187,7 @@ export const assessmentRoutes = [
     handler: async ({ deps, actor, params, body, origin }) => {
       await reviewAnswer(deps, actor, params.id, params.questionKey, body, origin);
       const row = (await listAnswers(deps.db, params.id)).find((x) => x.question_key === params.questionKey)!;
-      return { answer: presentAnswer(row) };
+      return { answer: presentAnswer(row, await evidenceOf(deps.db, params.id)) };
     },
   }),
   defineRoute({

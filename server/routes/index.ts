@@ -6,6 +6,7 @@ import { catalogRoutes } from './catalog';
 import { engagementRoutes } from './engagements';
 import { templateRoutes } from './templates';
 import { assessmentRoutes } from './assessments';
+import { documentRoutes } from './documents';
 import { systemRoutes } from './system';
 import { userRoutes } from './users';
 
@@ -25,4 +26,4 @@ const openApiRoute = defineRoute({
  * Every route of the application. The same table mounts the handlers,
  * generates the OpenAPI document and drives the authorization matrix test.
  */
-export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes];
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes];

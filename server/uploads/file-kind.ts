@@ -35,10 +35,11 @@ export function fileNameProblem(name: string): string | null {
  * UTF-8 (a BOM is fine) without NUL bytes. Other encodings are refused with a
  * message saying so, rather than read wrongly.
  */
+const isUtf16 = (b: Buffer) => b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+const utf16Problem = { problem: 'is UTF-16 text: save it as UTF-8 (in Excel: "CSV UTF-8")' };
+
 export function sniffText(sample: Buffer, name: string): { type: AcceptedType } | { problem: string } {
-  if (sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) {
-    return { problem: 'is UTF-16 text: save it as UTF-8 (in Excel: "CSV UTF-8")' };
-  }
+  if (isUtf16(sample)) return utf16Problem;
   if (sample.includes(0)) return { problem: `is not a ${acceptedList} file` };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
@@ -50,7 +51,9 @@ export function sniffText(sample: Buffer, name: string): { type: AcceptedType } 
 
 /** The detected type of a sample, or why it is refused. */
 export async function detectType(sample: Buffer, name: string): Promise<{ type: AcceptedType } | { problem: string }> {
-  const { fileTypeFromBuffer } = await import('file-type');
+  // A UTF-16 byte order mark looks like an MP3 frame to signature detection: decide it first.
+  if (isUtf16(sample)) return utf16Problem;
+  const { fileTypeFromBuffer } = await import('file-type/core');
   const detected = await fileTypeFromBuffer(sample);
   if (detected) {
     if (detected.mime in acceptedTypes) return { type: detected.mime as AcceptedType };

@@ -50,6 +50,14 @@ function readSample(stream: Readable, n: number): Promise<{ sample: Buffer; ende
   });
 }
 
+/** A failure of the storage itself (not of the request): answered as a 500. */
+class StorageWriteError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('storage write failed');
+    this.name = 'StorageWriteError';
+  }
+}
+
 const bad = (message: string) => new AppError('VALIDATION_FAILED', `Invalid request: file: ${message}`, { fields: [{ path: 'file', message }] });
 
 /**
@@ -82,6 +90,8 @@ class StreamingEngine implements multer.StorageEngine {
 
   private async receive(file: Express.Multer.File): Promise<ReceivedFile> {
     const source = file.stream;
+    let sourceFailed = false;
+    source.once('error', () => (sourceFailed = true));
     const nameProblem = fileNameProblem(file.originalname);
     if (nameProblem) {
       source.resume();
@@ -118,7 +128,10 @@ class StreamingEngine implements multer.StorageEngine {
     } catch (err) {
       await this.storage.delete(storageKey).catch(() => undefined);
       source.resume();
-      throw err;
+      if (err instanceof AppError) throw err;
+      // The client went away or sent a broken body: the source stream failed, not the storage.
+      if (sourceFailed) throw bad('the upload was interrupted');
+      throw new StorageWriteError(err);
     }
     return { storageKey, originalName: file.originalname.trim(), mime: kind.type, size, sha256: hash.digest('hex') };
   }
@@ -131,6 +144,8 @@ class StreamingEngine implements multer.StorageEngine {
 export function receiveUpload(storage: Storage, maxBytes: number): RequestHandler[] {
   const upload = multer({
     storage: new StreamingEngine(storage, maxBytes),
+    // preservePath: see the name as sent, so a name with path parts is refused rather than silently cut.
+    preservePath: true,
     limits: { files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12, fileSize: maxBytes + 1 },
   }).single('file');
   return [
@@ -141,6 +156,8 @@ export function receiveUpload(storage: Storage, maxBytes: number): RequestHandle
           if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`));
           return next(bad(err.code === 'LIMIT_UNEXPECTED_FILE' ? `only one file, in the field "file"` : err.message));
         }
+        if (err instanceof StorageWriteError) return next(err.cause);
+        if (err && !(err instanceof AppError)) return next(bad(`the multipart body is malformed (${(err as Error).message})`));
         if (err) return next(err);
         const file = req.file as (Express.Multer.File & { received?: ReceivedFile }) | undefined;
         if (!file?.received) return next(bad('is required'));

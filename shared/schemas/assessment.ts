@@ -101,6 +101,8 @@ export const answerDto = z
     /** Filled from an earlier answer the provider accepted as a suggestion. */
     reused: z.boolean(),
     review: z.object({ verdict: z.enum(reviewVerdicts), reviewedAt: z.string(), reviewedBy: z.string().nullable() }).nullable(),
+    /** Documents attached as evidence. */
+    evidence: z.array(z.object({ id, title: z.string(), kind: z.string(), originalName: z.string(), uploadedAt: z.string() })),
   })
   .meta({ id: 'Answer' });
 export type AnswerDto = z.infer<typeof answerDto>;

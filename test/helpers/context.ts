@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { createMailer } from '../../server/mail/mailer';
 import { createStorage } from '../../server/storage';
+import type { Storage } from '../../server/storage/storage';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestContext {
@@ -28,14 +29,14 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
 }
 
 /** A fresh database, data folder and app for one test file. */
-export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+export async function createTestContext(overrides: Partial<Config> = {}, replace: { storage?: (config: Config) => Storage } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopewise-test-'));
   const config = testConfig(dataDir, overrides);
   const logger = pino({ level: 'silent' });
   const outboxDir = path.join(dataDir, 'outbox');
   const mailer = createMailer({ from: config.mailFrom, outboxDir, logger });
-  const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer, storage: createStorage(config) };
+  const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer, storage: replace.storage?.(config) ?? createStorage(config) };
   return {
     app: createApp(deps),
     deps,

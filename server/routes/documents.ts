@@ -1,0 +1,195 @@
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { idParams, id as uuid } from '../../shared/schemas/common';
+import { documentDto, documentQuery, shareBody, uploadDocumentFields } from '../../shared/schemas/document';
+import type { Deps } from '../deps';
+import { AppError, invalid, notFound } from '../errors';
+import { defineRoute, Reply } from '../http/route';
+import { authorize } from '../policies';
+import type { Actor } from '../policies/actor';
+import { presentDocument } from '../presenters/document';
+import { engagementSubject } from '../presenters/engagement';
+import { recordAudit } from '../repositories/audit';
+import { deleteShare, findDocument, insertDocument, insertShares, listDocuments, listVersions, ownDocumentIds, sharesOf } from '../repositories/document';
+import { findEngagement } from '../repositories/engagement';
+import { receiveUpload, withReceivedFile } from '../uploads/receive';
+
+const tag = 'Documents';
+const one = z.object({ document: documentDto, versions: z.array(documentDto) });
+const many = z.object({ documents: z.array(documentDto) });
+
+async function presentMany(deps: Deps, actor: Actor, rows: Awaited<ReturnType<typeof listDocuments>>) {
+  const shares = actor.organizationKind === 'provider' ? await sharesOf(deps.db, rows.map((r) => r.id)) : [];
+  return rows.map((r) => presentDocument(actor, r, shares));
+}
+
+async function loadDocument(deps: Deps, actor: Actor, id: string) {
+  const d = await findDocument(deps.db, actor, id);
+  if (!d) throw notFound('Document');
+  const versions = await listVersions(deps.db, actor, d.series_id);
+  const [document, ...rest] = await presentMany(deps, actor, [d, ...versions]);
+  return { document: document!, versions: rest };
+}
+
+/** Reads the stored object once to check its SHA-256: a file that no longer matches is never served. */
+async function verifiedHash(deps: Deps, storageKey: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of await deps.storage.get(storageKey)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export const documentRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/documents',
+    tag,
+    summary: "Upload a document to your organization's library (provider)",
+    description:
+      'multipart/form-data with `file` and `kind` (and optionally `title`; `replaces` = the id of a document this is a new version of). ' +
+      'The type is detected from the bytes: PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT (UTF-8). Files are streamed to storage with their SHA-256; over MAX_UPLOAD_MB is refused.',
+    access: 'authenticated',
+    bodyType: 'multipart',
+    body: uploadDocumentFields,
+    gate: (actor) => authorize(actor, 'document.upload'),
+    before: (deps) => receiveUpload(deps.storage, deps.config.maxUploadBytes),
+    responses: {
+      201: { description: 'The stored document', schema: one },
+      413: { description: 'Over the size limit' },
+      415: { description: 'Not an accepted file type' },
+    },
+    handler: async ({ req, deps, actor, body, origin }) =>
+      withReceivedFile(req, deps.storage, async (file) => {
+        let series: { seriesId: string; version: number; title: string } | undefined;
+        if (body.replaces) {
+          const previous = await findDocument(deps.db, actor, body.replaces);
+          if (!previous) throw invalid([{ path: 'replaces', message: 'is not a document of your library' }]);
+          authorize(actor, 'document.newVersion', { organizationId: previous.organization_id });
+          if (previous.kind !== body.kind) throw invalid([{ path: 'kind', message: `must stay ${previous.kind} for a new version of "${previous.title}"` }]);
+          series = { seriesId: previous.series_id, version: previous.latest_version + 1, title: previous.title };
+        }
+        const title = body.title ?? series?.title ?? file.originalName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+        const id = await deps.db
+          .transaction()
+          .execute(async (trx) => {
+            const documentId = await insertDocument(trx, actor, { ...file, size: file.size, seriesId: series?.seriesId, version: series?.version ?? 1, kind: body.kind, title });
+            await recordAudit(trx, origin, {
+              action: 'document.uploaded',
+              organizationId: actor.organizationId,
+              targetType: 'document',
+              targetId: documentId,
+              details: { kind: body.kind, title, version: series?.version ?? 1, sha256: file.sha256, size: file.size, mime: file.mime },
+            });
+            return documentId;
+          })
+          .catch((err: { code?: string }) => {
+            if (err.code === '23505') throw new AppError('CONFLICT', 'Another version of this document was uploaded at the same time: reload and try again');
+            throw err;
+          });
+        return new Reply(201, await loadDocument(deps, actor, id));
+      }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents',
+    tag,
+    summary: "A provider's library (latest versions); for a buyer, the documents shared with or attached in its engagements",
+    access: 'authenticated',
+    query: documentQuery,
+    responses: { 200: { description: 'Newest first', schema: many } },
+    handler: async ({ deps, actor, query }) => ({ documents: await presentMany(deps, actor, await listDocuments(deps.db, actor, { kind: query.kind })) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id',
+    tag,
+    summary: 'One document with the versions you may see',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The document', schema: one } },
+    handler: async ({ deps, actor, params }) => loadDocument(deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id/content',
+    tag,
+    summary: "Download a document's file",
+    description: 'Served as an attachment with its detected type and `X-Content-Type-Options: nosniff`, after checking the stored bytes still match the recorded SHA-256.',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
+    handler: async ({ req, res, deps, actor, params }) => {
+      const d = await findDocument(deps.db, actor, params.id);
+      if (!d) throw notFound('Document');
+      const actual = await verifiedHash(deps, d.storage_key);
+      if (actual !== d.sha256) {
+        (req.log ?? deps.logger).error({ documentId: d.id, expected: d.sha256, actual }, 'stored file does not match its SHA-256');
+        throw new AppError('INTERNAL', `The stored file failed its integrity check and was not sent. Reference: ${String(req.id ?? '')}`);
+      }
+      res.status(200);
+      res.attachment(d.original_name);
+      res.setHeader('Content-Type', d.mime);
+      res.setHeader('Content-Length', String(d.size_bytes));
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Digest', `sha-256=${Buffer.from(d.sha256, 'hex').toString('base64')}`);
+      res.setHeader('Cache-Control', 'private, no-store');
+      await pipeline(await deps.storage.get(d.storage_key), res);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/engagements/:id/documents',
+    tag,
+    summary: 'Documents the provider shared with an engagement',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'Newest first', schema: many } },
+    handler: async ({ deps, actor, params }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      return { documents: await presentMany(deps, actor, await listDocuments(deps.db, actor, { engagementId: e.id })) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/engagements/:id/shares',
+    tag,
+    summary: "Share documents of your library with a buyer's engagement (provider)",
+    access: 'authenticated',
+    params: idParams,
+    body: shareBody,
+    responses: { 200: { description: 'Everything now shared with the engagement', schema: many } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      authorize(actor, 'document.share', engagementSubject(e));
+      const ids = [...new Set(body.documentIds)];
+      const own = await ownDocumentIds(deps.db, actor, ids);
+      const unknown = body.documentIds.map((d, i) => ({ d, i })).filter(({ d }) => !own.has(d));
+      if (unknown.length) throw invalid(unknown.map(({ i }) => ({ path: `documentIds.${i}`, message: 'is not a document of your library' })));
+      await deps.db.transaction().execute(async (trx) => {
+        const added = await insertShares(trx, actor, e.id, ids);
+        await recordAudit(trx, origin, { action: 'document.shared', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { documentIds: ids, added } });
+      });
+      return { documents: await presentMany(deps, actor, await listDocuments(deps.db, actor, { engagementId: e.id })) };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/engagements/:id/shares/:documentId',
+    tag,
+    summary: 'Stop sharing a document with an engagement (provider)',
+    access: 'authenticated',
+    params: z.strictObject({ id: uuid, documentId: uuid }),
+    responses: { 204: { description: 'No longer shared' } },
+    handler: async ({ deps, actor, params, origin }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      authorize(actor, 'document.share', engagementSubject(e));
+      await deps.db.transaction().execute(async (trx) => {
+        if (!(await deleteShare(trx, e.id, params.documentId))) throw notFound('Share');
+        await recordAudit(trx, origin, { action: 'document.unshared', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { documentId: params.documentId } });
+      });
+    },
+  }),
+];
