@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Storage } from '../../server/storage/storage';
 import type { OrganizationKind, Role } from '../../shared/roles';
 import { hashPassword } from '../../server/auth/password';
 import type { Database } from '../../server/db/database';
@@ -126,3 +128,33 @@ export const completeSmallAnswers = {
   'home-workers': { value: 0 },
   notes: { value: 'None' },
 };
+
+/** A stored document of an organization (bytes in storage, row in the database). */
+export async function makeDocument(db: Database, storage: Storage, organizationId: string, fields: { kind?: string; title?: string; content?: Buffer } = {}) {
+  const content = fields.content ?? Buffer.from(`evidence ${unique()}\n`);
+  const key = crypto.randomBytes(32).toString('hex');
+  await storage.put(key, Readable.from([content]), { contentType: 'text/plain' });
+  const id = crypto.randomUUID();
+  await db
+    .insertInto('documents')
+    .values({
+      id,
+      organization_id: organizationId,
+      series_id: id,
+      version: 1,
+      kind: fields.kind ?? 'evidence',
+      title: fields.title ?? `Document ${unique()}`,
+      original_name: 'evidence.txt',
+      mime: 'text/plain',
+      size_bytes: content.length,
+      sha256: crypto.createHash('sha256').update(content).digest('hex'),
+      storage_key: key,
+    })
+    .execute();
+  return id;
+}
+
+/** Shares a document with an engagement directly. */
+export async function shareDocument(db: Database, engagementId: string, documentId: string) {
+  await db.insertInto('document_shares').values({ engagement_id: engagementId, document_id: documentId }).execute();
+}

@@ -6,7 +6,7 @@ import { insertInvitation } from '../../server/repositories/invitation';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { tableDigest } from '../helpers/digest';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
-import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeEngagement, makeTemplate, makeUser } from '../helpers/factories';
+import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 import { smallTemplate } from '../helpers/template-fixture';
 import { buildWorld, personaRole, personas, type Org, type Persona, type World } from './world';
 
@@ -20,6 +20,8 @@ type Tenant = 'own' | 'other';
 interface Req {
   path: string;
   body?: unknown;
+  /** Sent as multipart/form-data with a `file` instead of JSON. */
+  upload?: { fields: Record<string, string>; file: Buffer; name: string };
 }
 type Expected = number | { own: number; other: number };
 
@@ -51,6 +53,14 @@ const byRole = (e: Partial<Record<'buyerManager' | 'buyerLegal' | 'provider', Ex
   providerContributor: e.provider!,
 });
 const scopedStatus = (own: number) => ({ own, other: 404 });
+
+/** A provider document shared with an engagement of the tenant's pair. */
+async function sharedDocument(w: World, tenant: Tenant) {
+  const { engagementId } = await pairObjects(w, tenant);
+  const documentId = await makeDocument(w.db, w.storage, w[tenant].provider.id);
+  await shareDocument(w.db, engagementId, documentId);
+  return documentId;
+}
 
 /** A fresh engagement, template and assessment of the pair on the tenant's side. */
 async function pairObjects(w: World, tenant: Tenant, status: AssessmentStatus = 'sent', answers: Parameters<typeof makeAssessment>[3] = {}) {
@@ -230,6 +240,48 @@ const cases: Record<string, Case> = {
     expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
     watch: ['answers'],
   },
+  'POST /api/documents': {
+    scoped: false,
+    request: async () => ({ path: '/api/documents', upload: { fields: { kind: 'policy' }, file: Buffer.from('Information security policy\n'), name: 'policy.txt' } }),
+    expect: byRole({ buyerManager: 403, buyerLegal: 403, provider: 201 }),
+    watch: ['documents'],
+  },
+  'GET /api/documents': { scoped: false, request: async () => ({ path: '/api/documents' }), expect: all(200) },
+  'GET /api/documents/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/documents/${await sharedDocument(w, tenant)}` }),
+    expect: all(scopedStatus(200)),
+  },
+  'GET /api/documents/:id/content': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/documents/${await sharedDocument(w, tenant)}/content` }),
+    expect: all(scopedStatus(200)),
+  },
+  'GET /api/engagements/:id/documents': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/engagements/${(await pairObjects(w, tenant)).engagementId}/documents` }),
+    expect: all(scopedStatus(200)),
+  },
+  'POST /api/engagements/:id/shares': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const { engagementId } = await pairObjects(w, tenant);
+      return { path: `/api/engagements/${engagementId}/shares`, body: { documentIds: [await makeDocument(w.db, w.storage, w[tenant].provider.id)] } };
+    },
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+    watch: ['document_shares'],
+  },
+  'DELETE /api/engagements/:id/shares/:documentId': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const { engagementId } = await pairObjects(w, tenant);
+      const documentId = await makeDocument(w.db, w.storage, w[tenant].provider.id);
+      await shareDocument(w.db, engagementId, documentId);
+      return { path: `/api/engagements/${engagementId}/shares/${documentId}` };
+    },
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(204) }),
+    watch: ['document_shares'],
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
@@ -238,7 +290,7 @@ let t: TestContext;
 let world: World;
 beforeAll(async () => {
   t = await createTestContext();
-  world = await buildWorld(t.app, t.db);
+  world = await buildWorld(t.app, t.db, t.deps.storage);
 });
 afterAll(() => t.close());
 
@@ -273,10 +325,17 @@ test.each(rows)('when $persona calls $key on an object of $tenant organization',
   const expected = c.expect[persona];
   const status = typeof expected === 'number' ? expected : expected[tenant];
   const method = key.split(' ')[0]!;
-  const { path, body } = await c.request(world, persona, tenant);
+  const req = await c.request(world, persona, tenant);
+  const { path, body } = req;
   const before = c.watch ? await tableDigest(t.db, c.watch) : '';
   const client = world.clients[persona];
-  const res = await client[method.toLowerCase() as 'get'](path).send(body as object);
+  const { upload } = req;
+  let call = client[method.toLowerCase() as 'get'](path);
+  if (upload) {
+    for (const [k, v] of Object.entries(upload.fields)) call = call.field(k, v);
+    call = call.attach('file', upload.file, upload.name);
+  } else call = call.send(body as object);
+  const res = await call;
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({
     status,
     code: status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : undefined,

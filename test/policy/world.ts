@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Role } from '../../shared/roles';
 import type { Database } from '../../server/db/database';
+import type { Storage } from '../../server/storage/storage';
 import { signedIn, type Client } from '../helpers/agent';
 import { makeOrganization, makeUser } from '../helpers/factories';
 
@@ -27,6 +28,7 @@ export interface Org {
  */
 export interface World {
   db: Database;
+  storage: Storage;
   own: { buyer: Org; provider: Org };
   other: { buyer: Org; provider: Org };
   clients: Record<Persona, Client>;
@@ -34,7 +36,7 @@ export interface World {
 }
 
 /** Builds the organizations and signs in one client per persona. */
-export async function buildWorld(app: Express, db: Database): Promise<World> {
+export async function buildWorld(app: Express, db: Database, storage: Storage): Promise<World> {
   const org = async (kind: 'buyer' | 'provider'): Promise<Org> => ({ id: (await makeOrganization(db, kind)).id, kind });
   const own = { buyer: await org('buyer'), provider: await org('provider') };
   const other = { buyer: await org('buyer'), provider: await org('provider') };
@@ -46,5 +48,5 @@ export async function buildWorld(app: Express, db: Database): Promise<World> {
     users[p] = { id: user.id, email: user.email };
     clients[p] = await signedIn(app, user.email);
   }
-  return { db, own, other, clients, users };
+  return { db, storage, own, other, clients, users };
 }
