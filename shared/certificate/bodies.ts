@@ -133,7 +133,7 @@ export function findCertificationBody(text: string): { field: Field<string>; war
 const ACCREDITATION_NUMBER = [
   /^[\s:,.-]*(?:Management\s+Systems?|MS)\s*[:.]?\s*(?:No\.?\s*)?(\d{3,5})(?!\d)/i,
   /^.{0,80}?\b(D-ZM-\d{4,6}-\d{2}-\d{2})\b/s,
-  /^[\s:,.-]*(?:Accreditation|Accredited|Certificate|Cert\.?|Registration|Reg\.?)?\s*(?:No\.?|Number|#)\s*[:.]?\s*([A-Z]{0,4}-?\d[\dA-Z\-/.]*\d)/i,
+  /^[\s:,.-]*(?:(?:Accreditation|Accredited|Certificate|Cert\.?|Registration|Reg\.?)[\s,]*)*(?:No\.?|Number|#)\s*[:.]?\s*([A-Z]{0,4}-?\d[\dA-Z\-/.]*[\dA-Z])/i,
   /^[\s:,.-]*([A-Z]{1,4}-\d{2,6}(?:-[A-Z0-9]+)*)\b/,
 ];
 

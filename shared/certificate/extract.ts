@@ -17,6 +17,9 @@ import { findStandard } from './standard';
  */
 export function extractCertificateFields(text: string): CertificateProposal {
   const warnings: string[] = [];
+  if (text.replace(/\s+/g, '').length < 20) {
+    warnings.push('There is no text to read (a scanned PDF?): enter the certificate fields by hand.');
+  }
   const dateOptions = { monthFirst: detectUsDateStyle(text) };
 
   const { standard, edition, warnings: standardWarnings } = findStandard(text);
@@ -31,6 +34,7 @@ export function extractCertificateFields(text: string): CertificateProposal {
   const sites = findSites(text, scopeText, legalEntity);
   const services = findServices(text, scopeText);
 
+  if (!standard && warnings.length === 0) warnings.push('The text does not name ISO/IEC 27001: check that this is an ISO/IEC 27001 certificate.');
   warnings.push(...standardWarnings, ...certificateNumber.warnings, ...certificationBody.warnings, ...accreditation.warnings, ...dates.warnings);
   const ambiguous = ambiguousNumericDates(text);
   if (ambiguous.length) {

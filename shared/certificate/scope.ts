@@ -107,9 +107,12 @@ export function findServices(text: string, scope: Field<string>): ProposedField<
   const list = body.slice(from, to);
   return splitServicePhrases(list)
     .map(({ phrase, offset }) => {
-      const value = collapseWhitespace(phrase).replace(/^(?:the\s+)?(?:provision|delivery|supply)\s+of\s+/i, '');
+      // Who the services are for is not part of the service ("… services for international clients").
+      const audience = /\s+for\s+(?:[\p{L}-]+\s+){0,4}(?:clients|customers)\b[\s\S]*$/iu.exec(phrase);
+      const kept = audience ? phrase.slice(0, audience.index) : phrase;
+      const value = collapseWhitespace(kept).replace(/^(?:the\s+)?(?:provision|delivery|supply)\s+of\s+/i, '');
       const s = start + from + offset;
-      return proposed(text, value, s, s + phrase.length, SERVICE_NOUN.test(value) ? 'medium' : 'low');
+      return proposed(text, value, s, s + kept.length, SERVICE_NOUN.test(value) ? 'medium' : 'low');
     })
     .filter((f) => f.value.length > 2 && !/^(?:ISO|the\s+requirements)/i.test(f.value));
 }

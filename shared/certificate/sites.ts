@@ -34,9 +34,14 @@ function cityOf(parts: string[]): string | undefined {
     const uk = UK_POSTCODE_SUFFIX.exec(last);
     if (prefixed) city = prefixed[1];
     else if (uk) city = uk[1];
-    // "Haryana 122002", "FL 33602", "CA": a region and postcode, so the city is the part before.
-    else if (/^(?:.+\s)?\d{4,6}(?:-\d{4})?$/.test(last) || /^[A-Z]{2}$/.test(last)) city = previous;
-    else city = last;
+    else {
+      // "Melbourne VIC 3000": city, state and postcode in one part.
+      const withState = /^(.+?)\s+[A-Z]{2,3}\s+\d{4,6}(?:-\d{4})?$/.exec(last);
+      if (withState) city = withState[1];
+      // "Haryana 122002", "FL 33602", "CA": a region (and postcode), so the city is the part before.
+      else if (/^(?:.+\s)?\d{4,6}(?:-\d{4})?$/.test(last) || /^[A-Z]{2,3}$/.test(last)) city = previous;
+      else city = last;
+    }
   }
   city = city?.trim();
   return city && !/\d/.test(city) && city.length <= 60 ? city : undefined;
@@ -131,8 +136,42 @@ function addressEnds(text: string, start: number, end: number): number[] {
   return ends.sort((a, b) => a - b);
 }
 
+const NUMBERING = /^[\s\-–•*·]*(?:(?:site|location)\s*\d+\s*[:.)-]?|\(?\d{1,2}[.)](?=\s)|name\s*:)?\s*/i;
+
+function isNameLine(line: string): boolean {
+  const bare = line.replace(NUMBERING, '');
+  return bare.length > 1 && bare.length <= 80 && !/[\d,:]/.test(bare) && !TABLE_HEADER.test(line);
+}
+
+/**
+ * Where the site ending at `end` begins: its address lines (lines with a
+ * number or ending in a comma), and a name line just above them when the
+ * address does not start with a name. Text further up (another column, the
+ * previous entry's activities) is not part of it.
+ */
+function entryStart(text: string, from: number, end: number): number {
+  const lines: { start: number; content: string }[] = [];
+  let at = from;
+  for (const content of text.slice(from, end).split('\n')) {
+    lines.push({ start: at, content: content.trim() });
+    at += content.length + 1;
+  }
+  let i = lines.length - 1;
+  while (i > 0) {
+    const previous = lines[i - 1]?.content ?? '';
+    const current = lines[i]?.content ?? '';
+    if (!previous || TABLE_HEADER.test(previous) || !(/\d|[,\-–]$/.test(previous) || /^\p{Ll}/u.test(current))) break;
+    i--;
+  }
+  const first = lines[i]?.content ?? '';
+  const above = lines[i - 1]?.content;
+  const startsWithStreet = /^\d/.test(first) || ADDRESS_WORD.test(first.split(/[\s,]+/)[0] ?? '');
+  if (above && startsWithStreet && isNameLine(above)) i--;
+  return lines[i]?.start ?? from;
+}
+
 function siteField(text: string, start: number, end: number, confidence: Confidence): ProposedField<CertificateSite> | null {
-  const raw = text.slice(start, end).replace(/^[\s\-–•*·]*(?:(?:site|location)\s*\d+\s*[:.)-]?|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*/i, '');
+  const raw = text.slice(start, end).replace(NUMBERING, '');
   const offset = end - start - raw.length;
   const site = splitAddress(raw);
   if (site.address.length < 8 || !site.address.includes(',')) return null;
@@ -144,15 +183,7 @@ export function sitesInSection(text: string, start: number, end: number): Propos
   const sites: ProposedField<CertificateSite>[] = [];
   let from = start;
   for (const e of addressEnds(text, start, end)) {
-    // Start at the entry's first line that is not a table header ("Site Name  Address  Activities").
-    let s = from;
-    for (;;) {
-      const eol = text.indexOf('\n', s);
-      if (eol === -1 || eol >= e) break;
-      const line = text.slice(s, eol).trim();
-      if (line && !TABLE_HEADER.test(line)) break;
-      s = eol + 1;
-    }
+    const s = entryStart(text, from, e);
     const site = siteField(text, s, e, 'high');
     if (site) sites.push(site);
     const eol = text.indexOf('\n', e);
@@ -197,12 +228,15 @@ export function addressAfterEntity(text: string, entity: Field<string>): Propose
   const lines: string[] = [];
   for (const line of after.replace(/^[ \t,]*\n?/, '').split('\n').slice(0, 5)) {
     if (!line.trim() || /has\s+been|holds|has\s+established|operates|complies|certif|for\s+the\s+following|approved|assessed|audited|scope/i.test(line)) break;
+    // Another label ("Standard:") ends the address; its own label ("Address:") does not.
+    if (/^\s*[\p{L} ]{2,30}:/u.test(line) && !(lines.length === 0 && /^\s*(?:address|registered\s+address|location)\s*:/i.test(line))) break;
     lines.push(line);
   }
   if (!lines.length) return null;
   const start = entity.source.end + after.indexOf(lines[0] ?? '');
   const end = start + lines.join('\n').length;
-  const { address, city, country } = splitAddress(lines.map((l) => l.trim()).join(', ').replace(/,(\s*,)+/g, ','));
+  const joined = lines.map((l) => l.trim().replace(/^(?:address|registered\s+address|location)\s*:\s*/i, '')).join(', ');
+  const { address, city, country } = splitAddress(joined.replace(/,(\s*,)+/g, ','));
   if (!address.includes(',') || (!/\d/.test(address) && !country)) return null;
   const site: CertificateSite = { name: entity.value, address };
   if (city) site.city = city;

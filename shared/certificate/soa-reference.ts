@@ -14,8 +14,8 @@ export function findSoaReference(text: string, options: DateOptions = {}): Field
   for (const m of text.matchAll(SOA)) {
     const from = m.index + m[0].length;
     const tail = text.slice(from, from + 140);
-    // The sentence ends at a full stop followed by a space (not "v1.1" or "13.05.2024"), or a blank line.
-    const sentenceEnd = tail.search(/\.(?=\s)|;|\n\s*\n/);
+    // The sentence ends at a full stop before a capital (not "v1.1", "Rev. 4" or "13.05.2024"), or a blank line.
+    const sentenceEnd = tail.search(/\.(?=\s+\p{Lu})|;|\n\s*\n/u);
     const window = sentenceEnd === -1 ? tail : tail.slice(0, sentenceEnd);
     const version = VERSION.exec(window);
     const date = findDates(window, options)[0];
