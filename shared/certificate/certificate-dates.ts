@@ -88,17 +88,33 @@ export interface DateCandidate {
   rank: number;
 }
 
-/** A date right after a label, within the label's value or, for a label alone on its line, the line below. */
-export function labelledDates(text: string, kind: CertificateDateKind, options: DateOptions = {}): DateCandidate[] {
-  const dates = findDates(text, options);
+/** The first of `dates` (sorted) that starts at or after `pos`. */
+function firstDateFrom(dates: readonly DateMatch[], pos: number): DateMatch | undefined {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((dates[mid]?.start ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return dates[lo];
+}
+
+/**
+ * A date right after a label, within the label's value or, for a label alone
+ * on its line, the line below. `dates` are the text's dates when already found.
+ */
+export function labelledDates(text: string, kind: CertificateDateKind, options: DateOptions = {}, dates = findDates(text, options)): DateCandidate[] {
   const found: DateCandidate[] = [];
   DATE_LABELS[kind].forEach((labels, rank) => {
     for (const l of findLabelled(text, labels, { maxLength: 80 })) {
       const { before, after } = NOT_THIS_DATE[kind];
       if (before.test(text.slice(Math.max(0, l.labelStart - 25), l.labelStart))) continue;
       if (after.test(text.slice(l.labelEnd, l.labelEnd + 30))) continue;
-      const date = dates.find((d) => d.start >= l.valueStart && d.end <= Math.max(l.valueEnd, l.valueStart + 1) && onlyPunctuationBetween(text, l, d));
-      if (date) found.push({ iso: date.iso, start: l.labelStart, end: date.end, rank });
+      const date = firstDateFrom(dates, l.valueStart);
+      if (date && date.end <= Math.max(l.valueEnd, l.valueStart + 1) && onlyPunctuationBetween(text, l, date)) {
+        found.push({ iso: date.iso, start: l.labelStart, end: date.end, rank });
+      }
     }
   });
   return dedupe(found);
@@ -125,8 +141,7 @@ export interface ValidityRange {
 }
 
 /** "Valid from 01.07.2024 until 30.06.2027", "Validity: 15 September 2023 – 14 September 2026". */
-export function findValidityRange(text: string, options: DateOptions = {}): ValidityRange | null {
-  const dates = findDates(text, options);
+export function findValidityRange(text: string, options: DateOptions = {}, dates = findDates(text, options)): ValidityRange | null {
   for (let i = 0; i + 1 < dates.length; i++) {
     const from = dates[i];
     const to = dates[i + 1];
@@ -173,13 +188,14 @@ function addYears(iso: string, years: number, days: number): string {
  */
 export function findCertificateDates(text: string, options: DateOptions = {}, exclude: { start: number; end: number }[] = []): CertificateDates {
   const warnings: string[] = [];
-  const outside = (c: DateCandidate) => !exclude.some((x) => c.end > x.start && c.start < x.end);
-  const original = labelledDates(text, 'original', options).filter(outside);
+  const outside = (c: { start: number; end: number }) => !exclude.some((x) => c.end > x.start && c.start < x.end);
+  const dates = findDates(text, options);
+  const original = labelledDates(text, 'original', options, dates).filter(outside);
   const taken = new Set(original.map((c) => c.start));
-  const issue = labelledDates(text, 'issue', options).filter((c) => outside(c) && !taken.has(c.start));
-  const expiry = labelledDates(text, 'expiry', options).filter(outside);
+  const issue = labelledDates(text, 'issue', options, dates).filter((c) => outside(c) && !taken.has(c.start));
+  const expiry = labelledDates(text, 'expiry', options, dates).filter(outside);
 
-  const range = findValidityRange(text, options);
+  const range = findValidityRange(text, options, dates);
   if (range) {
     // A range is as sure as an "Issue date" label, and the only source on many European certificates.
     issue.push({ iso: range.from.iso, start: range.start, end: range.from.end, rank: 0 });
@@ -193,9 +209,9 @@ export function findCertificateDates(text: string, options: DateOptions = {}, ex
 
   if (!expiryDate) {
     // No label: the latest date on a certificate is almost always its expiry.
-    const dates = findDates(text, options).filter((d) => !exclude.some((x) => d.end > x.start && d.start < x.end));
-    const latest = dates.reduce<DateMatch | undefined>((a, d) => (!a || d.iso > a.iso ? d : a), undefined);
-    if (latest && dates.length > 1 && (!issueDate || latest.iso > issueDate.value)) {
+    const candidates = dates.filter(outside);
+    const latest = candidates.reduce<DateMatch | undefined>((a, d) => (!a || d.iso > a.iso ? d : a), undefined);
+    if (latest && candidates.length > 1 && (!issueDate || latest.iso > issueDate.value)) {
       expiryDate = proposed(text, latest.iso, latest.start, latest.end, 'low');
     }
   }

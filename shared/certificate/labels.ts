@@ -149,10 +149,19 @@ export const DEFAULT_STOP_PHRASES: readonly { phrase: string; kind: StopKind }[]
 /** The labels and phrases that end a value on a certificate. */
 export const defaultStops: StopSet = stopSet(DEFAULT_STOP_PHRASES);
 
+// Enough text before `from` for the stops' lookbehinds (a line break, or a full stop and spaces).
+const LOOKBEHIND = 16;
+const LOOKAHEAD = 120;
+
 function firstMatchAt(re: RegExp, text: string, from: number, to: number): number | undefined {
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m && m.index < to ? m.index : undefined;
+  // Search a window, not the rest of the text: values are short and a text can be long.
+  // The window runs a little past `to` so lookaheads ("alone on its line") see the real text.
+  const base = Math.max(0, from - LOOKBEHIND);
+  const window = text.slice(base, Math.min(text.length, to + LOOKAHEAD));
+  re.lastIndex = from - base;
+  const m = re.exec(window);
+  // A "^" at the window's start is not a line start in the text, but it lies before `from` anyway.
+  return m && m.index < to - base ? base + m.index : undefined;
 }
 
 /** Where the first stop in `[from, to)` begins, if any. */

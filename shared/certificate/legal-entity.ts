@@ -57,11 +57,13 @@ function anyCase(source: string): string {
   return out;
 }
 
+const SUFFIX = `(?:${SUFFIXES_ANY_CASE.map(anyCase).join('|')}|${SUFFIXES_CAPITALS.join('|')})(?![\\p{L}\\p{N}])`;
+
 /** A legal-form suffix ending a company name: Inc., Ltd, Pvt. Ltd., GmbH, S.A., B.V., LLC, Pty Ltd… */
-export const LEGAL_SUFFIX = new RegExp(
-  `(?<=[\\p{L}\\p{N}.)&,]\\s*)(?:${SUFFIXES_ANY_CASE.map(anyCase).join('|')}|${SUFFIXES_CAPITALS.join('|')})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+export const LEGAL_SUFFIX = new RegExp(`(?<=[\\p{L}\\p{N}.)&,]\\s*)${SUFFIX}`, 'gu');
+
+/** Text that starts with a legal-form suffix (after optional spaces): what follows a word that ends a company name. */
+export const STARTS_WITH_LEGAL_SUFFIX = new RegExp(`^\\s*,?\\s*${SUFFIX}`, 'u');
 
 // What introduces the certified organisation on certificates from different bodies.
 const LEADS: RegExp[] = [
@@ -80,13 +82,9 @@ const BRIDGE = /^[\s:]*(?:the\s+(?:information\s+security\s+)?management\s+syste
 // Where the sentence carries on after the name.
 const NAME_ENDS = /\s+(?:has|have|holds|operates|is|are|was|located|at|for|and\s+operates)\s|,\s*(?=\d)|\s{3,}/iu;
 
-function endsAfterSuffix(candidate: string): number | undefined {
-  let end: number | undefined;
-  for (const m of candidate.matchAll(LEGAL_SUFFIX)) {
-    end = m.index + m[0].length;
-    break;
-  }
-  return end;
+function firstSuffixEnd(candidate: string): number | undefined {
+  const [m] = candidate.matchAll(LEGAL_SUFFIX);
+  return m ? m.index + m[0].length : undefined;
 }
 
 function isCertificateBody(name: string): boolean {
@@ -106,17 +104,11 @@ export function nameAt(text: string, from: number): Candidate | null {
   const window = text.slice(start, start + 200);
   const twoLines = window.split('\n').slice(0, 2).join('\n');
   const stop = NAME_ENDS.exec(twoLines)?.index ?? twoLines.length;
-  const suffixEnd = endsAfterSuffix(twoLines.slice(0, stop + 1));
+  const suffixEnd = firstSuffixEnd(twoLines.slice(0, stop + 1));
   const firstLineEnd = window.indexOf('\n') === -1 ? window.length : window.indexOf('\n');
-  let end: number;
-  let confidence: Candidate['confidence'];
-  if (suffixEnd !== undefined && suffixEnd <= stop + 1) {
-    end = suffixEnd;
-    confidence = 'high';
-  } else {
-    end = Math.min(firstLineEnd, stop);
-    confidence = 'medium';
-  }
+  // A legal suffix marks the end of the name for sure; without one, the name is taken to fill its line.
+  const end = suffixEnd ?? Math.min(firstLineEnd, stop);
+  const confidence = suffixEnd !== undefined ? 'high' : 'medium';
   const name = collapseWhitespace(window.slice(0, end)).replace(/[,;:]$/, '');
   if (!/^[\p{Lu}\p{N}]/u.test(name) || name.length < 3 || name.length > 120 || isCertificateBody(name)) return null;
   return { start, end: start + end, confidence };

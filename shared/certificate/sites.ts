@@ -1,6 +1,6 @@
 import { canonicalCountry, COUNTRY } from './countries';
 import { DEFAULT_STOP_PHRASES, nextStop, stopSet } from './labels';
-import { LEGAL_SUFFIX } from './legal-entity';
+import { STARTS_WITH_LEGAL_SUFFIX } from './legal-entity';
 import type { CertificateSite, Confidence, Field, ProposedField } from './proposal';
 import { collapseWhitespace, proposed } from './text-span';
 
@@ -99,7 +99,7 @@ const SITE_BLOCK_STOPS = stopSet(
   DEFAULT_STOP_PHRASES.filter((p) => !/^(?:address|sites|locations|site address|site addresses|certified sites|certified locations|organi[sz]ation)$/.test(p.phrase)),
 );
 
-// A header row of a sites table ("Site Name  Address  Activities") or a numbering.
+// A header row of a sites table ("Site Name  Address  Activities").
 const TABLE_HEADER = /^(?:(?:site|location)?\s*(?:name|address(?:es)?|activities|scope|activity|country|no\.?|#)\s*)+$/i;
 
 /** The text under each sites heading ("Certified sites", "Locations:"), as spans of `text`. */
@@ -118,6 +118,8 @@ export function findSiteSections(text: string): { start: number; end: number }[]
   return sections;
 }
 
+const US_STATE_ZIP_IN_TEXT = /(?<![\p{L}])[A-Z]{2}\s+\d{5}(?:-\d{4})?(?!\d)(?![\d,]*\s*,?\s*(?:USA|United States))/gu;
+
 /** Ends of addresses in `[start, end)`: each country named after a comma or postcode, or a US state and ZIP code. */
 function addressEnds(text: string, start: number, end: number): number[] {
   const span = text.slice(start, end);
@@ -126,10 +128,11 @@ function addressEnds(text: string, start: number, end: number): number[] {
     const before = span.slice(Math.max(0, m.index - 12), m.index);
     const after = span.slice(m.index + m[0].length, m.index + m[0].length + 20);
     if (!/(?:,|\d)\s*$/.test(before)) continue;
-    if (new RegExp(`^\\s*${LEGAL_SUFFIX.source}`, 'u').test(after)) continue;
+    // A country followed by a legal suffix is part of a company name ("Acme BPO Philippines Inc.").
+    if (STARTS_WITH_LEGAL_SUFFIX.test(after)) continue;
     ends.push(start + m.index + m[0].length);
   }
-  for (const m of span.matchAll(/(?<![\p{L}])[A-Z]{2}\s+\d{5}(?:-\d{4})?(?![\d,]*\s*,?\s*(?:USA|United States))/gu)) {
+  for (const m of span.matchAll(US_STATE_ZIP_IN_TEXT)) {
     const e = start + m.index + m[0].length;
     if (!ends.some((x) => x >= e && x - e < 40)) ends.push(e);
   }
@@ -199,8 +202,8 @@ export function sitesInSection(text: string, start: number, end: number): Propos
   return sites;
 }
 
-// Words just before an address inside a scope sentence.
-const ADDRESS_LEAD = /(?:\bat\b|\bin\b|\bfrom\b|\band\b|located\s+at|;|:|\(|\.\s)\s*(?:the\s+)?(?:(?:following\s+)?(?:sites?|locations?|premises|offices?|facilit(?:y|ies))\s+(?:at|in|located\s+at)?\s*:?\s*)?/giu;
+// Words just before an address inside a scope sentence; a full stop only after a word, not "J.P." in a street name.
+const ADDRESS_LEAD = /(?:\bat\b|\bin\b|\bfrom\b|\band\b|located\s+at|;|:|\(|(?<=\p{Ll}{2})\.\s)\s*(?:the\s+)?(?:(?:following\s+)?(?:sites?|locations?|premises|offices?|facilit(?:y|ies))\s+(?:at|in|located\s+at)?\s*:?\s*)?/giu;
 
 /** Addresses written into a scope sentence ("…from the sites at 12th Floor, …, Makati City, Philippines and …"). */
 export function sitesInScope(text: string, start: number, end: number): ProposedField<CertificateSite>[] {

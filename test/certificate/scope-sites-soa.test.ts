@@ -124,9 +124,16 @@ describe('findSites', () => {
     expect(sites.every((s) => s.confidence === 'medium')).toBe(true);
   });
 
-  test('when a country is part of the company name, then it is not read as an address', () => {
-    const text = 'Scope: Acme BPO Philippines Inc. contact centre services.';
-    expect(sitesInScope(text, 0, text.length)).toEqual([]);
+  test.each([['Scope: Acme BPO Philippines Inc. contact centre services.'], ['Scope: services of Orbit Group, Philippines Inc. for its clients.']])(
+    'when a country is part of the company name, as in %p, then it is not read as an address',
+    (text) => {
+      expect(sitesInScope(text, 0, text.length)).toEqual([]);
+    },
+  );
+
+  test('when a street name has initials ("J.P. Laurel Avenue"), then the address is not cut there', () => {
+    const text = 'Scope: Payroll services delivered from 3rd Floor, Abreeza, J.P. Laurel Avenue, Davao City, Philippines.';
+    expect(sitesInScope(text, 0, text.length).map((s) => s.value.address)).toEqual(['3rd Floor, Abreeza, J.P. Laurel Avenue, Davao City, Philippines']);
   });
 
   test('when neither a sites list nor the scope names a site, then the address under the organisation is proposed with low confidence', () => {
