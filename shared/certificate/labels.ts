@@ -174,22 +174,89 @@ export function nextStop(text: string, from: number, to: number, stops: StopSet 
 
 const SEPARATOR = /[ \t]*(?:[:：#]|[-–—](?=\s))?[ \t]*/y;
 
+const LABEL_PHRASES = DEFAULT_STOP_PHRASES.filter((p) => p.kind !== 'sentence').map((p) => p.phrase);
+
+/** A line that holds nothing but a label (and a colon): one of `labels` or a known certificate label. */
+function labelOnlyLine(labels: readonly string[]): RegExp {
+  const alternatives = [...labels, ...LABEL_PHRASES].sort((a, b) => b.length - a.length).map(phraseSource);
+  return new RegExp(`^[ \\t]*(?:${alternatives.join('|')})[ \\t]*[:：]?[ \\t]*$`, 'iu');
+}
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const eol = text.indexOf('\n', start);
+    lines.push({ start, end: eol === -1 ? text.length : eol });
+    if (eol === -1) return lines;
+    start = eol + 1;
+  }
+}
+
+function lineIndexAt(lines: readonly Line[], pos: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid]?.start ?? 0) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * For each line, the line where the value of a label standing alone on it
+ * starts. A form drawn as a column of labels and then a column of values
+ * comes out of the PDF as label lines followed by value lines: the k-th
+ * label's value is the k-th line after the run. Other lines: the next line.
+ */
+export function valueLines(lineTexts: readonly string[], isLabelLine: (line: string) => boolean): number[] {
+  const label = lineTexts.map((l) => isLabelLine(l));
+  const runStart: number[] = [];
+  label.forEach((isLabel, i) => (runStart[i] = isLabel && i > 0 && label[i - 1] ? (runStart[i - 1] ?? i) : i));
+  const runEnd: number[] = [];
+  for (let i = label.length - 1; i >= 0; i--) runEnd[i] = label[i] && label[i + 1] ? (runEnd[i + 1] ?? i) : i;
+  return label.map((isLabel, i) => {
+    if (!isLabel) return i + 1;
+    const valueLine = (runEnd[i] ?? i) + 1 + (i - (runStart[i] ?? i));
+    return valueLine < lineTexts.length ? valueLine : i + 1;
+  });
+}
+
 /**
  * Every occurrence of one of `labels` with the value after it: on the same
- * line, or on the next line when the label ends its line, up to the next stop.
+ * line, or below when the label ends its line, up to the next stop.
  */
 export function findLabelled(text: string, labels: readonly string[], options: FindLabelledOptions = {}): LabelledValue[] {
   const { multiline = false, stops = defaultStops } = options;
   const maxLength = options.maxLength ?? (multiline ? 1500 : 200);
   const result: LabelledValue[] = [];
+  let lines: Line[] | undefined;
+  let valueLineOf: number[] | undefined;
   for (const m of text.matchAll(labelRegex(labels))) {
     const labelStart = m.index;
     const labelEnd = labelStart + m[0].length;
     SEPARATOR.lastIndex = labelEnd;
     let pos = labelEnd + (SEPARATOR.exec(text)?.[0].length ?? 0);
-    // A label alone on its line (a heading, or a form's left column) has its value on the next line.
-    const rest = /^[ \t]*\r?\n[ \t]*/.exec(text.slice(pos, pos + 200));
-    if (rest) pos += rest[0].length;
+    // A label that ends its line (a heading, or a form's label column) has its value below.
+    if (/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos, pos + 200))) {
+      lines ??= linesOf(text);
+      if (!valueLineOf) {
+        const re = labelOnlyLine(labels);
+        valueLineOf = valueLines(
+          lines.map((l) => text.slice(l.start, l.end)),
+          (line) => re.test(line),
+        );
+      }
+      const index = lineIndexAt(lines, labelStart);
+      const below = lines[valueLineOf[index] ?? index + 1];
+      if (below) pos = below.start + (/^[ \t]*/.exec(text.slice(below.start, below.end))?.[0].length ?? 0);
+    }
     let limit = Math.min(text.length, pos + maxLength);
     if (!multiline) {
       const eol = text.indexOf('\n', pos);

@@ -50,42 +50,38 @@ const LEAD_IN =
 const TAIL =
   /\s*(?:,\s*)?(?:\bfrom\s+(?:the|its|our)\b|\bdelivered\s+(?:from|at)\b|\bperformed\s+at\b|\bprovided\s+(?:from|at)\b|\bat\s+the\s+(?:following\s+)?(?:sites?|locations?|premises|offices?)\b|\blocated\s+at\b|\bin\s+accordance\s+with\b|\bas\s+(?:defined|described|per)\b|\bunder\s+the\s+statement\b|\bthis\s+is\s+in\s+accordance\b|\bstatement\s+of\s+applicability\b|\bSoA\b|[.;](?:\s|$))/i;
 
+interface Phrase {
+  phrase: string;
+  offset: number;
+}
+
+const LIST_SEPARATOR = /,\s*|;\s*|\n\s*[•\-–*]\s*|^\s*[•\-–*]\s*/g;
+
+// "X and Y" is two services only when both halves are services.
+function splitOnAnd(part: string, offset: number): Phrase[] {
+  for (const m of part.matchAll(/\s+(?:and|&)\s+/gi)) {
+    const left = part.slice(0, m.index);
+    const right = part.slice(m.index + m[0].length);
+    if (SERVICE_NOUN.test(left) && SERVICE_NOUN.test(right)) {
+      return [{ phrase: left, offset }, ...splitOnAnd(right, offset + m.index + m[0].length)];
+    }
+  }
+  return [{ phrase: part, offset }];
+}
+
 /** Splits "A, B and C" into phrases, leaving "inbound and outbound …" whole because "inbound" is not a service on its own. */
-export function splitServicePhrases(list: string): { phrase: string; offset: number }[] {
-  const pieces: { phrase: string; offset: number }[] = [];
-  const parts = list.split(/(,\s*|;\s*|\n\s*[•\-–*]\s*|^\s*[•\-–*]\s*)/);
-  let offset = 0;
-  for (const part of parts) {
-    if (/^(?:,\s*|;\s*|\n\s*[•\-–*]\s*|\s*[•\-–*]\s*)$/.test(part) || !part) {
-      offset += part.length;
-      continue;
-    }
-    // "X and Y" is two services only when both halves are services.
-    let rest = part;
-    let restOffset = offset;
-    for (;;) {
-      const and = /\s+(?:and|&)\s+/gi;
-      let split = false;
-      for (let m = and.exec(rest); m; m = and.exec(rest)) {
-        const left = rest.slice(0, m.index);
-        const right = rest.slice(m.index + m[0].length);
-        if (SERVICE_NOUN.test(left) && SERVICE_NOUN.test(right)) {
-          pieces.push({ phrase: left, offset: restOffset });
-          restOffset += m.index + m[0].length;
-          rest = right;
-          split = true;
-          break;
-        }
-      }
-      if (!split) break;
-    }
-    pieces.push({ phrase: rest, offset: restOffset });
-    offset += part.length;
+export function splitServicePhrases(list: string): Phrase[] {
+  const pieces: Phrase[] = [];
+  let from = 0;
+  for (const separator of [...list.matchAll(LIST_SEPARATOR), null]) {
+    const to = separator ? separator.index : list.length;
+    if (to > from) pieces.push(...splitOnAnd(list.slice(from, to), from));
+    if (separator) from = separator.index + separator[0].length;
   }
   return pieces
     .map((p) => {
-      const lead = /^\s*(?:and\s+|&\s+)?/i.exec(p.phrase)?.[0].length ?? 0;
-      return { phrase: p.phrase.slice(lead).replace(/\s+$/, ''), offset: p.offset + lead };
+      const lead = /^\s*(?:(?:and|&)\s+)?/i.exec(p.phrase)?.[0].length ?? 0;
+      return { phrase: p.phrase.slice(lead).trimEnd(), offset: p.offset + lead };
     })
     .filter((p) => p.phrase.length > 2);
 }
@@ -99,9 +95,7 @@ export function findServices(text: string, scope: Field<string>): ProposedField<
   if (!scope?.source) return [];
   const { start, end } = scope.source;
   const body = text.slice(start, end);
-  let from = 0;
-  const lead = LEAD_IN.exec(body.slice(from));
-  if (lead) from += lead[0].length;
+  const from = LEAD_IN.exec(body)?.[0].length ?? 0;
   const tail = TAIL.exec(body.slice(from));
   const to = tail ? from + tail.index : body.length;
   const list = body.slice(from, to);

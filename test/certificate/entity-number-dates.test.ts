@@ -126,6 +126,12 @@ describe('findCertificateDates', () => {
     expect(dates.warnings).toEqual([]);
   });
 
+  test('when labels and dates come out as two columns, then each date goes with its own label', () => {
+    const text = 'Original certification date:\nIssue date:\nExpiry date:\n14 May 2021\n13 May 2024\n12 May 2027';
+    const dates = findCertificateDates(text);
+    expect([dates.originalCertificationDate?.value, dates.issueDate?.value, dates.expiryDate?.value]).toEqual(['2021-05-14', '2024-05-13', '2027-05-12']);
+  });
+
   test('when two different expiry dates are printed, then the first is proposed with a warning', () => {
     const { expiryDate, warnings } = findCertificateDates('Issue date: 13 May 2024\nExpiry date: 12 May 2027\nValid until: 12 May 2026');
     expect(expiryDate).toMatchObject({ value: '2027-05-12', confidence: 'medium' });

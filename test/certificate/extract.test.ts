@@ -54,3 +54,82 @@ describe('extractCertificateFields', () => {
     expect(extractCertificateFields(text)).toEqual(extractCertificateFields(text));
   });
 });
+
+describe('extractCertificateFields on shuffled certificate fragments', () => {
+  const fragments = [
+    'This is to certify that',
+    'Acme BPO Philippines Inc.',
+    '12th Floor, Ayala North Exchange, Makati City, Philippines',
+    'Certificate No.:',
+    'IS 765432',
+    'Issue date:',
+    'Expiry date:',
+    '13/05/2024',
+    'May 13, 2024',
+    '2027-05-12',
+    'valid from 01.07.2024 until 30.06.2027',
+    'Scope:',
+    'for the following scope:',
+    'The provision of contact centre services and back-office processing',
+    'Certified sites:',
+    'Site 1: Acme BPO Cebu',
+    'Cebu IT Park, Cebu City, Philippines',
+    'Statement of Applicability version 1.1, dated 13 May 2024',
+    'SOA Rev 3 (13/05/2021)',
+    'ISO/IEC 27001:2022',
+    'ISO/IEC 27001:2013',
+    'UKAS Management Systems 0012',
+    'BSI',
+    'TÜV SÜD',
+    'Tampa, FL 33602',
+    '\n',
+    '\n\n',
+    ',',
+    '.',
+  ];
+
+  // A fixed-seed generator: the same texts on every run, so a failure can be reproduced.
+  function* texts(count: number): Generator<string> {
+    let seed = 20240513;
+    const next = (n: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % n;
+    };
+    for (let i = 0; i < count; i++) {
+      const parts: string[] = [];
+      for (let j = 0; j < 60; j++) parts.push(fragments[next(fragments.length)] ?? '', next(4) ? ' ' : '\n');
+      yield parts.join('');
+    }
+  }
+
+  test('when any mix of fragments is read, then every snippet is the text at its offsets and every date is a real ISO date', () => {
+    for (const text of texts(150)) {
+      const p = extractCertificateFields(text);
+      const fields = [
+        p.standard,
+        p.edition,
+        p.certificateNumber,
+        p.certificationBody,
+        p.accreditationBody,
+        p.accreditationNumber,
+        p.legalEntity,
+        p.issueDate,
+        p.expiryDate,
+        p.originalCertificationDate,
+        p.scopeText,
+        p.soaReference,
+        ...p.sites,
+        ...p.services,
+      ];
+      for (const f of fields) {
+        if (!f?.source) continue;
+        expect(text.slice(f.source.start, f.source.end)).toBe(f.source.snippet);
+      }
+      for (const d of [p.issueDate?.value, p.expiryDate?.value, p.originalCertificationDate?.value, p.soaReference?.value.date]) {
+        if (d === undefined) continue;
+        expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10)).toBe(d);
+      }
+    }
+  });
+});

@@ -30,6 +30,17 @@ describe('findLabelled', () => {
     expect(value(text, ['certificate no.'])).toEqual(expected);
   });
 
+  test('when the form was drawn as a column of labels and then a column of values, then each label gets its own value', () => {
+    const text = 'Certificate of Registration\nIssue date:\nExpiry date:\nCertificate No.:\n13 May 2024\n12 May 2027\nIS 765432\nFooter';
+    expect(value(text, ['issue date'])).toEqual(['13 May 2024']);
+    expect(value(text, ['expiry date'])).toEqual(['12 May 2027']);
+    expect(value(text, ['certificate no.'])).toEqual(['IS 765432']);
+  });
+
+  test('when a label column has no value column below it, then the label just takes the next line', () => {
+    expect(value('Expiry date:\n12 May 2027', ['expiry date'])).toEqual(['12 May 2027']);
+  });
+
   test('when multiline, then the value runs over wrapped lines up to the next label', () => {
     const text = 'Scope: The provision of contact centre\nservices and back-office processing.\nIssue date: 13 May 2024';
     expect(value(text, ['scope'], { multiline: true })).toEqual(['The provision of contact centre services and back-office processing.']);
