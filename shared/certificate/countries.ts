@@ -1,3 +1,5 @@
+import { escapeRegExp } from './text-span';
+
 /**
  * Country names as addresses on certificates write them, mapped to one
  * English name. Covers the usual outsourcing and certification countries,
@@ -85,7 +87,7 @@ for (const [canonical, names] of Object.entries(COUNTRY_NAMES)) for (const n of 
 
 const source = [...CANONICAL.keys()]
   .sort((a, b) => b.length - a.length)
-  .map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'))
+  .map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+'))
   .join('|');
 
 /** Any country name from the list, as a whole word. */
