@@ -12,6 +12,8 @@ module.exports = {
     '^.+\\.(t|j|mj|cj)s$': swc,
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
+  // unpdf's CommonJS build loads its PDF.js bundle through an ESM-only export.
+  moduleNameMapper: { '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

@@ -6,11 +6,6 @@ import { extractCertificateFields } from '../../shared/certificate/extract';
 import type { CertificateProposal, CertificateSite, Field, ProposedField, SoaReference } from '../../shared/certificate/proposal';
 import { writeCertificateFixtures, type FixtureName } from './fixtures/generate';
 
-// Jest resolves packages with the "require" condition only, and unpdf's CommonJS build loads its
-// PDF.js bundle through an import-only export: point that one specifier at the real file.
-jest.mock('unpdf/pdfjs', () => jest.requireActual(require('node:path').join(require('node:path').dirname(require.resolve('unpdf')), 'pdfjs.mjs')), {
-  virtual: true,
-});
 
 interface Expected {
   edition: '2022' | '2013';

@@ -4,11 +4,6 @@ import path from 'node:path';
 import { MAX_PDF_BYTES, MAX_PDF_PAGES, readPdfText, UnreadablePdfError } from '../../server/certificate/pdf-text';
 import { encrypted, numberedPages, scannedWithCaption, writeCertificateFixtures, type FixtureName } from './fixtures/generate';
 
-// Jest resolves packages with the "require" condition only, and unpdf's CommonJS build loads its
-// PDF.js bundle through an import-only export: point that one specifier at the real file.
-jest.mock('unpdf/pdfjs', () => jest.requireActual(require('node:path').join(require('node:path').dirname(require.resolve('unpdf')), 'pdfjs.mjs')), {
-  virtual: true,
-});
 
 let dir: string;
 let files: Record<FixtureName, string>;
