@@ -17,6 +17,7 @@ export const errorCodes = [
   'CONFLICT',
   'INVALID_STATE',
   'TOKEN_INVALID',
+  'UNPROCESSABLE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -93,6 +93,29 @@ export interface AuditEvents {
   target_type: string | null;
 }
 
+export interface Certificates {
+  accreditation_body: string | null;
+  certificate_number: string;
+  certification_body: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  document_id: string;
+  edition: string;
+  expiry_date: string;
+  id: Generated<string>;
+  issue_date: string;
+  legal_entity: string;
+  organization_id: string;
+  original_certification_date: string | null;
+  scope_text: string;
+  services: Generated<Json>;
+  sites: Generated<Json>;
+  soa_date: string | null;
+  soa_version: string | null;
+  standard: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Documents {
   id: Generated<string>;
   kind: string;
@@ -212,6 +235,7 @@ export interface DB {
   assessment_reminders: AssessmentReminders;
   assessments: Assessments;
   audit_events: AuditEvents;
+  certificates: Certificates;
   document_shares: DocumentShares;
   documents: Documents;
   engagements: Engagements;

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { Actor } from './actor';
 import type { Decision } from './decision';
 import { assessmentPolicy } from './assessment';
+import { certificatePolicy } from './certificate';
 import { documentPolicy } from './document';
 import { engagementPolicy } from './engagement';
 import { templatePolicy } from './template';
@@ -14,6 +15,7 @@ const rules = {
   ...templatePolicy,
   ...assessmentPolicy,
   ...documentPolicy,
+  ...certificatePolicy,
 };
 
 type Rules = typeof rules;

@@ -77,6 +77,11 @@ function scoped(db: Kysely<DB>, actor: Actor) {
   );
 }
 
+/** The ids of the documents the actor may see, as a subquery other repositories filter on. */
+export function visibleDocumentIds(db: Kysely<DB>, actor: Actor) {
+  return scoped(db, actor).clearSelect().select('d.id');
+}
+
 export async function findDocument(db: Kysely<DB>, actor: Actor, id: string): Promise<DocumentRow | undefined> {
   return (await scoped(db, actor).where('d.id', '=', id).executeTakeFirst()) as DocumentRow | undefined;
 }
