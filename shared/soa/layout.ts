@@ -106,9 +106,15 @@ function headerScore(texts: string[]): number {
   return groups.size;
 }
 
-/** Whether a row looks like a header (used to skip headers repeated further down). */
-export function looksLikeHeader(row: readonly SoaCell[] | undefined, width: number): boolean {
-  return headerScore(rowTexts(row, width)) >= 3 && !hasIds(row);
+/** Whether a row repeats the header (tables printed in pages, or pasted twice): two or more of its cells match it. */
+export function repeatsHeader(row: readonly SoaCell[] | undefined, layout: Layout): boolean {
+  if (layout.headerIndex < 0) return false;
+  let same = 0;
+  layout.headerTexts.forEach((header, c) => {
+    const text = cellText(row?.[c] ?? null).toLowerCase();
+    if (text && header.toLowerCase().split(' / ').includes(text)) same += 1;
+  });
+  return same >= 2;
 }
 
 function isSubHeader(texts: string[]): boolean {

@@ -2,11 +2,11 @@ import { controlIds, controls, controlsFor2013, findControl } from '../catalog/i
 import type { IdCandidate } from './ids';
 import { isKnown2013, readCellIds } from './ids';
 import type { Layout } from './layout';
-import { columnLabel, detectLayout, looksLikeHeader } from './layout';
+import { columnLabel, detectLayout, repeatsHeader } from './layout';
 import { readMeta } from './meta';
 import { bestTitleMatch, titleSimilarity } from './titles';
 import type { Implementation, SoaCell } from './values';
-import { cellText, readApplicable, readImplementation, weakestImplementation } from './values';
+import { cellText, isPlaceholder, readApplicable, readImplementation, weakestImplementation } from './values';
 
 export type { Implementation, SoaCell } from './values';
 
@@ -118,7 +118,7 @@ function readValues(row: readonly SoaCell[], layout: Layout, rowNo: number, repo
     [applicableCell, yes],
     [excludedCell, no],
   ] as const) {
-    if (value === null && cellText(c)) report.ambiguous.push({ row: rowNo, message: `row ${rowNo}: applicability ${quote(cellText(c))} not understood` });
+    if (value === null && !isPlaceholder(c)) report.ambiguous.push({ row: rowNo, message: `row ${rowNo}: applicability ${quote(cellText(c))} not understood` });
   }
 
   let implementation: Implementation | null = null;
@@ -127,7 +127,7 @@ function readValues(row: readonly SoaCell[], layout: Layout, rowNo: number, repo
     const reading = readImplementation(implementationCell);
     implementation = reading.implementation;
     notApplicable = reading.notApplicable;
-    if (!implementation && !notApplicable && cellText(implementationCell)) {
+    if (!implementation && !notApplicable && !isPlaceholder(implementationCell)) {
       report.ambiguous.push({ row: rowNo, message: `row ${rowNo}: implementation ${quote(cellText(implementationCell))} not understood` });
     }
   } else if (STATUS_WORDS.test(cellText(applicableCell))) {
@@ -284,7 +284,7 @@ function combine(controlId: string, claims: Claim[], report: SoaImportReport): S
   let note = `combined from ${rows}: applicable if any is, the weakest implementation, justifications joined`;
   if (mapped) {
     const expected = findControl(controlId)?.iso2013 ?? [];
-    const absent = expected.filter((id) => !claims.some((c) => c.via2013 === id));
+    const absent = expected.filter((id) => !claims.some((c) => c.via2013?.split(', ').includes(id)));
     if (absent.length) note += `; ${absent.join(', ')} not in the file`;
   } else if (applicableValues.includes(true) && applicableValues.includes(false)) {
     report.ambiguous.push({ row: first.entry.row, message: `${controlId} appears on ${rows} with different applicability; read as applicable` });
@@ -325,9 +325,10 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
   for (let r = layout.dataStart; r < grid.length; r += 1) {
     const row = grid[r] ?? [];
     const rowNo = r + 1;
-    const filled = row.map((c) => cellText(c)).filter(Boolean);
+    // Merged cells repeat one text across the row: list each text once.
+    const filled = joinDistinct(row.map((c) => cellText(c)), '\u0000').split('\u0000').filter(Boolean);
     if (!filled.length) continue;
-    if (looksLikeHeader(row, width)) {
+    if (repeatsHeader(row, layout)) {
       report.ignoredRows.push({ row: rowNo, reason: 'repeated header' });
       continue;
     }
@@ -410,7 +411,12 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
     }
     if (!resolutions.length) {
       for (const old of entry.ids2013) {
-        for (const id of controlsFor2013(old)) add(mapped, id, { entry, method: 'mapped_2013', note: '', via2013: old });
+        for (const id of controlsFor2013(old)) {
+          // One row listing several 2013 ids of the same 2022 control is one claim, not several.
+          const same = mapped.get(id)?.find((c) => c.entry === entry);
+          if (same) same.via2013 = `${same.via2013}, ${old}`;
+          else add(mapped, id, { entry, method: 'mapped_2013', note: '', via2013: old });
+        }
       }
     }
   }

@@ -10,8 +10,9 @@ export function cellText(cell: SoaCell | undefined): string {
   return String(cell).replace(/\r\n?/g, '\n').trim();
 }
 
-export function isBlank(cell: SoaCell | undefined): boolean {
-  return cellText(cell) === '';
+/** Blank, or a dash or question mark standing for "nothing said". */
+export function isPlaceholder(cell: SoaCell | undefined): boolean {
+  return /^[-–—?]?$/.test(cellText(cell));
 }
 
 /** Lower case, single spaces, no trailing dot or colon: the form spelling tables compare. */
@@ -41,7 +42,7 @@ export function readApplicable(cell: SoaCell | undefined): boolean | null {
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : null;
   if (cell instanceof Date) return null;
   const t = norm(cellText(cell));
-  if (!t || t === '-' || t === '–' || t === '?') return null;
+  if (isPlaceholder(t)) return null;
   if (CROSS_MARKS.test(t)) return false;
   if (CHECK_MARKS.test(t)) return true;
   if (APPLICABLE_NO.test(t)) return false;
@@ -95,7 +96,7 @@ export function readImplementation(cell: SoaCell | undefined): ImplementationRea
     return { implementation: fromPercent(cell), notApplicable: false };
   }
   const t = norm(cellText(cell));
-  if (!t || t === '-' || t === '–' || t === '?') return none;
+  if (isPlaceholder(t)) return none;
   const pct = percentOf(t);
   if (pct !== null) return { implementation: fromPercent(pct), notApplicable: false };
   if (IMPL_NA.test(t)) return { implementation: null, notApplicable: true };
