@@ -62,6 +62,8 @@ interface Entry {
   implementation: Implementation | null;
   justification: string;
   idCell: string;
+  /** How applicability was deduced when the row does not state it. */
+  inference?: string;
 }
 
 interface Claim {
@@ -265,7 +267,7 @@ function combine(controlId: string, claims: Claim[], report: SoaImportReport): S
       applicable,
       implementation,
       justification: first.entry.justification,
-      source: { row: first.entry.row, method: first.method, note: first.note || (first.via2013 ? `mapped from ${first.via2013}` : '') },
+      source: { row: first.entry.row, method: first.method, note: joinDistinct([first.via2013 ? `mapped from ${first.via2013}` : '', first.note], '; ') },
     };
   }
   const mapped = claims.every((c) => c.method === 'mapped_2013');
@@ -291,6 +293,29 @@ function combine(controlId: string, claims: Claim[], report: SoaImportReport): S
   }
   if (notes) note += `; ${notes}`;
   return { controlId, applicable, implementation, justification, source: { row: first.entry.row, method: mapped ? 'mapped_2013' : first.method, note } };
+}
+
+/**
+ * Fills in applicability a row does not state: with no applicability column,
+ * the status ("N/A", "Implemented") or a justification starting "Not applicable" says it.
+ */
+function inferApplicability(entry: Entry, values: ReturnType<typeof readValues>, layout: Layout, row: readonly SoaCell[], report: SoaImportReport): void {
+  if (entry.applicable === null && layout.applicable === null && layout.excluded === null) {
+    if (values.notApplicable) {
+      entry.applicable = false;
+      entry.inference = `not applicable, from the implementation ${quote(cellText(row[layout.implementation!] ?? null))}`;
+    } else if (entry.implementation === 'full' || entry.implementation === 'partial') {
+      entry.applicable = true;
+      entry.inference = `applicable, since the control is marked ${entry.implementation === 'full' ? 'implemented' : 'partially implemented'}`;
+    }
+  }
+  if (entry.applicable === null && NOT_APPLICABLE_TEXT.test(entry.justification)) {
+    entry.applicable = false;
+    entry.inference = `not applicable, from the justification ${quote(entry.justification)}`;
+  }
+  if (entry.applicable === false && (entry.implementation === 'full' || entry.implementation === 'partial')) {
+    report.ambiguous.push({ row: entry.row, message: `row ${entry.row}: excluded but marked ${entry.implementation === 'full' ? 'implemented' : 'partially implemented'}` });
+  }
 }
 
 /**
@@ -351,7 +376,9 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
         report.ignoredRows.push({ row: rowNo, reason: `section heading ${quote(filled.join(' '))}` });
       } else if (match && match.score >= 0.85 && match.score - match.runnerUp >= 0.15) {
         const values = readValues(row, layout, rowNo, report);
-        titleOnly.push({ row: rowNo, ids: [{ literal: '', candidates: [match.controlId] }], numeric: false, ids2013: [], title, ...values, idCell: '' });
+        const entry: Entry = { row: rowNo, ids: [{ literal: '', candidates: [match.controlId] }], numeric: false, ids2013: [], title, applicable: values.applicable, implementation: values.implementation, justification: values.justification, idCell: '' };
+        inferApplicability(entry, values, layout, row, report);
+        titleOnly.push(entry);
         lastDataIndex = r;
       } else {
         report.ignoredRows.push({ row: rowNo, reason: `no control id: ${quote(filled.join(' | '))}` });
@@ -364,24 +391,7 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
     const values = readValues(row, layout, rowNo, report);
     lastDataIndex = r;
     const entry: Entry = { row: rowNo, ids: ids2022, numeric: ids.numeric, ids2013, title, applicable: values.applicable, implementation: values.implementation, justification: values.justification, idCell: cellText(idCell ?? titleCell) };
-    const first = ids2022[0]?.candidates[0] ?? controlsFor2013(ids2013[0] ?? '')[0] ?? '';
-    if (entry.applicable === null && layout.applicable === null && layout.excluded === null && first) {
-      // No applicability column: the status or the justification may say it.
-      if (values.notApplicable) {
-        entry.applicable = false;
-        report.inferred.push({ row: rowNo, controlId: first, message: `not applicable, from the implementation ${quote(cellText(row[layout.implementation!] ?? null))}` });
-      } else if (entry.implementation === 'full' || entry.implementation === 'partial') {
-        entry.applicable = true;
-        report.inferred.push({ row: rowNo, controlId: first, message: `applicable, since the control is marked ${entry.implementation === 'full' ? 'implemented' : 'partially implemented'}` });
-      }
-    }
-    if (entry.applicable === null && NOT_APPLICABLE_TEXT.test(entry.justification) && first) {
-      entry.applicable = false;
-      report.inferred.push({ row: rowNo, controlId: first, message: `not applicable, from the justification ${quote(entry.justification)}` });
-    }
-    if (entry.applicable === false && (entry.implementation === 'full' || entry.implementation === 'partial')) {
-      report.ambiguous.push({ row: rowNo, message: `row ${rowNo}: excluded but marked ${entry.implementation === 'full' ? 'implemented' : 'partially implemented'}` });
-    }
+    inferApplicability(entry, values, layout, row, report);
     entries.push(entry);
   }
 
@@ -407,6 +417,10 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
           }
         }
       }
+      if (entry.inference) {
+        notes.push(entry.inference);
+        report.inferred.push({ row: entry.row, controlId: r.id, message: entry.inference });
+      }
       add(primary, r.id, { entry, method: r.method, note: joinDistinct(notes, '; ') });
     }
     if (!resolutions.length) {
@@ -415,7 +429,10 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
           // One row listing several 2013 ids of the same 2022 control is one claim, not several.
           const same = mapped.get(id)?.find((c) => c.entry === entry);
           if (same) same.via2013 = `${same.via2013}, ${old}`;
-          else add(mapped, id, { entry, method: 'mapped_2013', note: '', via2013: old });
+          else {
+            add(mapped, id, { entry, method: 'mapped_2013', note: entry.inference ?? '', via2013: old });
+            if (entry.inference) report.inferred.push({ row: entry.row, controlId: id, message: entry.inference });
+          }
         }
       }
     }
@@ -428,8 +445,9 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
       continue;
     }
     const message = `no id in the row; title ${quote(entry.title)} matches ${id} ${quote(findControl(id)!.title)}`;
-    add(primary, id, { entry, method: 'inferred', note: message });
+    add(primary, id, { entry, method: 'inferred', note: joinDistinct([message, entry.inference ?? ''], '; ') });
     report.inferred.push({ row: entry.row, controlId: id, message });
+    if (entry.inference) report.inferred.push({ row: entry.row, controlId: id, message: entry.inference });
   }
 
   const has2022 = primary.size > 0;

@@ -98,6 +98,16 @@ describe('parseSoaGrid infers applicability when no column states it', () => {
     expect(result.report.inferred).toEqual(message ? [{ row: 2, controlId: '8.25', message: expect.stringContaining(message) }] : []);
   });
 
+  test('when the id was shortened by Excel, then the inferred applicability names the repaired control', () => {
+    const result = parseSoaGrid([
+      ['Control', 'Title', 'Status'],
+      ['5.9', 'Inventory of information and other associated assets', 'Implemented'],
+      [5.1, 'Acceptable use of information and other associated assets', 'Partially'],
+    ]);
+    expect(rowOf(result, '5.10')).toMatchObject({ applicable: true, implementation: 'partial', source: { method: 'repaired_by_title' } });
+    expect(result.report.inferred.filter((i) => i.row === 3).map((i) => i.controlId)).toEqual(['5.10', '5.10']);
+  });
+
   test('when the column is "Excluded?", then a mark there means not applicable', () => {
     const result = parseSoaGrid([
       ['Ref', 'Control', 'Excluded?', 'Reason for exclusion'],
