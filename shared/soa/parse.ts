@@ -366,7 +366,8 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
     const ids2013Read = readCellIds(cell2013);
     const ids2013 = [...ids.threePart, ...ids2013Read.threePart];
     const ids2022 = ids.twoPart;
-    const title = cellText(titleCell).length ? (readCellIds(titleCell).rest || cellText(titleCell)) : ids.rest;
+    // A title written next to the id ("A.5.15 Access control") beats a title column, which may be a description.
+    const title = ids.rest || readCellIds(titleCell).rest || cellText(titleCell);
     if (ids2013.length) saw2013 = true;
 
     if (!ids2022.length && !ids2013.length) {

@@ -127,6 +127,16 @@ describe('parseSoaGrid infers applicability when no column states it', () => {
     expect(rowOf(result, '5.1')).toMatchObject({ applicable: false, source: { row: 1 } });
   });
 
+  test('when the id cell holds the title and another column a description, then the title next to the id is used', () => {
+    const result = parseSoaGrid([
+      ['Control', 'Control description', 'Applicable'],
+      [5.1, 'Information security policy and topic-specific policies should be defined and approved', 'Yes'],
+      ['5.1 Acceptable use of information and other associated assets', 'Rules for the acceptable use of information should be identified', 'No'],
+    ]);
+    expect(rowOf(result, '5.1')).toMatchObject({ applicable: true, source: { row: 2 } });
+    expect(rowOf(result, '5.10')).toMatchObject({ applicable: false, source: { row: 3, method: 'repaired_by_title' } });
+  });
+
   test('when id and title share one cell, then both are read from it', () => {
     const result = parseSoaGrid([
       ['Annex A control', 'Applicable', 'Justification'],
