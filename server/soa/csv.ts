@@ -1,0 +1,111 @@
+import { SpreadsheetFormatError, UnsafeSpreadsheetError } from './errors';
+
+/**
+ * Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's
+ * "Unicode text"), else Windows-1252, which is what Excel writes for "CSV" on Windows.
+ */
+export function decodeCsv(buf: Buffer): string {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  if (buf.includes(0)) throw new SpreadsheetFormatError('The file is not a text CSV file');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('windows-1252').decode(buf);
+  }
+}
+
+/** Splits CSV text into records: quoted fields may hold the delimiter, doubled quotes and line breaks. */
+export function splitCsv(text: string, delimiter: string, maxRecords = Number.POSITIVE_INFINITY): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const endRecord = () => {
+    record.push(field);
+    records.push(record);
+    record = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        field += ch;
+      }
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (ch === delimiter) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' || ch === '\n') {
+      endRecord();
+      if (records.length > maxRecords) return records;
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+    } else {
+      field += ch;
+    }
+    i += 1;
+  }
+  if (field !== '' || record.length) endRecord();
+  return records;
+}
+
+/**
+ * The delimiter that splits the first lines most consistently into several
+ * fields: ";" (European Excel), "," or a tab. A "sep=;" first line (Excel's hint) wins.
+ */
+export function detectDelimiter(text: string): string {
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint) return hint[1]!;
+  const sample = text.slice(0, 64 * 1024);
+  let best = ',';
+  let bestScore = -1;
+  for (const d of [';', ',', '\t', '|']) {
+    const records = splitCsv(sample, d, 30).slice(0, 30);
+    const counts = records.map((r) => r.length).filter((n) => n > 1);
+    if (!counts.length) continue;
+    const frequency = new Map<number, number>();
+    for (const n of counts) frequency.set(n, (frequency.get(n) ?? 0) + 1);
+    const [mode, times] = [...frequency].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+    const score = times * 1000 + mode;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** A CSV file as a grid of trimmed strings (null for empty fields), within the row and column limits. */
+export function readCsvGrid(buf: Buffer, limits: { maxRows: number; maxColumns: number }): (string | null)[][] {
+  let text = decodeCsv(buf);
+  const delimiter = detectDelimiter(text);
+  text = text.replace(/^sep=.\r?\n/i, '');
+  const records = splitCsv(text, delimiter, limits.maxRows + 1);
+  while (records.length && records[records.length - 1]!.every((f) => f.trim() === '')) records.pop();
+  if (records.length > limits.maxRows) {
+    throw new UnsafeSpreadsheetError('rows', `The file has more than ${limits.maxRows} rows`);
+  }
+  return records.map((record, r) => {
+    let last = record.length;
+    while (last > 0 && record[last - 1]!.trim() === '') last -= 1;
+    if (last > limits.maxColumns) {
+      throw new UnsafeSpreadsheetError('columns', `Row ${r + 1} has ${last} columns; at most ${limits.maxColumns} are read`);
+    }
+    return record.slice(0, last).map((f) => (f.trim() === '' ? null : f.trim()));
+  });
+}
