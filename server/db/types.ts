@@ -195,6 +195,29 @@ export interface Session {
   sid: string;
 }
 
+export interface SoaRows {
+  applicable: boolean | null;
+  control_id: string;
+  implementation: string | null;
+  justification: Generated<string>;
+  method: string;
+  note: Generated<string>;
+  soa_id: string;
+  source_row: number | null;
+}
+
+export interface Soas {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  document_id: string;
+  id: Generated<string>;
+  import_report: Json | null;
+  numbering: string;
+  organization_id: string;
+  soa_date: string | null;
+  version: string | null;
+}
+
 export interface Templates {
   archived_at: Timestamp | null;
   builtin_slug: string | null;
@@ -243,6 +266,8 @@ export interface DB {
   login_throttle: LoginThrottle;
   organizations: Organizations;
   session: Session;
+  soa_rows: SoaRows;
+  soas: Soas;
   template_versions: TemplateVersions;
   templates: Templates;
   users: Users;

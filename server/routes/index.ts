@@ -8,6 +8,7 @@ import { templateRoutes } from './templates';
 import { assessmentRoutes } from './assessments';
 import { documentRoutes } from './documents';
 import { certificateRoutes } from './certificates';
+import { soaRoutes } from './soas';
 import { systemRoutes } from './system';
 import { userRoutes } from './users';
 
@@ -27,4 +28,4 @@ const openApiRoute = defineRoute({
  * Every route of the application. The same table mounts the handlers,
  * generates the OpenAPI document and drives the authorization matrix test.
  */
-export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes];
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...soaRoutes];

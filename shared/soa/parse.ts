@@ -497,7 +497,9 @@ export interface SoaSummary {
 }
 
 /** Counts over a parsed SoA: applicable, excluded (with and without justification), implementation states, missing. */
-export function summarizeSoa(result: Pick<SoaParseResult, 'rows'>): SoaSummary {
+export function summarizeSoa(result: {
+  rows: readonly { applicable: boolean | null; implementation: 'full' | 'partial' | 'none' | null; justification: string; source: { method: string } }[];
+}): SoaSummary {
   const s: SoaSummary = {
     controls: result.rows.length,
     applicable: 0,

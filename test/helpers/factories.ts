@@ -130,10 +130,11 @@ export const completeSmallAnswers = {
 };
 
 /** A stored document of an organization (bytes in storage, row in the database). */
-export async function makeDocument(db: Database, storage: Storage, organizationId: string, fields: { kind?: string; title?: string; content?: Buffer } = {}) {
+export async function makeDocument(db: Database, storage: Storage, organizationId: string, fields: { kind?: string; title?: string; content?: Buffer; mime?: string } = {}) {
   const content = fields.content ?? Buffer.from(`evidence ${unique()}\n`);
   const key = crypto.randomBytes(32).toString('hex');
-  await storage.put(key, Readable.from([content]), { contentType: 'text/plain' });
+  const mime = fields.mime ?? (content.subarray(0, 5).toString('latin1') === '%PDF-' ? 'application/pdf' : 'text/plain');
+  await storage.put(key, Readable.from([content]), { contentType: mime });
   const id = crypto.randomUUID();
   await db
     .insertInto('documents')
@@ -144,8 +145,8 @@ export async function makeDocument(db: Database, storage: Storage, organizationI
       version: 1,
       kind: fields.kind ?? 'evidence',
       title: fields.title ?? `Document ${unique()}`,
-      original_name: 'evidence.txt',
-      mime: 'text/plain',
+      original_name: mime === 'application/pdf' ? 'document.pdf' : 'evidence.txt',
+      mime,
       size_bytes: content.length,
       sha256: crypto.createHash('sha256').update(content).digest('hex'),
       storage_key: key,

@@ -1,4 +1,8 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { controlIds } from '../../shared/catalog';
+import { makePdf } from '../helpers/files';
 import request from 'supertest';
 import type { Role } from '../../shared/roles';
 import { routeTable } from '../../server/routes';
@@ -55,11 +59,51 @@ const byRole = (e: Partial<Record<'buyerManager' | 'buyerLegal' | 'provider', Ex
 const scopedStatus = (own: number) => ({ own, other: 404 });
 
 /** A provider document shared with an engagement of the tenant's pair. */
-async function sharedDocument(w: World, tenant: Tenant) {
+async function sharedDocument(w: World, tenant: Tenant, kind = 'evidence', content?: Buffer) {
   const { engagementId } = await pairObjects(w, tenant);
-  const documentId = await makeDocument(w.db, w.storage, w[tenant].provider.id);
+  const documentId = await makeDocument(w.db, w.storage, w[tenant].provider.id, { kind, content });
   await shareDocument(w.db, engagementId, documentId);
   return documentId;
+}
+
+let pdf: Buffer | undefined;
+const certificatePdf = async () => (pdf ??= await makePdf(['CERTIFICATE OF REGISTRATION', 'ISO/IEC 27001:2022', 'Certificate No: IS 123456', 'Issued by BSI']));
+
+const certificateBody = (documentId: string) => ({
+  documentId,
+  standard: 'ISO/IEC 27001',
+  edition: '2022',
+  certificateNumber: 'IS 123456',
+  certificationBody: 'BSI',
+  accreditationBody: 'UKAS',
+  legalEntity: 'Acme BPO Philippines, Inc.',
+  issueDate: '2025-01-10',
+  expiryDate: '2028-01-09',
+  scopeText: 'Contact centre services from Makati City',
+});
+
+const soaBody = (documentId: string) => ({ documentId, rows: controlIds.map((controlId) => ({ controlId, applicable: true, implementation: 'full' })) });
+
+/** A certificate of the tenant's provider whose document is shared with the tenant's engagement. */
+async function sharedCertificate(w: World, tenant: Tenant) {
+  const documentId = await sharedDocument(w, tenant, 'certificate');
+  const row = await w.db
+    .insertInto('certificates')
+    .values({
+      organization_id: w[tenant].provider.id,
+      document_id: documentId,
+      standard: 'ISO/IEC 27001',
+      edition: '2022',
+      certificate_number: 'IS 1',
+      certification_body: 'BSI',
+      legal_entity: 'Acme',
+      issue_date: '2025-01-01',
+      expiry_date: '2028-01-01',
+      scope_text: 'Contact centre',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** A fresh engagement, template and assessment of the pair on the tenant's side. */
@@ -281,6 +325,55 @@ const cases: Record<string, Case> = {
     },
     expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(204) }),
     watch: ['document_shares'],
+  },
+  'POST /api/documents/:id/extract-certificate': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/documents/${await sharedDocument(w, tenant, 'certificate', await certificatePdf())}/extract-certificate` }),
+    // Buyers may see the shared certificate but only its provider reads it into facts.
+    expect: byRole({ buyerManager: { own: 403, other: 403 }, buyerLegal: { own: 403, other: 403 }, provider: scopedStatus(200) }),
+  },
+  'POST /api/certificates': {
+    scoped: false,
+    request: async (w) => ({ path: '/api/certificates', body: certificateBody(await makeDocument(w.db, w.storage, w.own.provider.id, { kind: 'certificate' })) }),
+    expect: byRole({ buyerManager: 403, buyerLegal: 403, provider: 201 }),
+    watch: ['certificates'],
+  },
+  'GET /api/certificates': { scoped: false, request: async () => ({ path: '/api/certificates' }), expect: all(200) },
+  'GET /api/certificates/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/certificates/${await sharedCertificate(w, tenant)}` }),
+    expect: all(scopedStatus(200)),
+  },
+  'PATCH /api/certificates/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/certificates/${await sharedCertificate(w, tenant)}`, body: { certificateNumber: 'IS 999' } }),
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+    watch: ['certificates'],
+  },
+  'POST /api/soas/import': {
+    scoped: false,
+    request: async () => ({ path: '/api/soas/import', upload: { fields: {}, file: fs.readFileSync(path.join(__dirname, '../soa/fixtures/clean-2022.xlsx')), name: 'soa.xlsx' } }),
+    expect: byRole({ buyerManager: 403, buyerLegal: 403, provider: 200 }),
+  },
+  'POST /api/soas': {
+    scoped: false,
+    request: async (w) => ({ path: '/api/soas', body: soaBody(await makeDocument(w.db, w.storage, w.own.provider.id, { kind: 'soa' })) }),
+    expect: byRole({ buyerManager: 403, buyerLegal: 403, provider: 201 }),
+    watch: ['soas', 'soa_rows'],
+  },
+  'GET /api/soas': { scoped: false, request: async () => ({ path: '/api/soas' }), expect: all(200) },
+  'GET /api/soas/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const documentId = await sharedDocument(w, tenant, 'soa');
+      const soa = await w.db
+        .insertInto('soas')
+        .values({ organization_id: w[tenant].provider.id, document_id: documentId, numbering: '2022' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { path: `/api/soas/${soa.id}` };
+    },
+    expect: all(scopedStatus(200)),
   },
 };
 

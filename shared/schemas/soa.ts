@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { controlIds } from '../catalog';
+import { isoDate } from './assessment';
+import { id, text } from './common';
+import { controlId } from './template';
+
+export const soaMethods = ['direct', 'mapped_2013', 'repaired_by_title', 'repaired_by_order', 'inferred', 'missing', 'entered'] as const;
+export const implementations = ['full', 'partial', 'none'] as const;
+
+export const soaRowInput = z.strictObject({
+  controlId,
+  /** null: the SoA does not say. */
+  applicable: z.boolean({ message: 'must be true, false or null' }).nullable(),
+  implementation: z.enum(implementations, { message: 'must be full, partial, none or null' }).nullable(),
+  justification: text(4000).default(''),
+  source: z
+    .strictObject({ row: z.number().int().min(1).nullable(), method: z.enum(soaMethods), note: text(1000).default('') })
+    .default({ row: null, method: 'entered', note: '' }),
+});
+
+/** `POST /api/soas`: exactly one row per ISO/IEC 27002:2022 control, for an SoA document of your library. */
+export const soaInput = z
+  .strictObject({
+    documentId: id,
+    version: text(50).nullable().default(null),
+    date: isoDate.nullable().default(null),
+    numbering: z.enum(['2022', '2013', 'both']).default('2022'),
+    rows: z.array(soaRowInput).max(93, { message: 'must hold one row per control (93)' }),
+    importReport: z.record(z.string(), z.unknown()).nullable().default(null),
+  })
+  .superRefine((b, ctx) => {
+    const seen = new Set<string>();
+    b.rows.forEach((r, i) => {
+      if (seen.has(r.controlId)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'controlId'], message: `repeats control ${r.controlId}` });
+      seen.add(r.controlId);
+    });
+    const missing = controlIds.filter((c) => !seen.has(c));
+    if (missing.length) ctx.addIssue({ code: 'custom', path: ['rows'], message: `must include every control; missing ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}` });
+  })
+  .meta({ id: 'SoaInput' });
+export type SoaInput = z.infer<typeof soaInput>;
+
+const soaRowDto = z.object({
+  controlId: z.string(),
+  title: z.string(),
+  applicable: z.boolean().nullable(),
+  implementation: z.enum(implementations).nullable(),
+  justification: z.string(),
+  source: z.object({ row: z.number().nullable(), method: z.enum(soaMethods), note: z.string() }),
+});
+
+const reportDto = z.object({
+  inferred: z.array(z.object({ row: z.number().nullable(), controlId: z.string(), message: z.string() })),
+  ambiguous: z.array(z.object({ row: z.number().nullable(), message: z.string() })),
+  ignoredRows: z.array(z.object({ row: z.number(), reason: z.string() })),
+  headerRow: z.number(),
+  columns: z.record(z.string(), z.string()),
+});
+
+const summaryDto = z.object({
+  controls: z.number(),
+  applicable: z.number(),
+  excluded: z.number(),
+  excludedWithoutJustification: z.number(),
+  applicabilityUnknown: z.number(),
+  implementedFull: z.number(),
+  implementedPartial: z.number(),
+  implementedNone: z.number(),
+  missing: z.number(),
+});
+
+/** The reading of an SoA file, not saved: a person reviews and corrects it, then posts it to /api/soas. */
+export const soaImportDto = z
+  .object({ sheetName: z.string().nullable(), version: z.string().nullable(), date: z.string().nullable(), numbering: z.enum(['2022', '2013', 'both']), rows: z.array(soaRowDto), report: reportDto, summary: summaryDto })
+  .meta({ id: 'SoaImport' });
+
+export const soaDto = z
+  .object({
+    id,
+    documentId: id,
+    owner: z.object({ id, name: z.string() }),
+    version: z.string().nullable(),
+    date: z.string().nullable(),
+    numbering: z.enum(['2022', '2013', 'both']),
+    rows: z.array(soaRowDto),
+    summary: summaryDto,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Soa' });
+export type SoaDto = z.infer<typeof soaDto>;
