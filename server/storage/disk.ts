@@ -23,7 +23,7 @@ export function diskStorage(root: string): Storage {
       await fsp.mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.part-${crypto.randomBytes(6).toString('hex')}`;
       try {
-        const out = fs.createWriteStream(tmp, { flags: 'wx' });
+        const out = fs.createWriteStream(tmp, { flags: 'wx', highWaterMark: 1024 * 1024 });
         await pipeline(source, out);
         const handle = await fsp.open(tmp, 'r');
         try {

@@ -1,0 +1,83 @@
+// A real app on a scratch database for benchmarks: migrated, with one buyer
+// and one provider, listening on a free port. Never used by the test suite.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { createApp } from '../../server/app';
+import { hashPassword } from '../../server/auth/password';
+import { loadConfig, type Config } from '../../server/config';
+import { createDatabase } from '../../server/db/database';
+import { migrateToLatest } from '../../server/db/migrate';
+import type { Deps } from '../../server/deps';
+import { createMailer } from '../../server/mail/mailer';
+import { insertOrganization } from '../../server/repositories/organization';
+import { insertUser } from '../../server/repositories/user';
+import { createStorage } from '../../server/storage';
+import { serverUrl } from '../../scripts/lib/postgres';
+
+export const BENCH_PASSWORD = 'bench-password-123';
+
+export interface BenchApp {
+  url: string;
+  deps: Deps;
+  dataDir: string;
+  users: { provider: string; buyer: string };
+  ids: { provider: string; buyer: string };
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(overrides: Partial<Config> = {}): Promise<BenchApp> {
+  const server = await serverUrl();
+  const name = `sw_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const dbUrl = new URL(server.url);
+  dbUrl.pathname = `/${name}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopewise-bench-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOGIN_RATE_LIMIT: '100000' }), ...overrides };
+  const { db, pool } = createDatabase(dbUrl.toString(), { max: 20 });
+  await migrateToLatest(db);
+  const logger = pino({ level: 'silent' });
+  const deps: Deps = { config, db, pool, logger, mailer: createMailer({ from: config.mailFrom, outboxDir: path.join(dataDir, 'outbox'), logger }), storage: createStorage(config) };
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const buyer = await insertOrganization(db, { kind: 'buyer', name: 'Bench Bank' });
+  const provider = await insertOrganization(db, { kind: 'provider', name: 'Bench BPO' });
+  await insertUser(db, { organizationId: buyer.id, email: 'analyst@bench.test', name: 'Bench Analyst', role: 'analyst', passwordHash: hash });
+  await insertUser(db, { organizationId: provider.id, email: 'admin@bench-bpo.test', name: 'Bench Admin', role: 'admin', passwordHash: hash });
+  const httpServer = http.createServer(createApp(deps));
+  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+    deps,
+    dataDir,
+    users: { provider: 'admin@bench-bpo.test', buyer: 'analyst@bench.test' },
+    ids: { provider: provider.id, buyer: buyer.id },
+    close: async () => {
+      httpServer.closeAllConnections();
+      await new Promise((r) => httpServer.close(r));
+      await db.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the cookie and CSRF token to send. */
+export async function benchSession(url: string, email: string): Promise<{ cookie: string; csrf: string }> {
+  const first = await fetch(`${url}/api/auth/csrf`);
+  let cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { token } = (await first.json()) as { token: string };
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': token }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
+  if (!login.ok) throw new Error(`login failed: ${login.status}`);
+  cookie = (login.headers.get('set-cookie') ?? cookie).split(';')[0]!;
+  const again = await fetch(`${url}/api/auth/csrf`, { headers: { Cookie: cookie } });
+  return { cookie, csrf: ((await again.json()) as { token: string }).token };
+}
