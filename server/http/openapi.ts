@@ -47,7 +47,9 @@ export function buildOpenApi(routes: readonly AnyRoute[], { version }: { version
         params: route.params,
         query: route.query,
         body: route.body
-          ? { required: true, content: { [route.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: route.body } } }
+          ? route.bodyType === 'multipart'
+            ? { required: true, content: { 'multipart/form-data': { schema: withFileField(route.body) } } }
+            : { required: true, content: { 'application/json': { schema: route.body } } }
           : undefined,
       },
       responses,
@@ -63,4 +65,10 @@ export function buildOpenApi(routes: readonly AnyRoute[], { version }: { version
     },
     servers: [{ url: '/' }],
   });
+}
+
+/** A multipart body: its text fields plus the required binary `file`. */
+function withFileField(schema: z.ZodType): z.ZodType {
+  const file = z.string().meta({ format: 'binary', description: 'The file' });
+  return schema instanceof z.ZodObject ? schema.extend({ file }) : z.object({ file });
 }
