@@ -12,6 +12,7 @@ const admin = (u: SessionUser) => u.role === 'admin';
 /** The main navigation, by organization kind and role. */
 export const navigation: NavItem[] = [
   { to: '/', label: 'Home', show: () => true },
+  { to: '/documents', label: 'Documents', show: () => true },
   { to: '/users', label: 'Users', show: admin },
   { to: '/audit', label: 'Audit trail', show: admin },
 ];

@@ -8,6 +8,9 @@ const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation'));
 const HomePage = lazy(() => import('./pages/home'));
 const UsersPage = lazy(() => import('./pages/users'));
 const AuditPage = lazy(() => import('./pages/audit'));
+const DocumentsPage = lazy(() => import('./pages/documents'));
+const DocumentCertificatePage = lazy(() => import('./pages/document-certificate'));
+const DocumentSoaPage = lazy(() => import('./pages/document-soa'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 
 const router = createBrowserRouter([
@@ -19,6 +22,9 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'documents', element: <DocumentsPage /> },
+      { path: 'documents/:id/certificate', element: <DocumentCertificatePage /> },
+      { path: 'documents/:id/soa', element: <DocumentSoaPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -74,3 +74,33 @@ export async function api<T>(method: Method, url: string, options: RequestOption
   }
   return payload as T;
 }
+
+/**
+ * Sends multipart form data with upload progress (fetch cannot report it):
+ * resolves with the JSON answer, rejects with an ApiError like `api`.
+ */
+export async function uploadWithProgress<T>(url: string, formData: FormData, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+  const token = await fetchCsrf();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload was interrupted. Check your connection and try again.'));
+    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    xhr.onload = () => {
+      let payload: unknown;
+      try {
+        payload = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        payload = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
+      const error = (payload as ErrorBody | undefined)?.error;
+      reject(new ApiError(xhr.status, error?.code ?? 'INTERNAL', error?.message ?? `The server answered ${xhr.status}`, error?.details));
+    };
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(formData);
+  });
+}
