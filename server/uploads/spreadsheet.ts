@@ -41,6 +41,11 @@ export function receiveSpreadsheet(accept: readonly ('xlsx' | 'csv')[], maxBytes
       if (nameProblem) return next(fileIssue('VALIDATION_FAILED', nameProblem));
       if (file.size === 0) return next(fileIssue('VALIDATION_FAILED', 'is empty'));
       detectType(file.buffer.subarray(0, 64 * 1024), file.originalname).then((kind) => {
+        // The CSV reader understands UTF-16 and Windows-1252 exports: hand those over instead of refusing them.
+        if ('problem' in kind && accept.includes('csv') && /\.csv$/i.test(file.originalname) && /UTF-16|UTF-8/.test(kind.problem)) {
+          req.spreadsheet = { buffer: file.buffer, kind: 'csv', originalName: file.originalname };
+          return next();
+        }
         if ('problem' in kind) return next(fileIssue('UNSUPPORTED_MEDIA_TYPE', `${kind.problem}; send ${wanted}`));
         const as = kind.type === XLSX ? 'xlsx' : kind.type === 'text/csv' || kind.type === 'text/plain' ? 'csv' : null;
         if (!as || !accept.includes(as)) return next(fileIssue('UNSUPPORTED_MEDIA_TYPE', `is ${kind.type}; send ${wanted}`));

@@ -8,6 +8,7 @@ import { tableDigest } from '../helpers/digest';
 import { makePdf } from '../helpers/files';
 import { makeEngagement, makeOrganization, makeUser } from '../helpers/factories';
 import { writeCertificateFixtures, type FixtureName } from '../certificate/fixtures/generate';
+import { writeZip } from '../soa/zip-writer';
 
 let t: TestContext;
 let provider: Client;
@@ -165,6 +166,25 @@ describe('Statements of Applicability', () => {
     expect(statuses).toContain(res.status);
     expect(res.body.error.message).toBeTruthy();
     expect(await tableDigest(t.db, ['soas', 'soa_rows', 'documents'])).toBe(before);
+  });
+
+  test('when the workbook is a zip bomb, then 413 and nothing is read or saved', async () => {
+    const bomb = writeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(16 * 1024 * 1024, 0x20) },
+    ]);
+    const before = await tableDigest(t.db, ['soas', 'soa_rows', 'documents']);
+    const res = await provider.post('/api/soas/import').attach('file', bomb, 'soa.xlsx');
+    expect([413, 415]).toContain(res.status);
+    expect(res.body.error.message).toMatch(/zip bomb|unpack|xlsx/i);
+    expect(await tableDigest(t.db, ['soas', 'soa_rows', 'documents'])).toBe(before);
+  });
+
+  test('when a CSV was saved in Windows-1252 by an old Excel, then it is still read', async () => {
+    const csv = fs.readFileSync(path.join(__dirname, '../soa/fixtures/semicolon-bom.csv'), 'utf8').replace(/^\uFEFF/, '');
+    const res = await provider.post('/api/soas/import').attach('file', Buffer.from(csv.replace(/Contr[oô]le/g, 'Contrôle'), 'latin1'), 'soa.csv').expect(200);
+    expect(res.body.rows).toHaveLength(93);
   });
 
   test('when a workbook holds too many rows, then 413 names the limit', async () => {
