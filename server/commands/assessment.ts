@@ -242,3 +242,56 @@ export async function suggestAnswers(db: Database, actor: Actor, a: AssessmentRo
   }
   return suggestions;
 }
+
+export interface ImportedAnswer {
+  questionKey: string;
+  value: AnswerValue;
+  comment: string | null;
+  /** The workbook row, for the report. */
+  row: number;
+}
+
+/**
+ * Applies answers from an offline workbook, all or nothing: every row must
+ * name a question of this questionnaire that is shown once all imported
+ * answers are in place, and fit it. Any problem → nothing is saved and every
+ * problem is reported with its row. Returns how many answers changed.
+ */
+export async function importAnswers(deps: Deps, actor: Actor, id: string, rows: ImportedAnswer[], origin: RequestOrigin): Promise<number> {
+  return withLockedAssessment(deps, actor, id, 'assessment.answer', async (trx, a) => {
+    const questions = new Map(allQuestions(a.content).map((q) => [q.key, q]));
+    const current = answerMap(await listAnswers(trx, a.id));
+    const merged = new Map(current);
+    for (const r of rows) merged.set(r.questionKey, r.value);
+    const visible = visibleQuestionKeys(a.content, merged);
+    const problems: { row: number; column: string; message: string }[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const q = questions.get(r.questionKey);
+      if (!q) {
+        problems.push({ row: r.row, column: 'Question id', message: `"${r.questionKey}" is not a question of this questionnaire` });
+        continue;
+      }
+      if (seen.has(r.questionKey)) problems.push({ row: r.row, column: 'Question id', message: `"${r.questionKey}" is answered twice` });
+      seen.add(r.questionKey);
+      if (!visible.has(r.questionKey)) {
+        problems.push({ row: r.row, column: 'Answer', message: `question "${r.questionKey}" is not asked with these answers (it depends on "${q.condition?.questionKey}")` });
+        continue;
+      }
+      const problem = checkAnswer(q, { value: r.value, comment: r.comment });
+      if (problem) problems.push({ row: r.row, column: problem.field === 'comment' ? 'Comment / justification' : 'Answer', message: problem.message });
+    }
+    if (problems.length) {
+      throw new AppError('VALIDATION_FAILED', `The workbook has ${problems.length} problem${problems.length === 1 ? '' : 's'}: nothing was imported`, { problems, fields: [{ path: 'file', message: 'has problems, listed in details.problems' }] });
+    }
+    let changed = 0;
+    for (const r of rows) {
+      if (JSON.stringify(current.get(r.questionKey)) === JSON.stringify(r.value)) continue;
+      await upsertAnswer(trx, { assessmentId: a.id, questionKey: r.questionKey, value: r.value, comment: r.comment?.trim() || null, userId: actor.userId, sourceAnswerId: null });
+      changed++;
+    }
+    if (changed > 0 && (a.status === 'sent' || a.status === 'returned')) await setAssessmentStatus(trx, a.id, 'in_progress');
+    await recordAudit(trx, origin, { action: 'assessment.imported', organizationId: actor.organizationId, targetType: 'assessment', targetId: a.id, details: { rows: rows.length, changed } });
+    return changed;
+  });
+}
