@@ -260,7 +260,9 @@ export interface ImportedAnswer {
 export async function importAnswers(deps: Deps, actor: Actor, id: string, rows: ImportedAnswer[], origin: RequestOrigin): Promise<number> {
   return withLockedAssessment(deps, actor, id, 'assessment.answer', async (trx, a) => {
     const questions = new Map(allQuestions(a.content).map((q) => [q.key, q]));
-    const current = answerMap(await listAnswers(trx, a.id));
+    const existing = await listAnswers(trx, a.id);
+    const current = answerMap(existing);
+    const comments = new Map(existing.map((x) => [x.question_key, x.comment]));
     const merged = new Map(current);
     for (const r of rows) merged.set(r.questionKey, r.value);
     const visible = visibleQuestionKeys(a.content, merged);
@@ -286,8 +288,9 @@ export async function importAnswers(deps: Deps, actor: Actor, id: string, rows: 
     }
     let changed = 0;
     for (const r of rows) {
-      if (JSON.stringify(current.get(r.questionKey)) === JSON.stringify(r.value)) continue;
-      await upsertAnswer(trx, { assessmentId: a.id, questionKey: r.questionKey, value: r.value, comment: r.comment?.trim() || null, userId: actor.userId, sourceAnswerId: null });
+      const comment = r.comment?.trim() || null;
+      if (JSON.stringify(current.get(r.questionKey)) === JSON.stringify(r.value) && (comments.get(r.questionKey) ?? null) === comment) continue;
+      await upsertAnswer(trx, { assessmentId: a.id, questionKey: r.questionKey, value: r.value, comment, userId: actor.userId, sourceAnswerId: null });
       changed++;
     }
     if (changed > 0 && (a.status === 'sent' || a.status === 'returned')) await setAssessmentStatus(trx, a.id, 'in_progress');
