@@ -1,4 +1,14 @@
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Role } from '../../shared/roles';
+import { parseSoaGrid } from '../../shared/soa/parse';
+import type { Actor } from '../policies/actor';
+import { insertCertificate } from '../repositories/certificate';
+import { insertDocument, insertShares } from '../repositories/document';
+import { insertEngagement } from '../repositories/engagement';
+import { insertSoa } from '../repositories/soa';
+import { readSpreadsheetGrid } from '../soa/read-spreadsheet';
+import { demoCertificate, demoCertificatePdf, demoSoaWorkbook } from './demo-files';
 import { hashPassword } from '../auth/password';
 import type { Deps } from '../deps';
 import { recordAudit } from '../repositories/audit';
@@ -16,20 +26,80 @@ export const demoLogins: { email: string; role: Role; organization: string; name
 
 /**
  * Seeds the demo: buyer Northwind Bank and provider Acme BPO with their
- * users. The caller checks the database is empty first; everything is
- * written in one transaction.
+ * users; an engagement for card-holder support delivered from Cebu City; the
+ * provider's ISO/IEC 27001:2022 certificate (whose scope covers only the
+ * Makati site) and its SoA, both shared with the engagement. The caller
+ * checks the database is empty first; the rows are written in one transaction.
  */
 export async function seedDemo(deps: Deps): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const origin = { ip: null, requestId: null, actorUserId: null, actorEmail: null };
-  await deps.db.transaction().execute(async (trx) => {
-    const northwind = await insertOrganization(trx, { kind: 'buyer', name: 'Northwind Bank', aliases: ['Northwind Bank plc'] });
-    const acme = await insertOrganization(trx, { kind: 'provider', name: 'Acme BPO', aliases: ['Acme BPO Philippines, Inc.', 'Acme Business Process Outsourcing'] });
-    const orgs = { 'Northwind Bank': northwind, 'Acme BPO': acme } as const;
-    for (const login of demoLogins) {
-      const org = orgs[login.organization as keyof typeof orgs];
-      const user = await insertUser(trx, { organizationId: org.id, email: login.email, name: login.name, role: login.role, passwordHash });
-      await recordAudit(trx, origin, { action: 'user.created', organizationId: org.id, targetType: 'user', targetId: user.id, details: { email: login.email, role: login.role, source: 'demo seed' } });
-    }
-  });
+  // Files first (storage is not transactional); removed again if the database part fails.
+  const files = [
+    { kind: 'certificate' as const, title: 'ISO/IEC 27001:2022 certificate', name: 'Acme-ISO27001-certificate.pdf', mime: 'application/pdf', content: await demoCertificatePdf() },
+    { kind: 'soa' as const, title: 'Statement of Applicability v1.1', name: 'Acme-SoA-v1.1.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await demoSoaWorkbook() },
+  ].map((f) => ({ ...f, key: crypto.randomBytes(32).toString('hex'), sha256: crypto.createHash('sha256').update(f.content).digest('hex') }));
+  for (const f of files) await deps.storage.put(f.key, Readable.from([f.content]), { contentType: f.mime });
+  const soaReading = parseSoaGrid((await readSpreadsheetGrid(files[1]!.content, 'xlsx')).grid);
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const northwind = await insertOrganization(trx, { kind: 'buyer', name: 'Northwind Bank', aliases: ['Northwind Bank plc'] });
+      const acme = await insertOrganization(trx, { kind: 'provider', name: 'Acme BPO', aliases: ['Acme BPO Philippines, Inc.', 'Acme Business Process Outsourcing'] });
+      const orgs = { 'Northwind Bank': northwind, 'Acme BPO': acme } as const;
+      const actors: Record<string, Actor> = {};
+      for (const login of demoLogins) {
+        const org = orgs[login.organization as keyof typeof orgs];
+        const user = await insertUser(trx, { organizationId: org.id, email: login.email, name: login.name, role: login.role, passwordHash });
+        actors[login.email] = { userId: user.id, email: login.email, name: login.name, role: login.role, organizationId: org.id, organizationKind: org.kind as 'buyer' | 'provider', organizationName: org.name };
+        await recordAudit(trx, origin, { action: 'user.created', organizationId: org.id, targetType: 'user', targetId: user.id, details: { email: login.email, role: login.role, source: 'demo seed' } });
+      }
+      const analyst = actors['analyst@northwind.demo.test']!;
+      const provider = actors['admin@acme.demo.test']!;
+      const engagementId = await insertEngagement(trx, analyst, acme.id, {
+        name: 'Inbound customer support for card holders',
+        description: 'Voice and chat support for Northwind credit card holders, 24/7, including card blocking and disputes.',
+        services: ['Inbound customer support (voice and chat) for card holders'],
+        sites: [{ name: 'Acme Cebu delivery centre', address: '5th Floor, i2 Building, Cebu IT Park, Lahug', city: 'Cebu City', country: 'PH' }],
+        contractingEntity: 'Acme BPO Philippines, Inc.',
+        dataCategories: ['payment_card', 'personal_data'],
+        usesCloud: true,
+        remoteWork: false,
+        developsSoftware: false,
+        subcontractors: [],
+      });
+      const ids: string[] = [];
+      for (const f of files) {
+        ids.push(await insertDocument(trx, provider, { version: 1, kind: f.kind, title: f.title, originalName: f.name, mime: f.mime, size: f.content.length, sha256: f.sha256, storageKey: f.key }));
+      }
+      await insertShares(trx, provider, engagementId, ids);
+      const c = demoCertificate;
+      await insertCertificate(trx, provider, {
+        documentId: ids[0]!,
+        standard: 'ISO/IEC 27001',
+        edition: '2022',
+        certificateNumber: c.number,
+        certificationBody: c.body,
+        accreditationBody: c.accreditation,
+        legalEntity: c.entity,
+        issueDate: c.issueDate,
+        expiryDate: c.expiryDate,
+        originalCertificationDate: '2021-05-14',
+        scopeText: c.scope,
+        sites: [c.site],
+        services: c.services,
+        soaReference: c.soa,
+      });
+      await insertSoa(trx, provider, {
+        documentId: ids[1]!,
+        version: soaReading.version,
+        date: soaReading.date,
+        numbering: soaReading.numbering,
+        rows: soaReading.rows.map((r) => ({ controlId: r.controlId, applicable: r.applicable, implementation: r.implementation, justification: r.justification, source: r.source })),
+        importReport: soaReading.report as unknown as Record<string, unknown>,
+      });
+    });
+  } catch (err) {
+    for (const f of files) await deps.storage.delete(f.key).catch(() => undefined);
+    throw err;
+  }
 }
