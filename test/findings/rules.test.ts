@@ -1,0 +1,127 @@
+import { controlIds } from '../../shared/catalog';
+import { deriveFindings, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
+
+const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => ({
+  id: 'c1',
+  documentTitle: 'ISO certificate',
+  edition: '2022',
+  certificateNumber: 'IS 765432',
+  certificationBody: 'BSI',
+  accreditationBody: 'UKAS',
+  legalEntity: 'Acme BPO Philippines, Inc.',
+  issueDate: '2025-04-05',
+  expiryDate: '2028-04-04',
+  soaReference: { version: '1.1', date: '2025-05-13' },
+  ...over,
+});
+
+const soa = (over: Partial<SoaFacts> = {}, rowOver: Record<string, Partial<SoaFacts['rows'][number]>> = {}): SoaFacts => ({
+  id: 's1',
+  documentTitle: 'SoA v1.1',
+  version: '1.1',
+  date: '2025-05-13',
+  numbering: '2022',
+  rows: controlIds.map((controlId, i) => ({ controlId, applicable: true, implementation: 'full', justification: 'needed', method: 'direct', sourceRow: i + 5, ...rowOver[controlId] })),
+  ...over,
+});
+
+const answer = (over: Partial<AnswerFacts> = {}): AnswerFacts => ({
+  assessmentId: 'a1',
+  assessmentTitle: 'BPO essentials',
+  submittedAt: '2026-11-01T10:00:00Z',
+  question: { key: 'q1', text: 'Do you encrypt card data at rest?', controlIds: ['8.24'], evidence: 'none', answerType: 'yes_no', options: [] },
+  value: 'yes',
+  credit: 1,
+  notApplicable: false,
+  evidence: [],
+  ...over,
+});
+
+const base = (over: Partial<RuleInput> = {}): RuleInput => ({
+  today: '2026-11-22',
+  engagement: { name: 'Card support', contractingEntity: 'Acme BPO Philippines, Inc.' },
+  certificates: [cert()],
+  soa: soa(),
+  requiredControls: ['8.24', '5.34'],
+  entityMatch: { verdict: 'covered', explanation: 'Same entity.' },
+  sites: [{ site: 'Cebu delivery centre', match: { verdict: 'covered', explanation: 'covered' } }],
+  services: [{ service: 'Inbound support', match: { verdict: 'covered', explanation: 'covered' } }],
+  answers: [answer()],
+  controlGaps: [],
+  ...over,
+});
+
+const codes = (input: RuleInput) => deriveFindings(input).map((f) => f.code);
+
+test('when every fact is in order, then no finding is raised', () => {
+  expect(deriveFindings(base())).toEqual([]);
+});
+
+describe.each([
+  ['CERT_MISSING', base({ certificates: [] }), base()],
+  ['CERT_EXPIRED', base({ certificates: [cert({ expiryDate: '2026-11-21' })] }), base({ certificates: [cert({ expiryDate: '2026-11-22' })] })],
+  ['CERT_EXPIRING', base({ certificates: [cert({ expiryDate: '2027-02-20' })] }), base({ certificates: [cert({ expiryDate: '2027-02-21' })] })],
+  ['CERT_SUPERSEDED_EDITION', base({ certificates: [cert({ edition: '2013' })] }), base({ today: '2025-10-31', certificates: [cert({ edition: '2013' })] })],
+  ['CERT_UNACCREDITED', base({ certificates: [cert({ accreditationBody: null })] }), base()],
+  ['CERT_ENTITY_MISMATCH', base({ entityMatch: { verdict: 'not_covered', explanation: 'Different companies.' } }), base({ entityMatch: { verdict: 'covered', explanation: 'Same after removing "Inc."' } })],
+  ['SCOPE_SITE_NOT_COVERED', base({ sites: [{ site: 'Cebu', match: { verdict: 'not_covered', explanation: 'Cebu City is not Makati City' } }] }), base()],
+  ['SCOPE_SERVICE_NOT_COVERED', base({ services: [{ service: 'Collections', match: { verdict: 'not_covered', explanation: 'No service in the scope resembles "Collections".' } }] }), base()],
+  ['SCOPE_UNCERTAIN', base({ sites: [{ site: 'Cebu', match: { verdict: 'uncertain', explanation: 'same city, other building' } }] }), base()],
+  ['SOA_MISSING', base({ soa: null }), base()],
+  ['SOA_REFERENCE_MISMATCH', base({ soa: soa({ version: '1.0' }) }), base({ soa: soa({ version: 'v1.1' }) })],
+  ['SOA_OUTDATED_NUMBERING', base({ soa: soa({ numbering: '2013' }) }), base({ soa: soa({ numbering: 'both' }) })],
+  ['SOA_INCOMPLETE', base({ soa: soa({}, { '5.7': { method: 'missing', applicable: null } }) }), base({ soa: soa({}, { '5.7': { method: 'repaired_by_title' } }) })],
+  ['SOA_EXCLUDES_REQUIRED', base({ soa: soa({}, { '5.34': { applicable: false } }) }), base({ soa: soa({}, { '8.28': { applicable: false } }) })],
+  ['SOA_EXCLUSION_UNJUSTIFIED', base({ soa: soa({}, { '8.28': { applicable: false, justification: ' ' } }) }), base({ soa: soa({}, { '8.28': { applicable: false, justification: 'No development' } }) })],
+  ['ANSWER_CONTRADICTS_SOA', base({ soa: soa({}, { '8.24': { implementation: 'none' } }) }), base({ soa: soa({}, { '8.24': { implementation: 'partial' } }) })],
+  ['CLAIM_WITHOUT_EVIDENCE', base({ answers: [answer({ question: { ...answer().question, evidence: 'required' } })] }), base({ answers: [answer({ question: { ...answer().question, evidence: 'required' }, value: 'no', credit: 0 })] })],
+  ['EVIDENCE_STALE', base({ answers: [answer({ evidence: [{ title: 'Pen test 2025', uploadedAt: '2025-10-31T00:00:00Z' }] })] }), base({ answers: [answer({ evidence: [{ title: 'Pen test 2025', uploadedAt: '2025-11-01T00:00:00Z' }] })] })],
+  ['CONTROL_GAP', base({ controlGaps: [{ controlId: '8.24', score: 0.25, weight: 2, severity: 'high' }] }), base()],
+] as const)('%s', (code, raising, close) => {
+  test(`when the facts call for it, then ${code} is raised with an explanation quoting them`, () => {
+    const found = deriveFindings(raising).filter((f) => f.code === code);
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    expect(found[0]!.explanation.length).toBeGreaterThan(20);
+  });
+  test(`when the case is close but fine, then ${code} is not raised`, () => {
+    expect(codes(close)).not.toContain(code);
+  });
+});
+
+describe('explanations quote the values compared', () => {
+  test('when a certificate expired, then the explanation names the certificate and both dates', () => {
+    const [f] = deriveFindings(base({ certificates: [cert({ expiryDate: '2026-01-31' })] }));
+    expect(f).toMatchObject({ code: 'CERT_EXPIRED', severity: 'critical' });
+    expect(f!.explanation).toBe('The certificate IS 765432 (BSI) expired on 2026-01-31; today is 2026-11-22.');
+  });
+
+  test('when the SoA reference differs, then both versions and dates are quoted', () => {
+    const f = deriveFindings(base({ soa: soa({ version: '1.0', date: '2024-01-15' }) })).find((x) => x.code === 'SOA_REFERENCE_MISMATCH')!;
+    expect(f.explanation).toBe('The certificate cites the SoA version 1.1, dated 2025-05-13; the SoA shared ("SoA v1.1") is version 1.0, dated 2024-01-15.');
+  });
+
+  test('when an answer contradicts the SoA, then the question, the answer and the SoA row are quoted', () => {
+    const f = deriveFindings(base({ soa: soa({}, { '8.24': { applicable: false, justification: 'Card data never stored' } }) })).find((x) => x.code === 'ANSWER_CONTRADICTS_SOA')!;
+    expect(f.explanation).toContain('"Do you encrypt card data at rest?" answered "yes"');
+    expect(f.explanation).toContain('row');
+    expect(f.explanation).toContain('excludes it for 8.24 Use of cryptography');
+  });
+
+  test('when n.a. is answered for a control the SoA says applies, then it is a contradiction', () => {
+    expect(codes(base({ answers: [answer({ value: 'na', credit: null, notApplicable: true })] }))).toContain('ANSWER_CONTRADICTS_SOA');
+  });
+});
+
+describe('stable keys', () => {
+  test('when the same facts are derived twice, then the keys are the same and unique', () => {
+    const input = base({ certificates: [cert({ accreditationBody: null, edition: '2013' })], soa: soa({}, { '5.34': { applicable: false, justification: '' }, '8.28': { applicable: false, justification: '' } }) });
+    const first = deriveFindings(input).map((f) => f.key);
+    expect(deriveFindings(input).map((f) => f.key)).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+  });
+
+  test('when findings are listed, then the most severe come first', () => {
+    const severities = deriveFindings(base({ certificates: [cert({ expiryDate: '2026-01-01', accreditationBody: null })], soa: null })).map((f) => f.severity);
+    expect(severities).toEqual(['critical', 'high', 'medium']);
+  });
+});
