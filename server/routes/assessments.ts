@@ -17,6 +17,7 @@ import {
 import { idParams, repeatedQuery } from '../../shared/schemas/common';
 import {
   commentOnAnswer,
+  importAnswers,
   createAssessment,
   reviewAnswer,
   saveAnswer,
@@ -30,12 +31,14 @@ import { AppError, notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
-import { answerMap, presentAnswer, presentAssessment, presentAssessmentSummary, presentComment } from '../presenters/assessment';
+import { answerMap, assessmentSubject, presentAnswer, presentAssessment, presentAssessmentSummary, presentComment } from '../presenters/assessment';
 import { engagementSubject } from '../presenters/engagement';
 import { answerValuesFor, findAssessment, listAnswers, listAssessments, listComments } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
 import { findTemplate } from '../repositories/template';
+import { buildAnswerWorkbook, parseAnswerWorkbook } from '../assessments/offline-workbook';
+import { receiveSpreadsheet } from '../uploads/spreadsheet';
 import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
 
 const tag = 'Assessments';
@@ -85,6 +88,8 @@ function transitionRoute(name: 'send' | 'submit' | 'complete' | 'cancel', summar
     },
   });
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const assessmentRoutes = [
   defineRoute({
@@ -238,6 +243,57 @@ export const assessmentRoutes = [
       if (!suggestion) throw new AppError('VALIDATION_FAILED', 'Invalid request: sourceAnswerId: is not a current suggestion for this question', { fields: [{ path: 'sourceAnswerId', message: 'is not a current suggestion for this question' }] });
       await saveAnswer(deps, actor, params.id, params.questionKey, { value: suggestion.value, comment: suggestion.comment }, origin, { sourceAnswerId: suggestion.sourceAnswerId });
       return answerResult(deps, actor, params.id, params.questionKey);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/assessments/:id/export',
+    tag,
+    summary: 'Download the questionnaire as an xlsx to answer offline (provider)',
+    description: 'Question ids are locked, allowed answers are dropdowns, current answers are filled in. Upload it back with POST /api/assessments/:id/import.',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
+    handler: async ({ res, deps, actor, params }) => {
+      const a = await findAssessment(deps.db, actor, params.id);
+      if (!a) throw notFound('Assessment');
+      authorize(actor, 'assessment.answer', assessmentSubject(a));
+      const answers = await listAnswers(deps.db, a.id);
+      const buffer = await buildAnswerWorkbook({
+        assessmentId: a.id,
+        title: a.title,
+        buyerName: a.buyer_name,
+        dueDate: a.due_date,
+        content: a.content,
+        answers: new Map(answers.map((x) => [x.question_key, { value: x.value, comment: x.comment }])),
+      });
+      res.attachment(`${a.title.replace(/[^\w.-]+/g, '-').slice(0, 80)}.xlsx`);
+      res.type(XLSX_TYPE);
+      res.send(buffer);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/assessments/:id/import',
+    tag,
+    summary: 'Upload a filled offline workbook: all answers or none (provider)',
+    description: 'Every row is checked; if any is wrong nothing is saved and details.problems lists each problem with its row and column. Empty answer cells keep the current answer.',
+    access: 'authenticated',
+    params: idParams,
+    bodyType: 'multipart',
+    body: z.strictObject({}),
+    before: () => [receiveSpreadsheet(['xlsx'])],
+    responses: { 200: { description: 'How many answers changed, and the questionnaire', schema: z.object({ applied: z.number(), assessment: assessmentDto }) }, 400: { description: 'Problems by row and column; nothing was imported' } },
+    handler: async ({ req, deps, actor, params, origin }) => {
+      const a = await findAssessment(deps.db, actor, params.id);
+      if (!a) throw notFound('Assessment');
+      authorize(actor, 'assessment.answer', assessmentSubject(a));
+      const parsed = await parseAnswerWorkbook(req.spreadsheet!.buffer, a.content);
+      if (!parsed.ok) {
+        throw new AppError('VALIDATION_FAILED', `The workbook has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: nothing was imported`, { problems: parsed.problems, fields: [{ path: 'file', message: 'has problems, listed in details.problems' }] });
+      }
+      const applied = await importAnswers(deps, actor, a.id, parsed.rows, origin);
+      return { applied, assessment: await loadAssessmentDto(deps, actor, a.id) };
     },
   }),
 ];

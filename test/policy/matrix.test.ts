@@ -12,6 +12,8 @@ import { tableDigest } from '../helpers/digest';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 import { smallTemplate } from '../helpers/template-fixture';
+import { templateContent } from '../../shared/schemas/template';
+import { buildAnswerWorkbook } from '../../server/assessments/offline-workbook';
 import { buildWorld, personaRole, personas, type Org, type Persona, type World } from './world';
 
 /**
@@ -374,6 +376,22 @@ const cases: Record<string, Case> = {
       return { path: `/api/soas/${soa.id}` };
     },
     expect: all(scopedStatus(200)),
+  },
+  'GET /api/assessments/:id/export': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant)).assessmentId}/export` }),
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+  },
+  'POST /api/assessments/:id/import': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const { assessmentId } = await pairObjects(w, tenant);
+      const content = templateContent.parse(smallTemplate);
+      const file = await buildAnswerWorkbook({ assessmentId, title: 'x', buyerName: 'y', dueDate: '2099-01-01', content, answers: new Map([['screening', { value: 'yes', comment: null }]]) });
+      return { path: `/api/assessments/${assessmentId}/import`, upload: { fields: {}, file, name: 'answers.xlsx' } };
+    },
+    expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+    watch: ['answers'],
   },
 };
 
