@@ -7,6 +7,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedde
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
 import { startJobs } from './jobs/queue';
+import { syncBuiltinTemplates } from './templates/builtin-sync';
+import { builtinTemplates } from '../shared/templates/builtin';
 import { createMailer } from './mail/mailer';
 import { createStorage } from './storage';
 import { removeStaleParts } from './storage/disk';
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
   }
   logger.info(`files stored in ${storage.description}`);
   const deps: Deps = { config, db, pool, logger, mailer, storage };
+
+  await syncBuiltinTemplates(db, builtinTemplates);
 
   if (config.seedDemo && !(await hasAnyOrganization(db))) {
     await seedDemo(deps);

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { templateContent, templateDto, templateSummaryDto } from '../../shared/schemas/template';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import { presentTemplate, presentTemplateSummary, templateSubject } from '../presenters/template';
 import { recordAudit } from '../repositories/audit';
 import { addTemplateVersion, archiveTemplate, findTemplate, insertTemplate, listTemplates, listVersions } from '../repositories/template';
 import type { Deps } from '../deps';
+import { exportTemplateWorkbook, importTemplateWorkbook } from '../templates/xlsx';
+import { receiveSpreadsheet } from '../uploads/spreadsheet';
 import type { Actor } from '../policies/actor';
 
 const tag = 'Templates';
@@ -104,6 +106,49 @@ export const templateRoutes = [
         await recordAudit(trx, origin, { action: 'template.archived', organizationId: actor.organizationId, targetType: 'template', targetId: t.id });
       });
       return { template: await loadTemplateDto(deps, actor, params.id) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/templates/import',
+    tag,
+    summary: 'Import a template from an xlsx workbook (buyer administrators and analysts)',
+    description: 'Columns are documented in docs/templates-xlsx.md. All or nothing: if any row is invalid, nothing is saved and the answer lists every problem by sheet, row and column.',
+    access: 'authenticated',
+    bodyType: 'multipart',
+    body: z.strictObject({}),
+    gate: (actor) => authorize(actor, 'template.create'),
+    before: () => [receiveSpreadsheet(['xlsx'])],
+    responses: { 201: { description: 'The imported template at version 1', schema: one }, 400: { description: 'The workbook has problems: details.problems lists each by sheet, row and column' } },
+    handler: async ({ req, deps, actor, origin }) => {
+      const result = await importTemplateWorkbook(req.spreadsheet!.buffer);
+      if (!result.ok) {
+        throw new AppError('VALIDATION_FAILED', `The workbook has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}: nothing was imported`, { problems: result.problems, fields: [{ path: 'file', message: 'has problems, listed in details.problems' }] });
+      }
+      const id = await deps.db.transaction().execute(async (trx) => {
+        const templateId = await insertTemplate(trx, actor, result.content);
+        await recordAudit(trx, origin, { action: 'template.imported', organizationId: actor.organizationId, targetType: 'template', targetId: templateId, details: { name: result.content.name, file: req.spreadsheet!.originalName } });
+        return templateId;
+      });
+      return new Reply(201, { template: await loadTemplateDto(deps, actor, id) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/templates/:id/export',
+    tag,
+    summary: 'Export a template as an xlsx workbook',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+    handler: async ({ res, deps, actor, params }) => {
+      authorize(actor, 'template.list');
+      const t = await findTemplate(deps.db, actor, params.id);
+      if (!t) throw notFound('Template');
+      const buffer = await exportTemplateWorkbook(t.content);
+      res.attachment(`${t.name.replace(/[^\w.-]+/g, '-').slice(0, 80)}-v${t.current_version}.xlsx`);
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.send(buffer);
     },
   }),
 ];

@@ -14,6 +14,7 @@ import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, make
 import { smallTemplate } from '../helpers/template-fixture';
 import { templateContent } from '../../shared/schemas/template';
 import { buildAnswerWorkbook } from '../../server/assessments/offline-workbook';
+import { exportTemplateWorkbook } from '../../server/templates/xlsx';
 import { buildWorld, personaRole, personas, type Org, type Persona, type World } from './world';
 
 /**
@@ -392,6 +393,17 @@ const cases: Record<string, Case> = {
     },
     expect: byRole({ buyerManager: { own: 403, other: 404 }, buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
     watch: ['answers'],
+  },
+  'POST /api/templates/import': {
+    scoped: false,
+    request: async () => ({ path: '/api/templates/import', upload: { fields: {}, file: await exportTemplateWorkbook(templateContent.parse(smallTemplate)), name: 'template.xlsx' } }),
+    expect: byRole({ buyerManager: 201, buyerLegal: 403, provider: 403 }),
+    watch: ['templates', 'template_versions'],
+  },
+  'GET /api/templates/:id/export': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/templates/${(await makeTemplate(w.db, w[tenant].buyer.id)).id}/export` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 403 } }),
   },
 };
 

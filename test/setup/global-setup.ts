@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { createDatabase } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
+import { syncBuiltinTemplates } from '../../server/templates/builtin-sync';
+import { builtinTemplates } from '../../shared/templates/builtin';
 import { adminUrl, databaseUrlFor } from '../helpers/database';
 
 /**
@@ -23,6 +25,8 @@ export default async function globalSetup(): Promise<void> {
   const { db } = createDatabase(databaseUrlFor(template), { max: 2 });
   try {
     await migrateToLatest(db);
+    // Every test database starts as a fresh install does: with the built-in templates.
+    await syncBuiltinTemplates(db, builtinTemplates);
   } finally {
     await db.destroy();
   }
