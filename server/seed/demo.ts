@@ -8,6 +8,12 @@ import { insertDocument, insertShares } from '../repositories/document';
 import { insertEngagement } from '../repositories/engagement';
 import { insertSoa } from '../repositories/soa';
 import { readSpreadsheetGrid } from '../soa/read-spreadsheet';
+import { checkAnswer, visibleQuestionKeys } from '../../shared/answers/check';
+import type { AnswerValue } from '../../shared/schemas/answer';
+import { allQuestions, type Question, type TemplateContent } from '../../shared/schemas/template';
+import type { Database } from '../db/database';
+import { insertAssessment, setAssessmentStatus, upsertAnswer } from '../repositories/assessment';
+import { findBuiltin } from '../repositories/template';
 import { demoCertificate, demoCertificatePdf, demoSoaWorkbook } from './demo-files';
 import { hashPassword } from '../auth/password';
 import type { Deps } from '../deps';
@@ -97,9 +103,57 @@ export async function seedDemo(deps: Deps): Promise<void> {
         rows: soaReading.rows.map((r) => ({ controlId: r.controlId, applicable: r.applicable, implementation: r.implementation, justification: r.justification, source: r.source })),
         importReport: soaReading.report as unknown as Record<string, unknown>,
       });
+      await seedQuestionnaire(trx, analyst, provider, { id: engagementId, name: 'Inbound customer support for card holders', providerOrgId: acme.id });
     });
   } catch (err) {
     for (const f of files) await deps.storage.delete(f.key).catch(() => undefined);
     throw err;
   }
+}
+
+/** A plausible answer for the i-th question: mostly positive, some partial or negative, so the demo shows real gaps. */
+function demoAnswer(q: Question, i: number): { value: AnswerValue; comment: string | null } {
+  switch (q.answerType) {
+    case 'yes_no':
+      return { value: i % 5 === 3 ? 'partial' : i % 7 === 4 ? 'no' : 'yes', comment: i % 5 === 3 ? 'Rolled out at Makati; Cebu follows next quarter.' : null };
+    case 'single_choice': {
+      const scored = q.options.filter((o) => o.credit !== null);
+      return { value: (scored[i % 3 === 0 ? scored.length - 1 : 0] ?? q.options[0]!).key, comment: null };
+    }
+    case 'multiple_choice':
+      return { value: [q.options.find((o) => o.credit !== null)!.key], comment: null };
+    case 'date':
+      return { value: '2026-06-30', comment: null };
+    case 'number':
+      return { value: 4, comment: null };
+    default:
+      return { value: 'Documented in the ISMS manual, section 4; see the attached policy.', comment: null };
+  }
+}
+
+/**
+ * The demo questionnaire: BPO essentials sent to Acme for the Cebu
+ * engagement, half answered, due in two weeks.
+ */
+async function seedQuestionnaire(trx: Database, analyst: Actor, provider: Actor, engagement: { id: string; name: string; providerOrgId: string }) {
+  const template = await findBuiltin(trx, 'bpo-essentials');
+  if (!template) return;
+  const version = await trx.selectFrom('template_versions').select(['id', 'name']).where('template_id', '=', template.id).where('version', '=', template.current_version).executeTakeFirstOrThrow();
+  const due = new Date(Date.now() + 14 * 86400000).toISOString().slice(0, 10);
+  const assessmentId = await insertAssessment(trx, analyst, { engagementId: engagement.id, providerOrgId: engagement.providerOrgId, templateVersionId: version.id, title: `${version.name} — ${engagement.name}`, dueDate: due });
+  await setAssessmentStatus(trx, assessmentId, 'sent');
+  const content = template.content as unknown as TemplateContent;
+  const answers = new Map<string, AnswerValue>();
+  const questions = allQuestions(content);
+  let answered = 0;
+  for (const [i, q] of questions.entries()) {
+    if (answered >= Math.floor(questions.length / 2)) break;
+    if (!visibleQuestionKeys(content, answers).has(q.key)) continue;
+    const a = demoAnswer(q, i);
+    if (checkAnswer(q, a)) continue;
+    await upsertAnswer(trx, { assessmentId, questionKey: q.key, value: a.value, comment: a.comment, userId: provider.userId, sourceAnswerId: null });
+    answers.set(q.key, a.value);
+    answered++;
+  }
+  await setAssessmentStatus(trx, assessmentId, 'in_progress');
 }

@@ -32,6 +32,18 @@ describe('the demo data', () => {
     expect(soa.summary).toMatchObject({ excluded: 3, excludedWithoutJustification: 1, missing: 0 });
   });
 
+  test('when seeded, then BPO essentials is half answered by the provider and due in two weeks', async () => {
+    const provider = await signedIn(t.app, 'admin@acme.demo.test', DEMO_PASSWORD);
+    const inbox = (await provider.get('/api/assessments').expect(200)).body.assessments;
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]).toMatchObject({ status: 'in_progress', buyer: { name: 'Northwind Bank' }, template: { name: expect.stringMatching(/BPO/i) } });
+    const { answered, total } = inbox[0].progress;
+    expect(answered).toBeGreaterThan(total / 3);
+    expect(answered).toBeLessThan(total);
+    const analyst = await signedIn(t.app, 'analyst@northwind.demo.test', DEMO_PASSWORD);
+    expect((await analyst.get(`/api/assessments/${inbox[0].id}`).expect(200)).body.assessment.answers).toEqual([]);
+  });
+
   test('when the provider reads its demo certificate PDF, then the extraction finds the Makati scope', async () => {
     const provider = await signedIn(t.app, 'admin@acme.demo.test', DEMO_PASSWORD);
     const cert = (await provider.get('/api/documents?kind=certificate').expect(200)).body.documents[0];
