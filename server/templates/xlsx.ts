@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import { controlsFor2013 } from '../../shared/catalog';
 import {
   answerTypes,
+  choiceOption,
+  controlId,
   evidencePolicies,
+  question as questionSchema,
+  section as sectionSchema,
   templateContent,
   yesNoValues,
   type TemplateContent,
@@ -457,7 +461,8 @@ export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImpor
   const ts = findSheet(wb, TEMPLATE_SHEET);
   let name = '';
   let description = '';
-  let templateRow = 2;
+  // -1: no Name column to point at.
+  let templateRow = -1;
   const templateHeaders = new Map(templateColumns.map((c) => [normalizeHeader(c.header), c.header]));
   if (!ts) {
     problems.add(TEMPLATE_SHEET, 0, '', `the workbook has no "${TEMPLATE_SHEET}" sheet; it holds the template name and description`);
@@ -474,20 +479,65 @@ export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImpor
     }
   }
 
-  const input = {
-    name,
-    description,
-    sections: sections.map((s) => ({ key: s.key, title: s.title, description: s.description, questions: s.questions })),
-  } as TemplateContentInput;
-  const parsed = templateContent.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  if (!ts || templateRow < 0) name = PLACEHOLDER; // already reported as a missing sheet or column
+  const build = () =>
+    ({
+      name,
+      description,
+      sections: sections.map((s) => ({ key: s.key, title: s.title, description: s.description, questions: s.questions })),
+    }) as TemplateContentInput;
+  const report = (issues: z.core.$ZodIssue[]) => {
+    for (const issue of issues) {
       const where = locateIssue(issue, sections, sheet, head.row, ts?.name ?? TEMPLATE_SHEET, templateRow);
       problems.addOnce(where.sheet, where.row, where.column, where.message);
     }
+  };
+  const first = templateContent.safeParse(build());
+  if (first.success && !problems.list.length) return { ok: true, content: first.data };
+  if (!first.success) report(first.error.issues);
+  // The template-wide checks (unique keys, options per type, conditions) only run once every field is valid;
+  // run them again over neutral stand-ins for the bad fields so that one import reports everything.
+  if (!valid(templateContent.shape.name, name)) name = PLACEHOLDER;
+  if (!valid(templateContent.shape.description, description)) description = '';
+  neutralizeSections(sections);
+  const second = templateContent.safeParse(build());
+  if (!second.success) report(second.error.issues);
+  return { ok: false, problems: problems.sorted() };
+}
+
+const PLACEHOLDER = 'x';
+
+function valid(schema: z.ZodType, value: unknown): boolean {
+  return schema.safeParse(value).success;
+}
+
+/** Replaces each value its own field schema rejects with a valid stand-in, keeping everything else as read. */
+function neutralizeSections(sections: SectionDraft[]) {
+  for (const s of sections) {
+    if (!valid(sectionSchema.shape.key, s.key)) s.key = `section-row-${s.firstRow}`;
+    if (!valid(sectionSchema.shape.title, s.title)) s.title = PLACEHOLDER;
+    if (!valid(sectionSchema.shape.description, s.description)) s.description = '';
+    s.questions.forEach((q, i) => {
+      const fields = questionSchema.shape;
+      if (!valid(fields.key, q.key)) q.key = `row-${s.rows[i]}`;
+      if (!valid(fields.text, q.text)) q.text = PLACEHOLDER;
+      if (!valid(fields.guidance, q.guidance)) q.guidance = '';
+      const options = (q.options as OptionInput[]).map((o, oi) => ({
+        key: valid(choiceOption.shape.key, o.key) ? o.key : `option-${oi + 1}`,
+        label: valid(choiceOption.shape.label, o.label) ? o.label : PLACEHOLDER,
+        credit: valid(choiceOption.shape.credit, o.credit) ? o.credit : null,
+      }));
+      q.options = valid(fields.options, options) ? options : [];
+      // An unknown type becomes the closest scored type, so its options and conditions on it are still checked.
+      if (!valid(fields.answerType, q.answerType)) q.answerType = options.length ? 'single_choice' : 'yes_no';
+      const ids = (q.controlIds as string[]).filter((id) => valid(controlId, id));
+      q.controlIds = valid(fields.controlIds, ids) ? ids : [];
+      for (const f of ['weight', 'evidence', 'allowNa'] as const) if (!valid(fields[f], q[f])) delete q[f];
+      if (!valid(fields.condition, q.condition)) q.condition = null;
+    });
+    if (!valid(sectionSchema.shape.questions, s.questions)) s.questions.splice(300);
   }
-  if (problems.list.length || !parsed.success) return { ok: false, problems: problems.sorted() };
-  return { ok: true, content: parsed.data };
+  sections.splice(50);
 }
 
 /** Condition values are matched without case: "Yes" → "yes", "n.a." → "na", "QUARTERLY" → the option key "quarterly". */
