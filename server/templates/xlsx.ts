@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import { controlsFor2013 } from '../../shared/catalog';
 import {
   answerTypes,
+  choiceOption,
+  controlId,
   evidencePolicies,
+  question as questionSchema,
+  section as sectionSchema,
   templateContent,
   yesNoValues,
   type TemplateContent,
@@ -361,18 +365,59 @@ export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImpor
   }
 
   const problems = new Problems();
+  const questions = readQuestionsSheet(wb, maxRows, problems);
+  if ('fileProblem' in questions) return fileProblem(questions.fileProblem);
+  if (problems.list.length && !questions.sections.length) return { ok: false, problems: problems.sorted() };
+  const { sections, sheet, headerRow } = questions;
+  const template = readTemplateSheet(wb, problems);
+
+  const build = () =>
+    ({
+      name: template.name,
+      description: template.description,
+      sections: sections.map((s) => ({ key: s.key, title: s.title, description: s.description, questions: s.questions })),
+    }) as TemplateContentInput;
+  const report = (issues: z.core.$ZodIssue[]) => {
+    for (const issue of issues) {
+      const where = locateIssue(issue, sections, sheet, headerRow, template.sheet, template.row);
+      problems.addOnce(where.sheet, where.row, where.column, where.message);
+    }
+  };
+  const first = templateContent.safeParse(build());
+  if (first.success && !problems.list.length) return { ok: true, content: first.data };
+  if (!first.success) report(first.error.issues);
+  // The template-wide checks (unique keys, options per type, conditions) only run once every field is valid;
+  // run them again over neutral stand-ins for the bad fields so that one import reports everything.
+  if (!valid(templateContent.shape.name, template.name)) template.name = PLACEHOLDER;
+  if (!valid(templateContent.shape.description, template.description)) template.description = '';
+  neutralizeSections(sections);
+  const second = templateContent.safeParse(build());
+  if (!second.success) report(second.error.issues);
+  return { ok: false, problems: problems.sorted() };
+}
+
+/**
+ * Reads the question rows into sections, reporting what the cells alone
+ * show is wrong; the schema checks the rest. A problem that makes the sheet
+ * unreadable as a whole comes back as `fileProblem`.
+ */
+function readQuestionsSheet(
+  wb: ExcelJS.Workbook,
+  maxRows: number,
+  problems: Problems,
+): { fileProblem: string } | { sections: SectionDraft[]; sheet: string; headerRow: number } {
   const known = new Map<string, string>();
   for (const c of questionColumns) for (const n of [c.header, ...c.aliases]) known.set(normalizeHeader(n), c.header);
   const requiredHeaders = questionColumns.filter((c) => c.required).map((c) => c.header);
 
   const qs = findSheet(wb, QUESTIONS_SHEET) ?? wb.worksheets.find((ws) => findHeader(ws, [header('key')], known));
-  if (!qs) return fileProblem(`The workbook has no "${QUESTIONS_SHEET}" sheet with a "${header('key')}" column.`);
+  if (!qs) return { fileProblem: `The workbook has no "${QUESTIONS_SHEET}" sheet with a "${header('key')}" column.` };
   const sheet = qs.name;
   const head = findHeader(qs, requiredHeaders, known);
-  if (!head) return fileProblem(`The "${sheet}" sheet has no header row; its first row must name the columns (${requiredHeaders.join(', ')}, …).`);
+  if (!head) return { fileProblem: `The "${sheet}" sheet has no header row; its first row must name the columns (${requiredHeaders.join(', ')}, …).` };
   for (const h of requiredHeaders) if (!head.columns.has(h)) problems.add(sheet, head.row, h, 'this required column is missing');
   for (const h of head.duplicates) problems.add(sheet, head.row, h, 'this column appears twice');
-  if (problems.list.length) return { ok: false, problems: problems.sorted() };
+  if (problems.list.length) return { sections: [], sheet, headerRow: head.row };
 
   const read = (row: ExcelJS.Row, field: Field): string => {
     const col = head.columns.get(header(field));
@@ -386,7 +431,7 @@ export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImpor
     const cells = new Map(questionColumns.map((c) => [c.field, read(row, c.field)]));
     if ([...cells.values()].every((v) => v === '')) continue;
     dataRows++;
-    if (dataRows > maxRows) return fileProblem(`The "${sheet}" sheet has more than ${maxRows} question rows; the limit is ${maxRows}.`);
+    if (dataRows > maxRows) return { fileProblem: `The "${sheet}" sheet has more than ${maxRows} question rows; the limit is ${maxRows}.` };
     const at = (field: Field) => cells.get(field) ?? '';
     const report = (field: Field, message: string) => problems.add(sheet, r, header(field), message);
 
@@ -395,10 +440,12 @@ export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImpor
     if (!section || section.key !== sectionKey) {
       const earlier = sections.find((s) => s.key === sectionKey);
       if (earlier) {
+        // Reported and left out: merging would silently reorder questions, and conditions depend on order.
         report('sectionKey', `section "${sectionKey}" already ended on row ${earlier.lastRow}; keep the rows of a section together`);
+        continue;
       }
       section = { key: sectionKey, title: '', description: '', firstRow: r, lastRow: r, titleRow: r, descriptionRow: r, questions: [], rows: [] };
-      if (!earlier) sections.push(section);
+      sections.push(section);
     }
     section.lastRow = r;
     for (const [field, prop, rowProp] of [
@@ -414,80 +461,105 @@ export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImpor
         report(field, `differs from the ${header(field).toLowerCase()} on row ${section[rowProp]} of the same section`);
       }
     }
-
-    const question: Record<string, unknown> = {
-      key: at('key'),
-      text: at('text'),
-      guidance: at('guidance'),
-      answerType: normalizeAnswerType(at('answerType')),
-      options: parseOptions(at('options'), (m) => report('options', m)),
-      controlIds: [...new Set(splitList(at('controlIds'), controlIdSeparators).map(normalizeControlId))],
-      condition: null,
-    };
-    const weight = at('weight');
-    if (weight !== '') {
-      const n = Number(weight);
-      if (!Number.isFinite(n) || n < 0 || n > 10) report('weight', `"${weight}" must be a number from 0 to 10`);
-      else question.weight = n;
-    }
-    const evidence = at('evidence');
-    if (evidence !== '') question.evidence = evidence.toLowerCase();
-    const allowNa = at('allowNa');
-    if (allowNa !== '') {
-      const b = parseBoolean(allowNa);
-      if (b === undefined) report('allowNa', `"${allowNa}" must be yes or no`);
-      else question.allowNa = b;
-    }
-    const conditionQuestion = at('conditionQuestion');
-    const conditionValues = splitList(at('conditionValues'), valueSeparators);
-    if (conditionQuestion && !conditionValues.length) report('conditionValues', `is required when ${header('conditionQuestion')} is filled`);
-    else if (!conditionQuestion && conditionValues.length) report('conditionQuestion', `is required when ${header('conditionValues')} is filled`);
-    else if (conditionQuestion) question.condition = { questionKey: conditionQuestion, anyOf: conditionValues };
-
-    if (section === sections.at(-1)) {
-      section.questions.push(question);
-      section.rows.push(r);
-    }
+    section.questions.push(readQuestion(at, report));
+    section.rows.push(r);
   }
   if (dataRows === 0) problems.add(sheet, head.row + 1, header('key'), 'the sheet has no questions');
-
   alignConditionValues(sections);
+  return { sections, sheet, headerRow: head.row };
+}
 
-  // The Template sheet: headers Name and Description, values on the next row.
+/** One question row as schema input; cells that cannot even be converted are reported and left at their defaults. */
+function readQuestion(at: (field: Field) => string, report: (field: Field, message: string) => void): Record<string, unknown> {
+  const question: Record<string, unknown> = {
+    key: at('key'),
+    text: at('text'),
+    guidance: at('guidance'),
+    answerType: normalizeAnswerType(at('answerType')),
+    options: parseOptions(at('options'), (m) => report('options', m)),
+    controlIds: [...new Set(splitList(at('controlIds'), controlIdSeparators).map(normalizeControlId))],
+    condition: null,
+  };
+  const weight = at('weight');
+  if (weight !== '') {
+    const n = Number(weight);
+    if (!Number.isFinite(n) || !valid(questionSchema.shape.weight, n)) report('weight', `"${weight}" must be a number from 0 to 10`);
+    else question.weight = n;
+  }
+  const evidence = at('evidence');
+  if (evidence !== '') question.evidence = evidence.toLowerCase();
+  const allowNa = at('allowNa');
+  if (allowNa !== '') {
+    const b = parseBoolean(allowNa);
+    if (b === undefined) report('allowNa', `"${allowNa}" must be yes or no`);
+    else question.allowNa = b;
+  }
+  const conditionQuestion = at('conditionQuestion');
+  const conditionValues = splitList(at('conditionValues'), valueSeparators);
+  if (conditionQuestion && !conditionValues.length) report('conditionValues', `is required when ${header('conditionQuestion')} is filled`);
+  else if (!conditionQuestion && conditionValues.length) report('conditionQuestion', `is required when ${header('conditionValues')} is filled`);
+  else if (conditionQuestion) question.condition = { questionKey: conditionQuestion, anyOf: conditionValues };
+  return question;
+}
+
+/** The Template sheet: headers Name and Description, their values on the row below. */
+function readTemplateSheet(wb: ExcelJS.Workbook, problems: Problems): { name: string; description: string; sheet: string; row: number } {
   const ts = findSheet(wb, TEMPLATE_SHEET);
-  let name = '';
-  let description = '';
-  let templateRow = 2;
-  const templateHeaders = new Map(templateColumns.map((c) => [normalizeHeader(c.header), c.header]));
   if (!ts) {
     problems.add(TEMPLATE_SHEET, 0, '', `the workbook has no "${TEMPLATE_SHEET}" sheet; it holds the template name and description`);
-  } else {
-    const th = findHeader(ts, ['Name'], templateHeaders);
-    if (!th || !th.columns.has('Name')) {
-      problems.add(ts.name, 1, 'Name', 'this required column is missing');
-    } else {
-      templateRow = th.row + 1;
-      const values = ts.getRow(templateRow);
-      name = cellText(values.getCell(th.columns.get('Name') ?? 0).value);
-      const dc = th.columns.get('Description');
-      description = dc ? cellText(values.getCell(dc).value) : '';
-    }
+    // A stand-in name: the missing sheet is the one problem to report about it.
+    return { name: PLACEHOLDER, description: '', sheet: TEMPLATE_SHEET, row: 0 };
   }
+  const th = findHeader(ts, ['Name'], new Map(templateColumns.map((c) => [normalizeHeader(c.header), c.header])));
+  const nameColumn = th?.columns.get('Name');
+  if (!th || !nameColumn) {
+    problems.add(ts.name, 1, 'Name', 'this required column is missing');
+    return { name: PLACEHOLDER, description: '', sheet: ts.name, row: 1 };
+  }
+  const row = th.row + 1;
+  const values = ts.getRow(row);
+  const descriptionColumn = th.columns.get('Description');
+  return {
+    name: cellText(values.getCell(nameColumn).value),
+    description: descriptionColumn ? cellText(values.getCell(descriptionColumn).value) : '',
+    sheet: ts.name,
+    row,
+  };
+}
 
-  const input = {
-    name,
-    description,
-    sections: sections.map((s) => ({ key: s.key, title: s.title, description: s.description, questions: s.questions })),
-  } as TemplateContentInput;
-  const parsed = templateContent.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const where = locateIssue(issue, sections, sheet, head.row, ts?.name ?? TEMPLATE_SHEET, templateRow);
-      problems.addOnce(where.sheet, where.row, where.column, where.message);
-    }
+const PLACEHOLDER = 'x';
+
+function valid(schema: z.ZodType, value: unknown): boolean {
+  return schema.safeParse(value).success;
+}
+
+/** Replaces each value its own field schema rejects with a valid stand-in, keeping everything else as read. */
+function neutralizeSections(sections: SectionDraft[]) {
+  for (const s of sections) {
+    if (!valid(sectionSchema.shape.key, s.key)) s.key = `section-row-${s.firstRow}`;
+    if (!valid(sectionSchema.shape.title, s.title)) s.title = PLACEHOLDER;
+    if (!valid(sectionSchema.shape.description, s.description)) s.description = '';
+    s.questions.forEach((q, i) => {
+      const fields = questionSchema.shape;
+      if (!valid(fields.key, q.key)) q.key = `row-${s.rows[i]}`;
+      if (!valid(fields.text, q.text)) q.text = PLACEHOLDER;
+      if (!valid(fields.guidance, q.guidance)) q.guidance = '';
+      const options = (q.options as OptionInput[]).map((o, oi) => ({
+        key: valid(choiceOption.shape.key, o.key) ? o.key : `option-${oi + 1}`,
+        label: valid(choiceOption.shape.label, o.label) ? o.label : PLACEHOLDER,
+        credit: valid(choiceOption.shape.credit, o.credit) ? o.credit : null,
+      }));
+      q.options = valid(fields.options, options) ? options : [];
+      // An unknown type becomes the closest scored type, so its options and conditions on it are still checked.
+      if (!valid(fields.answerType, q.answerType)) q.answerType = options.length ? 'single_choice' : 'yes_no';
+      const ids = (q.controlIds as string[]).filter((id) => valid(controlId, id));
+      q.controlIds = valid(fields.controlIds, ids) ? ids : [];
+      for (const f of ['weight', 'evidence', 'allowNa'] as const) if (!valid(fields[f], q[f])) delete q[f];
+      if (!valid(fields.condition, q.condition)) q.condition = null;
+    });
+    if (!valid(sectionSchema.shape.questions, s.questions)) s.questions.splice(300);
   }
-  if (problems.list.length || !parsed.success) return { ok: false, problems: problems.sorted() };
-  return { ok: true, content: parsed.data };
+  sections.splice(50);
 }
 
 /** Condition values are matched without case: "Yes" → "yes", "n.a." → "na", "QUARTERLY" → the option key "quarterly". */

@@ -189,7 +189,8 @@ export function assertSafeZip(buffer: Buffer, limits: Partial<ZipLimits> = {}): 
         // One spare byte: output of exactly the declared size passes, anything more is caught below or by the ceiling.
         inflated = zlib.inflateRawSync(data, { maxOutputLength: e.uncompressedSize + 1 }).length;
       } catch (err) {
-        if (err instanceof RangeError) inflated = Number.POSITIVE_INFINITY;
+        // By code, not class: the RangeError may come from another realm (vm contexts, test runners).
+        if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') inflated = Number.POSITIVE_INFINITY;
         else refuse(`The workbook is damaged: entry "${e.name}" cannot be decompressed.`);
       }
       if (inflated > e.uncompressedSize) refuse(`Entry "${e.name}" expands beyond its declared size; it is refused as a possible zip bomb.`);
