@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { checkAnswer, isNotApplicable } from '../../shared/answers/check';
 import type { AnswerValue } from '../../shared/schemas/answer';
 import { allQuestions, type Question, type TemplateContent } from '../../shared/schemas/template';
-import { assertSafeZip } from '../soa/zip-guard';
-import { SpreadsheetFormatError } from '../soa/errors';
+import { assertSafeZip } from '../xlsx/zip-guard';
+import { SpreadsheetFormatError } from '../xlsx/errors';
 
 /**
  * The provider's offline round trip: a workbook to answer in Excel, and the

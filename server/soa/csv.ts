@@ -1,4 +1,4 @@
-import { SpreadsheetFormatError, UnsafeSpreadsheetError } from './errors';
+import { SpreadsheetFormatError, UnsafeSpreadsheetError } from '../xlsx/errors';
 
 /**
  * Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's

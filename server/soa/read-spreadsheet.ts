@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { readCellIds } from '../../shared/soa/ids';
 import type { SoaCell } from '../../shared/soa/values';
 import { readCsvGrid } from './csv';
-import { SpreadsheetFormatError, UnsafeSpreadsheetError } from './errors';
-import type { ZipLimits } from './zip-guard';
-import { assertSafeZip } from './zip-guard';
+import { SpreadsheetFormatError, UnsafeSpreadsheetError } from '../xlsx/errors';
+import type { ZipLimits } from '../xlsx/zip-guard';
+import { assertSafeZip } from '../xlsx/zip-guard';
 
-export { SpreadsheetFormatError, UnsafeSpreadsheetError } from './errors';
+export { SpreadsheetFormatError, UnsafeSpreadsheetError } from '../xlsx/errors';
 
 export interface SpreadsheetLimits extends ZipLimits {
   maxFileBytes: number;

@@ -13,7 +13,8 @@ import {
   type TemplateContent,
   type TemplateContentInput,
 } from '../../shared/schemas/template';
-import { assertSafeZip, defaultZipLimits, UnsafeSpreadsheetError } from '../xlsx/zip-guard';
+import { AppError } from '../errors';
+import { assertSafeZip } from '../xlsx/zip-guard';
 
 /** One thing wrong in an uploaded workbook. `row` is 1-based; row 0 and an empty column mean the whole sheet or file. */
 export interface TemplateImportProblem {
@@ -34,6 +35,7 @@ export const QUESTIONS_SHEET = 'Questions';
 export const TEMPLATE_SHEET = 'Template';
 export const README_SHEET = 'Read me';
 export const DEFAULT_MAX_ROWS = 2000;
+export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 /** Beyond this many problems the list ends with a count: nobody reads 20 000 lines. */
 const MAX_PROBLEMS = 200;
 
@@ -344,10 +346,12 @@ interface SectionDraft {
  */
 export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImportOptions = {}): Promise<TemplateImportResult> {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  if (buffer.length > MAX_TEMPLATE_BYTES) return fileProblem(`The file is ${(buffer.length / 1024 / 1024).toFixed(1)} MB; templates up to ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB are accepted`);
   try {
-    assertSafeZip(buffer, { maxArchiveBytes: defaultZipLimits.maxArchiveBytes });
+    assertSafeZip(buffer);
   } catch (err) {
-    if (err instanceof UnsafeSpreadsheetError) return fileProblem(err.message);
+    // A refused archive (zip bomb, corrupt, not a workbook) is a problem with the file as a whole.
+    if (err instanceof AppError) return fileProblem(err.message);
     throw err;
   }
 

@@ -1,29 +1,24 @@
 import zlib from 'node:zlib';
-
-/** A spreadsheet upload refused before parsing: not a zip, damaged, or built to exhaust memory. */
-export class UnsafeSpreadsheetError extends Error {
-  override name = 'UnsafeSpreadsheetError';
-}
+import { SpreadsheetFormatError, UnsafeSpreadsheetError } from './errors';
 
 export interface ZipLimits {
-  /** Largest accepted archive, in bytes. */
-  maxArchiveBytes: number;
-  /** Largest accepted sum of the entries' uncompressed sizes, in bytes. */
-  maxTotalUncompressedBytes: number;
-  /** Most entries (files) in the archive. */
+  /** Sum of the entries' uncompressed sizes. */
+  maxUncompressedBytes: number;
+  /** Largest compression ratio allowed for an entry bigger than ratioThresholdBytes. */
+  maxRatio: number;
+  ratioThresholdBytes: number;
   maxEntries: number;
-  /** Highest accepted uncompressed:compressed ratio of one entry… */
-  maxCompressionRatio: number;
-  /** …checked only for entries larger than this (small XML parts compress very well legitimately). */
-  ratioCheckAboveBytes: number;
+  /** Cell elements (<c …>) in one worksheet part: bounds what the xlsx parser will build in memory. */
+  maxCellsPerSheet: number;
 }
 
+/** Limits for any workbook Scopewise reads (SoAs, templates, offline answers). */
 export const defaultZipLimits: Readonly<ZipLimits> = {
-  maxArchiveBytes: 10 * 1024 * 1024,
-  maxTotalUncompressedBytes: 100 * 1024 * 1024,
-  maxEntries: 10_000,
-  maxCompressionRatio: 200,
-  ratioCheckAboveBytes: 1024 * 1024,
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  maxRatio: 200,
+  ratioThresholdBytes: 1024 * 1024,
+  maxEntries: 2000,
+  maxCellsPerSheet: 300_000,
 };
 
 export interface ZipEntryInfo {
@@ -34,168 +29,166 @@ export interface ZipEntryInfo {
   localHeaderOffset: number;
 }
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const EOCD_MIN = 22;
-const MAX_COMMENT = 0xffff;
-const U16_MAX = 0xffff;
-const U32_MAX = 0xffffffff;
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MB = 1024 * 1024;
 
-function u64(buf: Buffer, at: number): number {
-  const v = buf.readBigUInt64LE(at);
-  // Anything past 2^53 is absurd for an upload; saturate so the size checks refuse it.
-  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+function mb(bytes: number): string {
+  return `${(bytes / MB).toFixed(1)} MB`;
 }
 
-function refuse(message: string): never {
-  throw new UnsafeSpreadsheetError(message);
+function corrupt(what: string): SpreadsheetFormatError {
+  return new SpreadsheetFormatError(`The file is not a readable .xlsx workbook (${what})`);
 }
 
-function describeNonZip(buffer: Buffer): string {
-  if (buffer.length === 0) return 'The file is empty.';
-  // OLE2 compound file: the pre-2007 .xls format.
-  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1) {
-    return 'The file is an old Excel 97-2003 (.xls) workbook or an encrypted workbook; save it as .xlsx without a password and upload it again.';
+function readU64(buf: Buffer, at: number): number {
+  const value = buf.readBigUInt64LE(at);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt('a size field is out of range');
+  return Number(value);
+}
+
+/** The central directory's entries, read from the declared sizes only (nothing is inflated). */
+export function listZipEntries(buf: Buffer): ZipEntryInfo[] {
+  if (buf.length === 0) throw corrupt('the file is empty');
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
+    throw new SpreadsheetFormatError('This is an Excel 97-2003 (.xls) workbook or a password-protected one: save it as .xlsx (Excel Workbook) and upload it again');
   }
-  return 'The file is not an .xlsx workbook (it is not a zip archive); save it from your spreadsheet program as .xlsx and upload it again.';
-}
-
-/** Finds the End Of Central Directory record: the last 22+ bytes, before an optional comment of up to 64 KiB. */
-function findEocd(buffer: Buffer): number {
-  const lowest = Math.max(0, buffer.length - EOCD_MIN - MAX_COMMENT);
-  for (let at = buffer.length - EOCD_MIN; at >= lowest; at--) {
-    if (buffer.readUInt32LE(at) === SIG_EOCD && at + EOCD_MIN + buffer.readUInt16LE(at + 20) <= buffer.length) return at;
+  if (buf.length < 22) throw corrupt('too short');
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i -= 1) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
   }
-  return -1;
-}
-
-/**
- * Reads the central directory of a zip archive (ZIP64 included) without
- * decompressing anything. Throws UnsafeSpreadsheetError when the buffer is
- * not a zip archive or its directory is damaged.
- */
-export function readZipDirectory(buffer: Buffer): ZipEntryInfo[] {
-  if (buffer.length < EOCD_MIN || buffer.readUInt32LE(0) !== SIG_LOCAL) refuse(describeNonZip(buffer));
-  const eocd = findEocd(buffer);
-  if (eocd < 0) refuse('The workbook is damaged: its zip directory is missing (the file may be truncated).');
-
-  let entryCount = buffer.readUInt16LE(eocd + 10);
-  let cdSize = buffer.readUInt32LE(eocd + 12);
-  let cdOffset = buffer.readUInt32LE(eocd + 16);
-  if (entryCount === U16_MAX || cdSize === U32_MAX || cdOffset === U32_MAX) {
+  if (eocd < 0) throw corrupt(buf.readUInt32LE(0) === LOCAL ? 'the archive is damaged or cut short' : 'it is not a zip archive');
+  let count = buf.readUInt16LE(eocd + 10);
+  let size = buf.readUInt32LE(eocd + 12);
+  let offset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
     const locator = eocd - 20;
-    if (locator < 0 || buffer.readUInt32LE(locator) !== SIG_ZIP64_LOCATOR) refuse('The workbook is damaged: its ZIP64 directory locator is missing.');
-    const z64 = u64(buffer, locator + 8);
-    if (z64 + 56 > buffer.length || buffer.readUInt32LE(z64) !== SIG_ZIP64_EOCD) refuse('The workbook is damaged: its ZIP64 directory record is missing.');
-    entryCount = u64(buffer, z64 + 32);
-    cdSize = u64(buffer, z64 + 40);
-    cdOffset = u64(buffer, z64 + 48);
+    if (locator < 0 || buf.readUInt32LE(locator) !== ZIP64_LOCATOR) throw corrupt('ZIP64 locator missing');
+    const at = readU64(buf, locator + 8);
+    if (at + 56 > buf.length || buf.readUInt32LE(at) !== ZIP64_EOCD) throw corrupt('ZIP64 directory missing');
+    count = readU64(buf, at + 32);
+    size = readU64(buf, at + 40);
+    offset = readU64(buf, at + 48);
   }
-  if (cdOffset + cdSize > buffer.length) refuse('The workbook is damaged: its zip directory points outside the file.');
-
+  if (offset + size > buf.length) throw corrupt('central directory out of bounds');
   const entries: ZipEntryInfo[] = [];
-  let at = cdOffset;
-  for (let i = 0; i < entryCount; i++) {
-    if (at + 46 > cdOffset + cdSize || buffer.readUInt32LE(at) !== SIG_CENTRAL) refuse('The workbook is damaged: a zip directory entry is malformed.');
-    const flags = buffer.readUInt16LE(at + 8);
-    const method = buffer.readUInt16LE(at + 10);
-    let compressedSize = buffer.readUInt32LE(at + 20);
-    let uncompressedSize = buffer.readUInt32LE(at + 24);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    let localHeaderOffset = buffer.readUInt32LE(at + 42);
-    const end = at + 46 + nameLength + extraLength + commentLength;
-    if (end > cdOffset + cdSize) refuse('The workbook is damaged: a zip directory entry is malformed.');
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    if (flags & 0x1) refuse(`The workbook is encrypted (entry "${name}"); remove the password and upload it again.`);
-
-    // ZIP64 extended information: only the fields saturated in the fixed header are present, in this order.
-    let extra = at + 46 + nameLength;
-    const extraEnd = extra + extraLength;
-    while (extra + 4 <= extraEnd) {
-      const id = buffer.readUInt16LE(extra);
-      const size = buffer.readUInt16LE(extra + 2);
+  let p = offset;
+  for (let n = 0; n < count; n += 1) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw corrupt('bad central directory entry');
+    if (buf.readUInt16LE(p + 8) & 1) throw new SpreadsheetFormatError('The workbook is encrypted: remove the password and upload it again');
+    const method = buf.readUInt16LE(p + 10);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    let localHeaderOffset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    // ZIP64 extra field: the 64-bit values follow in a fixed order, only for fields set to 0xFFFFFFFF.
+    let e = p + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    while (e + 4 <= extraEnd) {
+      const id = buf.readUInt16LE(e);
+      const len = buf.readUInt16LE(e + 2);
       if (id === 0x0001) {
-        let p = extra + 4;
-        const limit = Math.min(p + size, extraEnd);
-        if (uncompressedSize === U32_MAX && p + 8 <= limit) {
-          uncompressedSize = u64(buffer, p);
-          p += 8;
+        let q = e + 4;
+        const end = q + len;
+        if (uncompressedSize === 0xffffffff && q + 8 <= end) {
+          uncompressedSize = readU64(buf, q);
+          q += 8;
         }
-        if (compressedSize === U32_MAX && p + 8 <= limit) {
-          compressedSize = u64(buffer, p);
-          p += 8;
+        if (compressedSize === 0xffffffff && q + 8 <= end) {
+          compressedSize = readU64(buf, q);
+          q += 8;
         }
-        if (localHeaderOffset === U32_MAX && p + 8 <= limit) localHeaderOffset = u64(buffer, p);
+        if (localHeaderOffset === 0xffffffff && q + 8 <= end) localHeaderOffset = readU64(buf, q);
       }
-      extra += 4 + size;
+      e += 4 + len;
     }
     entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
-    at = end;
+    p = extraEnd + commentLength;
   }
+  if (entries.length === 0) throw corrupt('the archive holds no files');
   return entries;
 }
 
-/** Where an entry's compressed bytes start: after its local header, whose name and extra lengths may differ from the directory's. */
-function dataStart(buffer: Buffer, entry: ZipEntryInfo): number {
-  const at = entry.localHeaderOffset;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== SIG_LOCAL) refuse(`The workbook is damaged: entry "${entry.name}" has no local header.`);
-  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  if (start + entry.compressedSize > buffer.length) refuse(`The workbook is damaged: entry "${entry.name}" runs past the end of the file.`);
-  return start;
+function countOccurrences(haystack: Buffer, needle: Buffer, stopAfter: number): number {
+  let n = 0;
+  let at = haystack.indexOf(needle);
+  while (at >= 0 && n <= stopAfter) {
+    n += 1;
+    at = haystack.indexOf(needle, at + needle.length);
+  }
+  return n;
 }
 
+const CELL_TAG = Buffer.from('<c ');
+
 /**
- * Refuses a zip archive (xlsx, docx…) before any parser decompresses it:
- * too large a file, too many entries, a total declared uncompressed size
- * over the limit, or an entry compressed at an absurd ratio (a zip bomb).
- * Declared sizes can lie, so each deflated entry is then inflated with its
- * declared size as a hard ceiling (output is discarded): a parser reading
- * the archive afterwards can never get more bytes than were checked here.
+ * Refuses zip bombs before a workbook reaches the xlsx parser: first from the
+ * declared sizes in the central directory (total, per-entry ratio, entry count),
+ * then by inflating each entry with an output cap equal to its declared size,
+ * because declared sizes can lie. Counts cells per worksheet on the way.
  */
-export function assertSafeZip(buffer: Buffer, limits: Partial<ZipLimits> = {}): ZipEntryInfo[] {
-  const l = { ...defaultZipLimits, ...limits };
-  const mb = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (buffer.length > l.maxArchiveBytes) refuse(`The file is ${mb(buffer.length)}; the limit is ${mb(l.maxArchiveBytes)}.`);
-
-  const entries = readZipDirectory(buffer);
-  if (entries.length === 0) refuse('The file is an empty zip archive, not a workbook.');
-  if (entries.length > l.maxEntries) refuse(`The archive holds ${entries.length} files; the limit is ${l.maxEntries}.`);
-
+export function assertSafeZip(buf: Buffer, given: Partial<ZipLimits> = {}): ZipEntryInfo[] {
+  const limits = { ...defaultZipLimits, ...given };
+  const entries = listZipEntries(buf);
+  if (entries.length > limits.maxEntries) {
+    throw new UnsafeSpreadsheetError('entries', `The workbook holds ${entries.length} files; at most ${limits.maxEntries} are accepted`);
+  }
   let total = 0;
-  for (const e of entries) {
-    total += e.uncompressedSize;
-    if (total > l.maxTotalUncompressedBytes) {
-      refuse(`The workbook would expand to more than ${mb(l.maxTotalUncompressedBytes)} when opened; it is refused as a possible zip bomb.`);
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    if (total > limits.maxUncompressedBytes) {
+      throw new UnsafeSpreadsheetError(
+        'uncompressedSize',
+        `The workbook unpacks to more than ${mb(limits.maxUncompressedBytes)}; it is refused as a possible zip bomb`,
+      );
     }
-    const ratio = e.uncompressedSize / Math.max(e.compressedSize, 1);
-    if (e.uncompressedSize > l.ratioCheckAboveBytes && ratio > l.maxCompressionRatio) {
-      refuse(`Entry "${e.name}" expands ${Math.round(ratio)} times (${mb(e.uncompressedSize)}); it is refused as a possible zip bomb.`);
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > limits.ratioThresholdBytes && ratio > limits.maxRatio) {
+      throw new UnsafeSpreadsheetError(
+        'compressionRatio',
+        `The workbook part ${entry.name} unpacks ${Math.round(ratio)}:1 to ${mb(entry.uncompressedSize)}; it is refused as a possible zip bomb`,
+      );
     }
   }
-
-  for (const e of entries) {
-    const start = dataStart(buffer, e);
-    const data = buffer.subarray(start, start + e.compressedSize);
-    if (e.method === 0) {
-      if (e.compressedSize !== e.uncompressedSize) refuse(`The workbook is damaged: stored entry "${e.name}" has inconsistent sizes.`);
-    } else if (e.method === 8) {
-      let inflated: number;
+  for (const entry of entries) {
+    const at = entry.localHeaderOffset;
+    if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw corrupt(`bad local header for ${entry.name}`);
+    const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+    const data = buf.subarray(start, start + entry.compressedSize);
+    if (data.length !== entry.compressedSize) throw corrupt(`${entry.name} is truncated`);
+    let inflated: Buffer;
+    if (entry.method === 0) {
+      inflated = data;
+    } else if (entry.method === 8) {
       try {
-        // One spare byte: output of exactly the declared size passes, anything more is caught below or by the ceiling.
-        inflated = zlib.inflateRawSync(data, { maxOutputLength: e.uncompressedSize + 1 }).length;
+        inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
       } catch (err) {
-        // By code, not class: the RangeError may come from another realm (vm contexts, test runners).
-        if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') inflated = Number.POSITIVE_INFINITY;
-        else refuse(`The workbook is damaged: entry "${e.name}" cannot be decompressed.`);
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+          throw new UnsafeSpreadsheetError('declaredSizeMismatch', `The workbook part ${entry.name} unpacks to more than it declares; it is refused as a possible zip bomb`);
+        }
+        throw corrupt(`${entry.name} cannot be unpacked`);
       }
-      if (inflated > e.uncompressedSize) refuse(`Entry "${e.name}" expands beyond its declared size; it is refused as a possible zip bomb.`);
     } else {
-      refuse(`Entry "${e.name}" uses an unsupported compression method (${e.method}).`);
+      throw corrupt(`${entry.name} uses compression method ${entry.method}`);
+    }
+    if (inflated.length !== entry.uncompressedSize) {
+      throw new UnsafeSpreadsheetError('declaredSizeMismatch', `The workbook part ${entry.name} does not unpack to its declared size`);
+    }
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+      const cells = countOccurrences(inflated, CELL_TAG, limits.maxCellsPerSheet);
+      if (cells > limits.maxCellsPerSheet) {
+        throw new UnsafeSpreadsheetError('cells', `The worksheet ${entry.name} holds more than ${limits.maxCellsPerSheet} cells`);
+      }
     }
   }
   return entries;

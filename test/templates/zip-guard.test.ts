@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { assertSafeZip, readZipDirectory, UnsafeSpreadsheetError } from '../../server/xlsx/zip-guard';
+import { AppError } from '../../server/errors';
+import { assertSafeZip, listZipEntries as readZipDirectory } from '../../server/xlsx/zip-guard';
 import { buildZip } from './zip-fixture';
 
 const MB = 1024 * 1024;
@@ -14,7 +15,7 @@ function refusal(buffer: Buffer, limits = {}): string {
   try {
     assertSafeZip(buffer, limits);
   } catch (err) {
-    if (err instanceof UnsafeSpreadsheetError) return err.message;
+    if (err instanceof AppError) return err.message;
     throw err;
   }
   return 'accepted';
@@ -39,28 +40,23 @@ describe('assertSafeZip', () => {
 
   test.each<[string, () => Buffer, RegExp]>([
     ['an empty buffer', () => Buffer.alloc(0), /empty/],
-    ['a text file', () => Buffer.from('Section key,Question key\ns,q\n'), /not an \.xlsx workbook.*not a zip archive/],
+    ['a text file', () => Buffer.from('Section key,Question key\ns,q\n'), /not a readable \.xlsx workbook.*not a zip archive/],
     ['an old .xls (OLE2) file', () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]), /97-2003 \(\.xls\)/],
     ['a zip cut short', () => buildZip([{ name: 'a.xml', data: Buffer.from('x'.repeat(5000)) }]).subarray(0, 40), /damaged/],
-    ['a zip with no entries', () => buildZip([]), /not an \.xlsx workbook/],
+    ['a zip with no entries', () => buildZip([]), /not a readable \.xlsx workbook.*holds no files/],
   ])('when %s is checked, then it is refused with a clear message', (_what, make, message) => {
     expect(refusal(make())).toMatch(message);
   });
 
-  test('when the file is larger than the archive limit, then it is refused before reading it', () => {
-    const zip = buildZip([{ name: 'a.bin', data: Buffer.alloc(200), store: true }]);
-    expect(refusal(zip, { maxArchiveBytes: 100 })).toMatch(/limit/);
-  });
-
   test('when an entry declares a huge uncompressed size, then it is refused without inflating it', () => {
     const zip = buildZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), declaredSize: 4_000_000_000 }]);
-    expect(refusal(zip)).toMatch(/more than 100 MB.*zip bomb/);
+    expect(refusal(zip)).toMatch(/more than 100\.0 MB.*zip bomb/);
   });
 
   test('when a ZIP64 entry declares a huge size in its extra field, then the ZIP64 size is read and refused', () => {
     const zip = buildZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), declaredSize: 5 * 1024 * MB, zip64: true }]);
     expect(readZipDirectory(zip)[0]?.uncompressedSize).toBe(5 * 1024 * MB);
-    expect(refusal(zip)).toMatch(/more than 100 MB/);
+    expect(refusal(zip)).toMatch(/more than 100\.0 MB/);
   });
 
   test('when 150 MB of zeros are compressed into one entry, then the archive is refused as a zip bomb', () => {
@@ -71,7 +67,7 @@ describe('assertSafeZip', () => {
 
   test('when an entry over 1 MB compresses more than 200:1, then it is refused for its ratio', () => {
     const zip = buildZip([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(5 * MB) }]);
-    expect(refusal(zip)).toMatch(/expands \d+ times/);
+    expect(refusal(zip)).toMatch(/unpacks \d+:1/);
   });
 
   test('when a small entry compresses very well, then the ratio rule does not apply', () => {
@@ -81,7 +77,7 @@ describe('assertSafeZip', () => {
 
   test('when an entry declares a small size but inflates to more, then the lie is caught', () => {
     const zip = buildZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(2 * MB, 'a'), declaredSize: 1000 }]);
-    expect(refusal(zip)).toMatch(/beyond its declared size/);
+    expect(refusal(zip)).toMatch(/more than it declares/);
   });
 
   test('when an entry is marked encrypted, then it is refused', () => {
