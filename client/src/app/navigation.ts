@@ -8,11 +8,18 @@ export interface NavItem {
 }
 
 const admin = (u: SessionUser) => u.role === 'admin';
+const buyer = (u: SessionUser) => u.organization.kind === 'buyer';
+const provider = (u: SessionUser) => u.organization.kind === 'provider';
 
 /** The main navigation, by organization kind and role. */
 export const navigation: NavItem[] = [
   { to: '/', label: 'Home', show: () => true },
+  { to: '/engagements', label: 'Engagements', show: () => true },
+  { to: '/assessments', label: 'Questionnaires', show: buyer },
+  { to: '/assessments', label: 'Inbox', show: provider },
+  { to: '/templates', label: 'Templates', show: buyer },
   { to: '/documents', label: 'Documents', show: () => true },
+  { to: '/catalog', label: 'Control catalog', show: () => true },
   { to: '/users', label: 'Users', show: admin },
   { to: '/audit', label: 'Audit trail', show: admin },
 ];

@@ -8,6 +8,15 @@ const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation'));
 const HomePage = lazy(() => import('./pages/home'));
 const UsersPage = lazy(() => import('./pages/users'));
 const AuditPage = lazy(() => import('./pages/audit'));
+const EngagementsPage = lazy(() => import('./pages/engagements'));
+const NewEngagementPage = lazy(() => import('./pages/engagement-new'));
+const EngagementPage = lazy(() => import('./pages/engagement'));
+const AssessmentsPage = lazy(() => import('./pages/assessments'));
+const AssessmentPage = lazy(() => import('./pages/assessment'));
+const CatalogPage = lazy(() => import('./pages/catalog'));
+const TemplatesPage = lazy(() => import('./pages/templates'));
+const TemplatePage = lazy(() => import('./pages/template'));
+const TemplateEditPage = lazy(() => import('./pages/template-edit'));
 const DocumentsPage = lazy(() => import('./pages/documents'));
 const DocumentCertificatePage = lazy(() => import('./pages/document-certificate'));
 const DocumentSoaPage = lazy(() => import('./pages/document-soa'));
@@ -22,6 +31,16 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'engagements', element: <EngagementsPage /> },
+      { path: 'engagements/new', element: <NewEngagementPage /> },
+      { path: 'engagements/:id', element: <EngagementPage /> },
+      { path: 'assessments', element: <AssessmentsPage /> },
+      { path: 'assessments/:id', element: <AssessmentPage /> },
+      { path: 'catalog', element: <CatalogPage /> },
+      { path: 'templates', element: <TemplatesPage /> },
+      { path: 'templates/new', element: <TemplateEditPage /> },
+      { path: 'templates/:id', element: <TemplatePage /> },
+      { path: 'templates/:id/edit', element: <TemplateEditPage /> },
       { path: 'documents', element: <DocumentsPage /> },
       { path: 'documents/:id/certificate', element: <DocumentCertificatePage /> },
       { path: 'documents/:id/soa', element: <DocumentSoaPage /> },

@@ -1,0 +1,231 @@
+import { Alert, Badge, Button, Collapse, Group, MultiSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { AnswerDto, AssessmentDto, CommentDto, SuggestionDto } from '../../../../../shared/schemas/assessment';
+import type { DocumentDto } from '../../../../../shared/schemas/document';
+import type { Question } from '../../../../../shared/schemas/template';
+import { ApiError } from '../../../lib/api-client';
+import { useComment, useReuse, useReview, useSaveAnswer } from '../api/assessments';
+import { AnswerInput } from './answer-input';
+
+const verdictColor = { accepted: 'green', rejected: 'red', clarification_requested: 'orange' } as const;
+const verdictLabel = { accepted: 'Accepted', rejected: 'Rejected', clarification_requested: 'Clarification requested' } as const;
+
+/** How an answer reads for someone who cannot change it. */
+export function formatValue(q: Question, a: AnswerDto): string {
+  const v = a.value;
+  if (v === null) return '—';
+  if (q.answerType === 'yes_no') return ({ yes: 'Yes', partial: 'Partial', no: 'No', na: 'N/A' } as Record<string, string>)[String(v)] ?? String(v);
+  const label = (k: string) => q.options.find((o) => o.key === k)?.label ?? k;
+  if (Array.isArray(v)) return v.map(label).join('; ');
+  if (q.answerType === 'single_choice') return label(String(v));
+  return String(v);
+}
+
+interface Props {
+  assessment: AssessmentDto;
+  question: Question;
+  index: number;
+  suggestion?: SuggestionDto;
+  library?: DocumentDto[];
+}
+
+export function QuestionCard({ assessment, question: q, index, suggestion, library }: Props) {
+  const answer = assessment.answers.find((a) => a.questionKey === q.key);
+  const comments = assessment.comments.filter((c) => c.questionKey === q.key) as (CommentDto & { questionKey: string })[];
+  const [guidance, setGuidance] = useState(false);
+  const can = assessment.abilities;
+  return (
+    <Paper withBorder p="md" id={`q-${q.key}`} aria-label={`Question ${index}`}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="start" wrap="nowrap">
+          <Text fw={500}>
+            {index}. {q.text}
+          </Text>
+          <Group gap={4} wrap="nowrap">
+            {q.controlIds.map((c) => (
+              <Badge key={c} variant="light" size="sm">
+                {c}
+              </Badge>
+            ))}
+            {q.evidence === 'required' && (
+              <Badge color="grape" variant="outline" size="sm">
+                evidence required
+              </Badge>
+            )}
+          </Group>
+        </Group>
+        {q.guidance && (
+          <>
+            <Button variant="subtle" size="compact-xs" w="fit-content" onClick={() => setGuidance((g) => !g)} aria-expanded={guidance}>
+              {guidance ? 'Hide guidance' : 'What a good answer says'}
+            </Button>
+            <Collapse expanded={guidance}>
+              <Text size="sm" c="dimmed">
+                {q.guidance}
+              </Text>
+            </Collapse>
+          </>
+        )}
+        {suggestion && can.answer && <SuggestionBanner assessmentId={assessment.id} suggestion={suggestion} question={q} />}
+        {can.answer ? (
+          <AnswerInput key={`${q.key}:${answer?.updatedAt ?? 'none'}:${answer?.reused ? 'r' : ''}`} assessmentId={assessment.id} question={q} value={answer?.value} comment={answer?.comment} />
+        ) : answer ? (
+          <Stack gap={2}>
+            <Text>
+              <Text span fw={600}>
+                {formatValue(q, answer)}
+              </Text>
+              {answer.reused && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  (reused from an earlier accepted answer)
+                </Text>
+              )}
+            </Text>
+            {answer.comment && <Text size="sm">“{answer.comment}”</Text>}
+          </Stack>
+        ) : (
+          <Text c="dimmed" size="sm">
+            {assessment.submittedAt || can.answer ? 'Not answered' : 'Answers are visible once the provider submits.'}
+          </Text>
+        )}
+        {q.evidence !== 'none' && <Evidence assessment={assessment} question={q} answer={answer} library={library} />}
+        {answer?.review && (
+          <Badge color={verdictColor[answer.review.verdict]} w="fit-content">
+            {verdictLabel[answer.review.verdict]}
+            {answer.review.reviewedBy ? ` by ${answer.review.reviewedBy}` : ''}
+          </Badge>
+        )}
+        {can.review && answer && <ReviewBar assessmentId={assessment.id} questionKey={q.key} />}
+        <Thread assessmentId={assessment.id} questionKey={q.key} comments={comments} canComment={can.comment} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function SuggestionBanner({ assessmentId, suggestion, question }: { assessmentId: string; suggestion: SuggestionDto; question: Question }) {
+  const reuse = useReuse(assessmentId);
+  const shown = formatValue(question, { value: suggestion.value } as AnswerDto);
+  return (
+    <Alert color="blue" variant="light" title="You answered this before" p="xs">
+      <Stack gap={4}>
+        <Text size="sm">
+          “{shown}”{suggestion.comment ? ` — ${suggestion.comment}` : ''}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Accepted by {suggestion.source.buyerName} in “{suggestion.source.assessmentTitle}” for “{suggestion.source.questionText}” · shared controls {suggestion.sharedControlIds.join(', ')}
+        </Text>
+        <Button size="xs" w="fit-content" onClick={() => reuse.mutate({ questionKey: suggestion.questionKey, sourceAnswerId: suggestion.sourceAnswerId })} loading={reuse.isPending}>
+          Use this answer
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+function Evidence({ assessment, question, answer, library }: { assessment: AssessmentDto; question: Question; answer: AnswerDto | undefined; library?: DocumentDto[] }) {
+  const save = useSaveAnswer(assessment.id);
+  const [error, setError] = useState<string | null>(null);
+  const attached = answer?.evidence ?? [];
+  if (!assessment.abilities.answer) {
+    return attached.length ? (
+      <Stack gap={2}>
+        <Text size="sm" fw={500}>Evidence</Text>
+        {attached.map((e) => (
+          <a key={e.id} href={`/api/documents/${e.id}/content`}>
+            {e.title} ({e.originalName})
+          </a>
+        ))}
+      </Stack>
+    ) : null;
+  }
+  const change = async (ids: string[]) => {
+    setError(null);
+    if (!answer) return setError('Answer the question first, then attach evidence');
+    try {
+      await save.mutateAsync({ questionKey: question.key, value: answer.value, comment: answer.comment ?? undefined, evidenceIds: ids });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Not saved');
+    }
+  };
+  return (
+    <MultiSelect
+      label={question.evidence === 'required' ? 'Evidence (required)' : 'Evidence (optional)'}
+      placeholder="Attach documents from your library"
+      data={(library ?? []).map((d) => ({ value: d.id, label: `${d.title} (v${d.version})` }))}
+      value={attached.map((e) => e.id)}
+      onChange={change}
+      error={error}
+      searchable
+    />
+  );
+}
+
+function ReviewBar({ assessmentId, questionKey }: { assessmentId: string; questionKey: string }) {
+  const review = useReview(assessmentId);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = async (verdict: 'accepted' | 'rejected' | 'clarification_requested') => {
+    setError(null);
+    try {
+      await review.mutateAsync({ questionKey, verdict, comment: note.trim() || undefined });
+      setNote('');
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : 'Not saved');
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <Textarea aria-label={`Review note on ${questionKey}`} placeholder="Note to the provider (required to reject or ask for clarification)" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} />
+      <Group gap="xs">
+        <Button size="xs" color="green" onClick={() => act('accepted')} loading={review.isPending}>
+          Accept
+        </Button>
+        <Button size="xs" color="red" variant="light" onClick={() => act('rejected')}>
+          Reject
+        </Button>
+        <Button size="xs" color="orange" variant="light" onClick={() => act('clarification_requested')}>
+          Ask for clarification
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Thread({ assessmentId, questionKey, comments, canComment }: { assessmentId: string; questionKey: string; comments: (CommentDto & { questionKey: string })[]; canComment: boolean }) {
+  const post = useComment(assessmentId);
+  const [body, setBody] = useState('');
+  if (!comments.length && !canComment) return null;
+  return (
+    <Stack gap={4}>
+      {comments.map((c) => (
+        <Text size="sm" key={c.id}>
+          <Text span fw={600} c={c.side === 'buyer' ? 'blue' : 'teal'}>
+            {c.author}
+          </Text>{' '}
+          <Text span size="xs" c="dimmed">
+            {new Date(c.createdAt).toLocaleString()}
+          </Text>
+          : {c.body}
+        </Text>
+      ))}
+      {canComment && (
+        <Group gap="xs" wrap="nowrap">
+          <Textarea aria-label={`Reply on ${questionKey}`} placeholder="Reply in this thread" autosize minRows={1} style={{ flex: 1 }} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!body.trim()}
+            loading={post.isPending}
+            onClick={async () => {
+              await post.mutateAsync({ questionKey, body });
+              setBody('');
+            }}
+          >
+            Post
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,158 @@
+import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Controller, useFieldArray } from 'react-hook-form';
+import { dataCategories, dataCategoryLabels } from '../../../../../shared/schemas/engagement-profile';
+import { createEngagementBody, type CreateEngagementInput, type EngagementDto } from '../../../../../shared/schemas/engagement';
+import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import { useCreateEngagement, useProviderSearch } from '../api/engagements';
+
+const fields = ['name', 'description', 'services', 'sites', 'contractingEntity', 'dataCategories', 'usesCloud', 'remoteWork', 'developsSoftware', 'subcontractors', 'providerOrganizationId', 'newProvider'];
+
+/** Describe the outsourced work: provider, services, sites, data and delivery. */
+export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) => void }) {
+  const create = useCreateEngagement();
+  const [message, setMessage] = useState<string | null>(null);
+  const [providerMode, setProviderMode] = useState<'existing' | 'invite'>('existing');
+  const [providerQuery, setProviderQuery] = useState('');
+  const providers = useProviderSearch(providerQuery);
+  const form = useZodForm(createEngagementBody, {
+    defaultValues: { name: '', description: '', services: [''], sites: [{ name: '', address: '', city: '', country: '' }], contractingEntity: '', dataCategories: [], usesCloud: false, remoteWork: false, developsSoftware: false, subcontractors: [] },
+  });
+  const services = useFieldArray({ control: form.control, name: 'services' as never });
+  const sites = useFieldArray({ control: form.control, name: 'sites' });
+  const subcontractors = useFieldArray({ control: form.control, name: 'subcontractors' as never });
+  const errors = form.formState.errors as Record<string, { message?: string } & Record<string | number, { message?: string } & Record<string, { message?: string }>>>;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    const body = { ...values } as CreateEngagementInput;
+    if (providerMode === 'existing') delete body.newProvider;
+    else delete body.providerOrganizationId;
+    try {
+      onCreated(await create.mutateAsync(body));
+    } catch (err) {
+      setMessage(applyServerErrors(form as never, err, fields));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="New engagement">
+      <Stack>
+        {message && (
+          <Alert color="red" role="alert">
+            {message}
+          </Alert>
+        )}
+        <TextInput label="Engagement name" placeholder="Inbound customer support for card holders" {...form.register('name')} error={errors.name?.message} />
+        <Textarea label="Description" autosize minRows={2} {...form.register('description')} />
+
+        <Title order={4}>Provider</Title>
+        <SegmentedControl
+          value={providerMode}
+          onChange={(v) => setProviderMode(v as 'existing' | 'invite')}
+          data={[
+            { value: 'existing', label: 'A provider on Scopewise' },
+            { value: 'invite', label: 'Invite a provider not on Scopewise' },
+          ]}
+          w="fit-content"
+        />
+        {providerMode === 'existing' ? (
+          <Controller
+            control={form.control}
+            name="providerOrganizationId"
+            render={({ field }) => (
+              <Autocomplete
+                label="Provider"
+                placeholder="Type at least two letters of its name"
+                value={providerQuery}
+                onChange={(v) => {
+                  setProviderQuery(v);
+                  const match = providers.data?.find((p) => p.name === v);
+                  field.onChange(match?.id);
+                }}
+                data={(providers.data ?? []).map((p) => p.name)}
+                error={errors.providerOrganizationId?.message}
+              />
+            )}
+          />
+        ) : (
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput label="Provider organization" {...form.register('newProvider.organizationName')} error={errors.newProvider?.organizationName?.message} />
+            <TextInput label="Administrator email" type="email" {...form.register('newProvider.adminEmail')} error={errors.newProvider?.adminEmail?.message} />
+            <TextInput label="Administrator name" {...form.register('newProvider.adminName')} />
+          </SimpleGrid>
+        )}
+        <TextInput label="Contracting legal entity" description="The provider entity named in the contract" {...form.register('contractingEntity')} error={errors.contractingEntity?.message} />
+
+        <Title order={4}>Services</Title>
+        {services.fields.map((s, i) => (
+          <Group key={s.id} wrap="nowrap">
+            <TextInput aria-label={`Service ${i + 1}`} placeholder="Inbound customer support (voice and chat)" style={{ flex: 1 }} {...form.register(`services.${i}` as const)} error={errors.services?.[i]?.message} />
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove service ${i + 1}`} onClick={() => services.remove(i)} disabled={services.fields.length === 1}>
+              ✕
+            </ActionIcon>
+          </Group>
+        ))}
+        {errors.services?.message && <Text c="red" size="sm">{errors.services.message}</Text>}
+        <Button variant="subtle" w="fit-content" onClick={() => services.append('' as never)}>
+          Add a service
+        </Button>
+
+        <Title order={4}>Delivery sites</Title>
+        {sites.fields.map((s, i) => (
+          <Paper key={s.id} withBorder p="sm">
+            <Group align="end" wrap="nowrap">
+              <TextInput label="Site name" {...form.register(`sites.${i}.name`)} error={errors.sites?.[i]?.name?.message} />
+              <TextInput label="Address" style={{ flex: 2 }} {...form.register(`sites.${i}.address`)} />
+              <TextInput label="City" {...form.register(`sites.${i}.city`)} error={errors.sites?.[i]?.city?.message} />
+              <TextInput label="Country" placeholder="PH" w={110} {...form.register(`sites.${i}.country`)} error={errors.sites?.[i]?.country?.message} />
+              <ActionIcon variant="subtle" color="red" aria-label={`Remove site ${i + 1}`} onClick={() => sites.remove(i)} disabled={sites.fields.length === 1}>
+                ✕
+              </ActionIcon>
+            </Group>
+          </Paper>
+        ))}
+        <Button variant="subtle" w="fit-content" onClick={() => sites.append({ name: '', address: '', city: '', country: '' })}>
+          Add a site
+        </Button>
+
+        <Title order={4}>Data and delivery</Title>
+        <Controller
+          control={form.control}
+          name="dataCategories"
+          render={({ field }) => (
+            <Checkbox.Group label="Data the provider will handle" value={field.value ?? []} onChange={field.onChange} error={errors.dataCategories?.message}>
+              <Group mt="xs">
+                {dataCategories.map((c) => (
+                  <Checkbox key={c} value={c} label={dataCategoryLabels[c]} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          )}
+        />
+        <Group>
+          <Switch label="Uses cloud services" {...form.register('usesCloud')} />
+          <Switch label="Remote work allowed" {...form.register('remoteWork')} />
+          <Switch label="Builds or changes software for us" {...form.register('developsSoftware')} />
+        </Group>
+        <Title order={5}>Sub-contractors</Title>
+        {subcontractors.fields.map((s, i) => (
+          <Group key={s.id} wrap="nowrap">
+            <TextInput aria-label={`Sub-contractor ${i + 1}`} style={{ flex: 1 }} {...form.register(`subcontractors.${i}` as const)} />
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove sub-contractor ${i + 1}`} onClick={() => subcontractors.remove(i)}>
+              ✕
+            </ActionIcon>
+          </Group>
+        ))}
+        <Button variant="subtle" w="fit-content" onClick={() => subcontractors.append('' as never)}>
+          Add a sub-contractor
+        </Button>
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            Create engagement
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
