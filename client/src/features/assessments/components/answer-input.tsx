@@ -116,7 +116,7 @@ export function AnswerInput({ assessmentId, question, value: saved, comment: sav
       {control}
       <Textarea
         label={needsJustification ? 'Justification (required for N/A)' : 'Comment'}
-        aria-label={`Comment on ${question.text}`}
+        aria-label={needsJustification ? `Justification for ${question.text}` : `Comment on ${question.text}`}
         autosize
         minRows={1}
         value={comment}

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { certificateInput, type CertificateInput } from '../../../../../shared/schemas/certificate';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import { StringList } from '../../../components/ui/string-list';
 import { ApiError } from '../../../lib/api-client';
 import { useExtractCertificate, useRecordCertificate, type CertificateProposal } from '../api/certificates';
 
@@ -46,7 +47,6 @@ export function CertificateForm({ documentId, onSaved }: { documentId: string; o
     defaultValues: { documentId, standard: 'ISO/IEC 27001', edition: '2022', certificateNumber: '', certificationBody: '', accreditationBody: '', legalEntity: '', issueDate: '', expiryDate: '', originalCertificationDate: null, scopeText: '', sites: [], services: [], soaReference: null },
   });
   const sites = useFieldArray({ control: form.control, name: 'sites' });
-  const services = useFieldArray({ control: form.control, name: 'services' as never });
   const errors = form.formState.errors;
   const f = proposal?.fields;
 
@@ -167,18 +167,11 @@ export function CertificateForm({ documentId, onSaved }: { documentId: string; o
         <Button variant="subtle" onClick={() => sites.append({ address: '' })} w="fit-content">
           Add a site
         </Button>
-        <Title order={4}>Services covered</Title>
-        {services.fields.map((s, i) => (
-          <Group key={s.id} wrap="nowrap">
-            <TextInput aria-label={`Service ${i + 1}`} style={{ flex: 1 }} {...form.register(`services.${i}` as const)} />
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove service ${i + 1}`} onClick={() => services.remove(i)}>
-              ✕
-            </ActionIcon>
-          </Group>
-        ))}
-        <Button variant="subtle" onClick={() => services.append('' as never)} w="fit-content">
-          Add a service
-        </Button>
+        <Controller
+          control={form.control}
+          name="services"
+          render={({ field }) => <StringList label="Services covered" itemLabel="Service" addLabel="Add a service" value={field.value} onChange={field.onChange} />}
+        />
         <Group>
           <Button type="submit" loading={record.isPending}>
             Save certificate

@@ -4,6 +4,7 @@ import { Controller, useFieldArray } from 'react-hook-form';
 import { dataCategories, dataCategoryLabels } from '../../../../../shared/schemas/engagement-profile';
 import { createEngagementBody, type CreateEngagementInput, type EngagementDto } from '../../../../../shared/schemas/engagement';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import { StringList } from '../../../components/ui/string-list';
 import { useCreateEngagement, useProviderSearch } from '../api/engagements';
 
 const fields = ['name', 'description', 'services', 'sites', 'contractingEntity', 'dataCategories', 'usesCloud', 'remoteWork', 'developsSoftware', 'subcontractors', 'providerOrganizationId', 'newProvider'];
@@ -18,9 +19,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
   const form = useZodForm(createEngagementBody, {
     defaultValues: { name: '', description: '', services: [''], sites: [{ name: '', address: '', city: '', country: '' }], contractingEntity: '', dataCategories: [], usesCloud: false, remoteWork: false, developsSoftware: false, subcontractors: [] },
   });
-  const services = useFieldArray({ control: form.control, name: 'services' as never });
   const sites = useFieldArray({ control: form.control, name: 'sites' });
-  const subcontractors = useFieldArray({ control: form.control, name: 'subcontractors' as never });
   const errors = form.formState.errors as Record<string, { message?: string } & Record<string | number, { message?: string } & Record<string, { message?: string }>>>;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -84,19 +83,13 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
         )}
         <TextInput label="Contracting legal entity" description="The provider entity named in the contract" {...form.register('contractingEntity')} error={errors.contractingEntity?.message} />
 
-        <Title order={4}>Services</Title>
-        {services.fields.map((s, i) => (
-          <Group key={s.id} wrap="nowrap">
-            <TextInput aria-label={`Service ${i + 1}`} placeholder="Inbound customer support (voice and chat)" style={{ flex: 1 }} {...form.register(`services.${i}` as const)} error={errors.services?.[i]?.message} />
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove service ${i + 1}`} onClick={() => services.remove(i)} disabled={services.fields.length === 1}>
-              ✕
-            </ActionIcon>
-          </Group>
-        ))}
-        {errors.services?.message && <Text c="red" size="sm">{errors.services.message}</Text>}
-        <Button variant="subtle" w="fit-content" onClick={() => services.append('' as never)}>
-          Add a service
-        </Button>
+        <Controller
+          control={form.control}
+          name="services"
+          render={({ field }) => (
+            <StringList label="Services" itemLabel="Service" addLabel="Add a service" placeholder="Inbound customer support (voice and chat)" value={field.value} onChange={field.onChange} min={1} errors={(errors.services as unknown as ({ message?: string } | undefined)[] | undefined)?.map?.((e) => e?.message)} error={errors.services?.message} />
+          )}
+        />
 
         <Title order={4}>Delivery sites</Title>
         {sites.fields.map((s, i) => (
@@ -135,18 +128,11 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
           <Switch label="Remote work allowed" {...form.register('remoteWork')} />
           <Switch label="Builds or changes software for us" {...form.register('developsSoftware')} />
         </Group>
-        <Title order={5}>Sub-contractors</Title>
-        {subcontractors.fields.map((s, i) => (
-          <Group key={s.id} wrap="nowrap">
-            <TextInput aria-label={`Sub-contractor ${i + 1}`} style={{ flex: 1 }} {...form.register(`subcontractors.${i}` as const)} />
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove sub-contractor ${i + 1}`} onClick={() => subcontractors.remove(i)}>
-              ✕
-            </ActionIcon>
-          </Group>
-        ))}
-        <Button variant="subtle" w="fit-content" onClick={() => subcontractors.append('' as never)}>
-          Add a sub-contractor
-        </Button>
+        <Controller
+          control={form.control}
+          name="subcontractors"
+          render={({ field }) => <StringList label="Sub-contractors" itemLabel="Sub-contractor" addLabel="Add a sub-contractor" value={field.value} onChange={field.onChange} />}
+        />
         <Group>
           <Button type="submit" loading={create.isPending}>
             Create engagement
