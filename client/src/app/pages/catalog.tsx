@@ -2,8 +2,8 @@ import { Grid, Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { useControls } from '../../features/catalog/api/controls';
-import { ControlFilters } from '../../features/catalog/components/control-filters';
-import { ControlList } from '../../features/catalog/components/control-list';
+import { ControlFilters } from '../../components/catalog/control-filters';
+import { ControlList } from '../../components/catalog/control-list';
 
 export default function CatalogPage() {
   const [params, setParams] = useSearchParams();

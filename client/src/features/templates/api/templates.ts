@@ -42,3 +42,9 @@ export function useImportTemplate() {
 export function useAllControls() {
   return useQuery({ queryKey: ['templates', 'controls'], queryFn: async () => (await api<{ controls: ControlDto[] }>('GET', '/api/controls')).controls, staleTime: 60 * 60_000 });
 }
+
+/** The catalog filtered by attribute, for the control picker. */
+export function useFilteredControls(params: URLSearchParams, enabled: boolean) {
+  const qs = params.toString();
+  return useQuery({ queryKey: ['templates', 'controls', qs], queryFn: async () => (await api<{ controls: ControlDto[] }>('GET', `/api/controls${qs ? `?${qs}` : ''}`)).controls, enabled, staleTime: 60 * 60_000 });
+}

@@ -4,6 +4,7 @@ import { Controller, useFieldArray, useWatch, type Control, type UseFormReturn }
 import { answerTypes, evidencePolicies, templateContent, type TemplateContentInput, type TemplateDto } from '../../../../../shared/schemas/template';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
 import { useAllControls, useSaveTemplate } from '../api/templates';
+import { ControlPicker } from './control-picker';
 import { TemplatePreview } from './template-preview';
 
 type Form = UseFormReturn<TemplateContentInput, unknown, TemplateContentInput>;
@@ -113,7 +114,12 @@ function QuestionsEditor({ form, si, controls }: { form: Form; si: number; contr
               <Controller
                 control={form.control}
                 name={`${path}.controlIds`}
-                render={({ field }) => <MultiSelect label="ISO/IEC 27002:2022 controls this question evidences" placeholder="Search by id or title" data={controls} value={field.value ?? []} onChange={field.onChange} searchable maxDropdownHeight={300} error={errorAt(form, `${path}.controlIds`) ?? errorAt(form, `${path}.controlIds.0`)} />}
+                render={({ field }) => (
+                  <Group align="end" wrap="nowrap">
+                    <MultiSelect label="ISO/IEC 27002:2022 controls this question evidences" placeholder="Search by id or title" data={controls} value={field.value ?? []} onChange={field.onChange} searchable maxDropdownHeight={300} style={{ flex: 1 }} error={errorAt(form, `${path}.controlIds`) ?? errorAt(form, `${path}.controlIds.0`)} />
+                    <ControlPicker value={field.value ?? []} onChange={field.onChange} />
+                  </Group>
+                )}
               />
               {choice && <OptionsEditor form={form} si={si} qi={qi} />}
               <ConditionEditor form={form} si={si} qi={qi} earlier={earlier} />

@@ -1,6 +1,6 @@
 import { Chip, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { controlTypes, cybersecurityConcepts, operationalCapabilities, securityDomains, securityProperties, themes } from '../../../../../shared/catalog';
+import { controlTypes, cybersecurityConcepts, operationalCapabilities, securityDomains, securityProperties, themes } from '../../../../shared/catalog';
 
 export const families = [
   { param: 'theme', label: 'Theme', values: themes },

@@ -1,11 +1,11 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { themes } from '../../../../../shared/catalog';
-import type { ControlDto } from '../../../../../shared/schemas/catalog';
+import { themes } from '../../../../shared/catalog';
+import type { ControlDto } from '../../../../shared/schemas/catalog';
 
 const pretty = (v: string) => v.replace(/_/g, ' ');
 
 /** Controls grouped by theme, with their attributes and 2013 predecessors. */
-export function ControlList({ controls, onPick }: { controls: ControlDto[]; onPick?: (c: ControlDto) => void }) {
+export function ControlList({ controls, onPick, picked }: { controls: ControlDto[]; onPick?: (c: ControlDto) => void; picked?: readonly string[] }) {
   if (controls.length === 0) return <Text c="dimmed">No control matches these filters.</Text>;
   return (
     <Stack gap="lg">
@@ -18,7 +18,18 @@ export function ControlList({ controls, onPick }: { controls: ControlDto[]; onPi
               {theme} ({list.length})
             </Title>
             {list.map((c) => (
-              <Paper key={c.id} withBorder p="sm" onClick={onPick ? () => onPick(c) : undefined} style={onPick ? { cursor: 'pointer' } : undefined}>
+              <Paper
+                key={c.id}
+                withBorder
+                p="sm"
+                onClick={onPick ? () => onPick(c) : undefined}
+                onKeyDown={onPick ? (e) => (e.key === 'Enter' || e.key === ' ') && onPick(c) : undefined}
+                tabIndex={onPick ? 0 : undefined}
+                role={onPick ? 'button' : undefined}
+                aria-pressed={onPick ? picked?.includes(c.id) : undefined}
+                bg={picked?.includes(c.id) ? 'blue.0' : undefined}
+                style={onPick ? { cursor: 'pointer' } : undefined}
+              >
                 <Group justify="space-between" wrap="nowrap">
                   <Text fw={500}>
                     {c.id} {c.title}
