@@ -65,3 +65,25 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Waits until an input shows `value` (polling from the test side: the app's CSP forbids evaluating strings in the page). */
+export async function waitForInputValue(locator: import('playwright-core').Locator, value: string, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await locator.inputValue().catch(() => '');
+    if (last === value) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`input still shows "${last}", expected "${value}"`);
+}
+
+/** Waits until a checkbox is checked (its state may follow a server round trip). */
+export async function waitForChecked(locator: import('playwright-core').Locator, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await locator.isChecked().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('checkbox never became checked');
+}

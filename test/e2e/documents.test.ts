@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeEngagement, makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
 import { writeCertificateFixtures } from '../certificate/fixtures/generate';
-import { describeInBrowser, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { describeInBrowser, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
 
 describeInBrowser('provider documents journey in a real browser', () => {
   let h: BrowserHarness;
@@ -45,7 +45,7 @@ describeInBrowser('provider documents journey in a real browser', () => {
     await upload(page, 'ISO/IEC 27001 certificate', 'ISO27001-certificate.pdf');
     await page.getByRole('link', { name: 'Certificate facts' }).click();
     await page.getByRole('button', { name: 'Read the facts from the PDF' }).click();
-    await page.waitForFunction(`document.querySelector('input[name="certificateNumber"]')?.value === 'IS 765432'`);
+    await waitForInputValue(page.getByLabel('Certificate number'), 'IS 765432');
     expect(await page.getByLabel('Certification body').inputValue()).toBe('BSI');
     expect(await page.getByLabel('Expiry date').inputValue()).toBe('2027-04-04');
     await page.getByText(/read from “.*IS 765432/).first().waitFor();
@@ -64,7 +64,7 @@ describeInBrowser('provider documents journey in a real browser', () => {
       await page.getByRole('button', { name: `Share ${title}` }).click();
       const box = page.getByLabel('Northwind Bank — Inbound customer support');
       await box.click();
-      await page.waitForFunction((id) => (globalThis as unknown as { document: { getElementById(i: string): { checked: boolean } | null } }).document.getElementById(id)?.checked === true, (await box.getAttribute('id')) ?? '');
+      await waitForChecked(box);
       await page.getByRole('button', { name: 'Done' }).click();
     }
 
