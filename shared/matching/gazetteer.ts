@@ -228,6 +228,7 @@ interface AliasEntry {
 
 const cityById = new Map(cities.map((c) => [c.id, c]));
 const metroById = new Map(metros.map((m) => [m.id, m]));
+const districtById = new Map(districts.map((d) => [d.id, d]));
 
 function buildAliasIndex(): Map<string, AliasEntry[]> {
   const index = new Map<string, AliasEntry[]>();
@@ -294,4 +295,9 @@ export function getCity(id: string): GazetteerCity | undefined {
 /** The gazetteer metro area with this id. */
 export function getMetro(id: string): GazetteerMetro | undefined {
   return metroById.get(id);
+}
+
+/** The gazetteer district with this id. */
+export function getDistrict(id: string): GazetteerDistrict | undefined {
+  return districtById.get(id);
 }

@@ -172,6 +172,12 @@ export function normalizeCountry(input: string | null | undefined): string | nul
   return null;
 }
 
+/** The lower-case alpha-2 and alpha-3 codes of a country ("PH" → ["ph", "phl"]), as they appear in addresses. */
+export function countryCodes(alpha2: string): string[] {
+  const alpha3 = countries.alpha2ToAlpha3(alpha2);
+  return [alpha2.toLowerCase(), ...(alpha3 ? [alpha3.toLowerCase()] : [])];
+}
+
 /** The English short name of an alpha-2 code ("PH" → "Philippines"), or the code itself. */
 export function countryName(code: string): string {
   const names = (englishCountryNames.countries as Record<string, string | string[]>)[code];
