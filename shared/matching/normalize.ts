@@ -69,6 +69,30 @@ export function tokenize(input: string): string[] {
   return text ? text.split(' ') : [];
 }
 
+// Abbreviations whose full stop does not end a sentence ("6750 Ayala Ave. Makati").
+const noSentenceEnd = new Set(['ave', 'av', 'st', 'rd', 'blvd', 'bldg', 'no', 'nos', 'inc', 'ltd', 'corp', 'co', 'dr', 'cor', 'brgy', 'flr', 'fl', 'ste', 'pvt', 'vs', 'etc', 'eg', 'ie', 'sr', 'jr', 'mt', 'ft', 'hwy', 'ext', 'twr', 'ph', 'bgy']);
+
+/**
+ * Splits a text into clauses at semicolons, line breaks and full stops that
+ * end a sentence (not "Ave.", "Inc." or an initial).
+ */
+export function splitClauses(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[;\n]+/)) {
+    let start = 0;
+    const re = /\.\s+(?=[A-Z(“"])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(part))) {
+      const before = part.slice(start, m.index).split(/[^A-Za-z]+/).filter(Boolean).at(-1)?.toLowerCase() ?? '';
+      if (before.length <= 1 || noSentenceEnd.has(before)) continue;
+      out.push(part.slice(start, m.index));
+      start = m.index + m[0].length;
+    }
+    out.push(part.slice(start));
+  }
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
 // Variants the locale file does not carry (keys are normalised).
 const countryAliases: Record<string, string> = {
   uk: 'GB',

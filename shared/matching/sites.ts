@@ -45,7 +45,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { SiteInput } from '../schemas/engagement-profile';
 import { findPlaces, getCity, getDistrict, getMetro, type PlaceMention } from './gazetteer';
-import { countryCodes, findCountries, normalizeCountry, normalizeText } from './normalize';
+import { countryCodes, findCountries, normalizeCountry, normalizeText, splitClauses } from './normalize';
 
 /** A site as the certificate lists it. */
 export interface CertificateSite {
@@ -525,27 +525,6 @@ interface Clause {
   words: string[];
   places: PlaceMention[];
   countries: { code: string; start: number; end: number }[];
-}
-
-// Abbreviations whose full stop does not end a sentence ("6750 Ayala Ave. Makati").
-const noSentenceEnd = new Set(['ave', 'av', 'st', 'rd', 'blvd', 'bldg', 'no', 'nos', 'inc', 'ltd', 'corp', 'co', 'dr', 'cor', 'brgy', 'flr', 'fl', 'ste', 'pvt', 'vs', 'etc', 'eg', 'ie', 'sr', 'jr', 'mt', 'ft', 'hwy', 'ext', 'twr', 'ph', 'bgy']);
-
-/** Splits a scope text into clauses: at semicolons, line breaks and sentence ends. */
-function splitClauses(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[;\n]+/)) {
-    let start = 0;
-    const re = /\.\s+(?=[A-Z(“"])/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(part))) {
-      const before = part.slice(start, m.index).split(/[^A-Za-z]+/).filter(Boolean).at(-1)?.toLowerCase() ?? '';
-      if (before.length <= 1 || noSentenceEnd.has(before)) continue;
-      out.push(part.slice(start, m.index));
-      start = m.index + m[0].length;
-    }
-    out.push(part.slice(start));
-  }
-  return out.map((s) => s.trim()).filter(Boolean);
 }
 
 function clausesOf(text: string): Clause[] {
