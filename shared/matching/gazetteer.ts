@@ -28,6 +28,9 @@
  *   person confirming.
  * - The longest name wins: "Navi Mumbai" is not Mumbai, "New Cairo" is not
  *   Cairo, "Metro Manila" is the metro area, not the City of Manila.
+ * - Provinces and states (Pampanga, Karnataka, Haryana, Selangor …) are
+ *   recognised so that they are not mistaken for a street or building name;
+ *   they do not place a site in a city.
  * - When the site's country is known, only places of that country are
  *   considered ("San Jose" in a US address is not San José, Costa Rica).
  */
@@ -53,6 +56,14 @@ export interface GazetteerCity {
   weakAliases?: string[];
 }
 
+/** A province or state: recognised so that it is not read as a street or building name. */
+export interface GazetteerProvince {
+  id: string;
+  name: string;
+  country: string;
+  aliases: string[];
+}
+
 /** A business district, IT park or economic zone inside one city. */
 export interface GazetteerDistrict {
   id: string;
@@ -70,6 +81,36 @@ export const metros: readonly GazetteerMetro[] = [
   { id: 'mx-valle-de-mexico', name: 'Greater Mexico City', country: 'MX', aliases: ['Greater Mexico City', 'Valle de Mexico', 'Zona Metropolitana del Valle de Mexico'] },
   { id: 'my-klang-valley', name: 'Klang Valley', country: 'MY', aliases: ['Klang Valley', 'Greater Kuala Lumpur'] },
   { id: 'za-gauteng', name: 'Gauteng', country: 'ZA', aliases: ['Gauteng'] },
+];
+
+export const provinces: readonly GazetteerProvince[] = [
+  { id: 'ph-pampanga', name: 'Pampanga', country: 'PH', aliases: ['Pampanga'] },
+  { id: 'ph-laguna', name: 'Laguna', country: 'PH', aliases: ['Laguna'] },
+  { id: 'ph-cavite', name: 'Cavite', country: 'PH', aliases: ['Cavite'] },
+  { id: 'ph-bulacan', name: 'Bulacan', country: 'PH', aliases: ['Bulacan'] },
+  { id: 'ph-negros-occidental', name: 'Negros Occidental', country: 'PH', aliases: ['Negros Occidental'] },
+  { id: 'ph-davao-del-sur', name: 'Davao del Sur', country: 'PH', aliases: ['Davao del Sur'] },
+  { id: 'in-karnataka', name: 'Karnataka', country: 'IN', aliases: ['Karnataka'] },
+  { id: 'in-maharashtra', name: 'Maharashtra', country: 'IN', aliases: ['Maharashtra'] },
+  { id: 'in-telangana', name: 'Telangana', country: 'IN', aliases: ['Telangana'] },
+  { id: 'in-tamil-nadu', name: 'Tamil Nadu', country: 'IN', aliases: ['Tamil Nadu'] },
+  { id: 'in-haryana', name: 'Haryana', country: 'IN', aliases: ['Haryana'] },
+  { id: 'in-uttar-pradesh', name: 'Uttar Pradesh', country: 'IN', aliases: ['Uttar Pradesh', 'UP India'] },
+  { id: 'in-west-bengal', name: 'West Bengal', country: 'IN', aliases: ['West Bengal'] },
+  { id: 'in-andhra-pradesh', name: 'Andhra Pradesh', country: 'IN', aliases: ['Andhra Pradesh'] },
+  { id: 'in-gujarat', name: 'Gujarat', country: 'IN', aliases: ['Gujarat'] },
+  { id: 'za-western-cape', name: 'Western Cape', country: 'ZA', aliases: ['Western Cape'] },
+  { id: 'za-kwazulu-natal', name: 'KwaZulu-Natal', country: 'ZA', aliases: ['KwaZulu-Natal', 'KZN'] },
+  { id: 'pl-malopolskie', name: 'Małopolskie', country: 'PL', aliases: ['Małopolskie', 'Lesser Poland'] },
+  { id: 'pl-mazowieckie', name: 'Mazowieckie', country: 'PL', aliases: ['Mazowieckie', 'Masovian', 'Masovia'] },
+  { id: 'pl-dolnoslaskie', name: 'Dolnośląskie', country: 'PL', aliases: ['Dolnośląskie', 'Lower Silesia', 'Lower Silesian'] },
+  { id: 'ro-ilfov', name: 'Ilfov', country: 'RO', aliases: ['Ilfov'] },
+  { id: 'co-antioquia', name: 'Antioquia', country: 'CO', aliases: ['Antioquia'] },
+  { id: 'co-cundinamarca', name: 'Cundinamarca', country: 'CO', aliases: ['Cundinamarca'] },
+  { id: 'mx-jalisco', name: 'Jalisco', country: 'MX', aliases: ['Jalisco'] },
+  { id: 'mx-nuevo-leon', name: 'Nuevo León', country: 'MX', aliases: ['Nuevo León'] },
+  { id: 'my-selangor', name: 'Selangor', country: 'MY', aliases: ['Selangor'] },
+  { id: 'my-wilayah-persekutuan', name: 'Federal Territory of Kuala Lumpur', country: 'MY', aliases: ['Wilayah Persekutuan', 'WP Kuala Lumpur', 'Federal Territory'] },
 ];
 
 export const cities: readonly GazetteerCity[] = [
@@ -205,8 +246,8 @@ export const districts: readonly GazetteerDistrict[] = [
 
 /** A place named in a text. */
 export interface PlaceMention {
-  kind: 'metro' | 'city' | 'district';
-  /** Id of the metro, city or district. */
+  kind: 'metro' | 'city' | 'district' | 'province';
+  /** Id of the metro, city, district or province. */
   id: string;
   name: string;
   country: string;
@@ -242,6 +283,9 @@ function buildAliasIndex(): Map<string, AliasEntry[]> {
   };
   for (const m of metros) {
     for (const a of m.aliases) add(a, { kind: 'metro', id: m.id, name: m.name, country: m.country, metroId: m.id, weak: false });
+  }
+  for (const p of provinces) {
+    for (const a of p.aliases) add(a, { kind: 'province', id: p.id, name: p.name, country: p.country, weak: false });
   }
   for (const c of cities) {
     const base = { kind: 'city' as const, id: c.id, name: c.name, country: c.country, cityId: c.id, metroId: c.metro };

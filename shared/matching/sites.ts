@@ -45,7 +45,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { SiteInput } from '../schemas/engagement-profile';
 import { findPlaces, getCity, getDistrict, getMetro, type PlaceMention } from './gazetteer';
-import { countryCodes, findCountries, normalizeCountry, normalizeText, splitClauses } from './normalize';
+import { countryCodes, countryName, findCountries, normalizeCountry, normalizeText, splitClauses } from './normalize';
 
 /** A site as the certificate lists it. */
 export interface CertificateSite {
@@ -121,6 +121,22 @@ const addressAbbreviations: Record<string, string> = {
   plz: 'plaza',
   dr: 'drive',
   ext: 'extension',
+  ul: 'street',
+  ulica: 'street',
+  str: 'street',
+  strada: 'street',
+  calle: 'street',
+  cl: 'street',
+  carrera: 'street',
+  cra: 'street',
+  kr: 'street',
+  jalan: 'street',
+  jln: 'street',
+  duong: 'street',
+  marg: 'road',
+  avenida: 'avenue',
+  aleja: 'avenue',
+  al: 'avenue',
 };
 
 const floorWords = new Set(['floor', 'floors', 'level', 'levels', 'unit', 'units', 'suite', 'suites', 'room', 'storey', 'storeys']);
@@ -269,7 +285,7 @@ function locate(fields: { name?: string; address: string; city?: string; country
     }
   }
 
-  const cityLevel = (ps: PlaceMention[], weak: boolean) => ps.filter((p) => p.kind !== 'metro' && p.weak === weak);
+  const cityLevel = (ps: PlaceMention[], weak: boolean) => ps.filter((p) => (p.kind === 'city' || p.kind === 'district') && p.weak === weak);
   const all = [...places.city, ...places.address, ...places.name];
   let cityMentions = cityLevel(places.city, false);
   if (cityMentions.length === 0) cityMentions = cityLevel([...places.address, ...places.name], false);
@@ -504,7 +520,7 @@ function compareSite(site: Located, cert: Located): SiteComparison {
   }
   let why: string;
   if (districtConflict) {
-    why = `is in another district of the same city (${districtNames(cert.districtIds)} vs ${districtNames(site.districtIds)})`;
+    why = `is in another district of the same city (${districtNames(cert.districtIds)}, not ${districtNames(site.districtIds)})`;
   } else if (keys.idConflict) {
     why = `is in the same city but carries a different street or building number (${listWords(cert.key.filter((k) => k.kind === 'id').map((k) => k.word))} vs ${listWords(site.key.filter((k) => k.kind === 'id').map((k) => k.word))})`;
   } else if (cert.key.length === 0) {
@@ -617,9 +633,12 @@ function readScopeText(site: Located, clauses: Clause[]): TextFinding | null {
   return null;
 }
 
+/** The places a scope text names (a district as its city), then the countries it names as a location. */
 function textPlaces(clauses: Clause[]): string[] {
   const names = clauses.flatMap((c) => c.places.filter((p) => !p.weak || c.places.every((q) => q.weak)).map((p) => (p.kind === 'district' && p.cityId ? cityDisplayName(p.cityId) : p.name)));
-  return unique(names);
+  // A country counts only as a location ("in India"), not inside a company name ("Acme BPO Philippines, Inc.").
+  const countryNames = clauses.flatMap((c) => c.countries.filter((x) => precededByLocative(c.words, x.start)).map((x) => countryName(x.code)));
+  return unique([...names, ...countryNames]);
 }
 
 /**
@@ -694,6 +713,14 @@ export function matchSite(site: SiteInput, scope: SiteScope): SiteMatch {
     };
   }
   const why = !bestComparison ? '.' : certSites.length === 1 ? `, which ${bestComparison.reason}.` : `. The closest, ${certLabel(best)}, ${bestComparison.reason}.`;
+  if (certSites.length === 0) {
+    return {
+      verdict: 'not_covered',
+      matchedSite: null,
+      explanation: `${siteLabel}; the certificate lists no sites and its scope text names only ${mentioned.join(', ')}.`,
+      evidence: { compared, matchedTerms: [] },
+    };
+  }
   const textNote = mentioned.length > 0 ? ` Its scope text names ${mentioned.join(', ')}.` : '';
   return {
     verdict: 'not_covered',
