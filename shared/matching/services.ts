@@ -646,10 +646,15 @@ export function matchService(service: string, scope: ServiceScope): ServiceMatch
     ...e.concepts.filter((c) => !c.excluded).map((c) => (normalizeText(c.raw) === normalizeText(label(c.concept)) ? c.raw : `${c.raw} (${label(c.concept)})`)),
     ...eContent,
   ];
+  const fewShared = [...new Set(all.flatMap((c) => c.sharedWords))];
+  const detail =
+    fewShared.length > 0
+      ? `only ${quoted(fewShared)} of ${quoted(sought)} appears in ${sources}, too little to tell it is the same service`
+      : `neither ${quoted(sought)} nor a synonym appears in ${sources}`;
   return {
     verdict: 'not_covered',
     matchedService: null,
-    explanation: `${lead} is not in the certificate's scope: neither ${quoted(sought)} nor a synonym appears in ${sources}.`,
+    explanation: `${lead} is not in the certificate's scope: ${detail}.`,
     evidence: { compared, matchedTerms: [] },
   };
 }
