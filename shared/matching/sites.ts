@@ -7,8 +7,9 @@
  * 1. Place. Each site is placed in a country (ISO code or name, from the
  *    country field, else from the address) and a city, using the gazetteer:
  *    a business district or IT park named in the address places the site in
- *    its city ("Cebu IT Park, Lahug" → Cebu City). Cities unknown to the
- *    gazetteer are compared by name.
+ *    its city ("Cebu IT Park, Lahug" → Cebu City). The city field wins over
+ *    the address when both name a city. Cities unknown to the gazetteer are
+ *    compared by name (a slip of one letter forgiven).
  * 2. Different country → not covered.
  * 3. Different city → not covered, also inside one metro area: Taguig is not
  *    Makati even though both are in Metro Manila. A certificate site that
@@ -41,6 +42,10 @@
  *    uncertain: a person must find out which sites it covers.
  * 7. A delivery site whose city cannot be identified is never covered
  *    without an address match; it is uncertain at best.
+ *
+ * Limits: a province or state named as a region ("all sites in Karnataka")
+ * is not expanded to its cities; a country named inside a company name
+ * ("Acme BPO Philippines, Inc.") is not read as a location.
  */
 import { distance } from 'fastest-levenshtein';
 import type { SiteInput } from '../schemas/engagement-profile';
