@@ -72,6 +72,7 @@ export interface GazetteerDistrict {
   aliases: string[];
 }
 
+/** Metro areas, each made of several gazetteer cities. */
 export const metros: readonly GazetteerMetro[] = [
   { id: 'ph-metro-manila', name: 'Metro Manila', country: 'PH', aliases: ['Metro Manila', 'NCR', 'National Capital Region', 'Greater Manila'] },
   { id: 'ph-metro-cebu', name: 'Metro Cebu', country: 'PH', aliases: ['Metro Cebu'] },
@@ -83,6 +84,7 @@ export const metros: readonly GazetteerMetro[] = [
   { id: 'za-gauteng', name: 'Gauteng', country: 'ZA', aliases: ['Gauteng'] },
 ];
 
+/** Provinces and states, recognised only so they are not read as building names. */
 export const provinces: readonly GazetteerProvince[] = [
   { id: 'ph-pampanga', name: 'Pampanga', country: 'PH', aliases: ['Pampanga'] },
   { id: 'ph-laguna', name: 'Laguna', country: 'PH', aliases: ['Laguna'] },
@@ -113,6 +115,7 @@ export const provinces: readonly GazetteerProvince[] = [
   { id: 'my-wilayah-persekutuan', name: 'Federal Territory of Kuala Lumpur', country: 'MY', aliases: ['Wilayah Persekutuan', 'WP Kuala Lumpur', 'Federal Territory'] },
 ];
 
+/** Cities of the delivery hubs, with their spellings. */
 export const cities: readonly GazetteerCity[] = [
   // Philippines
   { id: 'ph-makati', name: 'Makati', country: 'PH', metro: 'ph-metro-manila', aliases: ['Makati', 'Makati City', 'City of Makati'] },
@@ -179,6 +182,7 @@ export const cities: readonly GazetteerCity[] = [
   { id: 'vn-hanoi', name: 'Hanoi', country: 'VN', aliases: ['Hanoi', 'Ha Noi'] },
 ];
 
+/** Business districts, IT parks and zones, each inside one city. */
 export const districts: readonly GazetteerDistrict[] = [
   // Metro Manila
   { id: 'ph-bgc', name: 'Bonifacio Global City', city: 'ph-taguig', aliases: ['BGC', 'Bonifacio Global City', 'Fort Bonifacio', 'Global City', 'Uptown Bonifacio'] },

@@ -43,6 +43,7 @@ export interface ServiceConcept {
   related?: string[];
 }
 
+/** The synonym table: kinds of service and the phrases that name them (data, shown to users). */
 export const serviceConcepts: readonly ServiceConcept[] = [
   {
     id: 'contact_center',
