@@ -4,6 +4,7 @@ import * as m002 from './2026_11_23_002_assessments';
 import * as m003 from './2026_11_23_003_documents';
 import * as m004 from './2026_11_23_004_certificates';
 import * as m005 from './2026_11_23_005_soas';
+import * as m006 from './2026_11_23_006_findings';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_003_documents': m003,
   '2026_11_23_004_certificates': m004,
   '2026_11_23_005_soas': m005,
+  '2026_11_23_006_findings': m006,
 };

@@ -160,6 +160,33 @@ export interface Engagements {
   uses_cloud: Generated<boolean>;
 }
 
+export interface Findings {
+  active: Generated<boolean>;
+  code: string;
+  control_ids: Generated<string[]>;
+  dismiss_reason: string | null;
+  engagement_id: string;
+  explanation: string;
+  facts: Generated<Json>;
+  first_seen_at: Generated<Timestamp>;
+  id: Generated<string>;
+  key: string;
+  last_seen_at: Generated<Timestamp>;
+  provider_response: string | null;
+  remediation_due: string | null;
+  remediation_owner: string | null;
+  remediation_plan: string | null;
+  resolution_note: string | null;
+  risk_approver: string | null;
+  risk_expires: string | null;
+  risk_justification: string | null;
+  severity: string;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface Invitations {
   accepted_at: Timestamp | null;
   accepted_user_id: string | null;
@@ -262,6 +289,7 @@ export interface DB {
   document_shares: DocumentShares;
   documents: Documents;
   engagements: Engagements;
+  findings: Findings;
   invitations: Invitations;
   login_throttle: LoginThrottle;
   organizations: Organizations;

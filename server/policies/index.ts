@@ -4,6 +4,7 @@ import type { Decision } from './decision';
 import { assessmentPolicy } from './assessment';
 import { certificatePolicy } from './certificate';
 import { documentPolicy } from './document';
+import { findingPolicy } from './finding';
 import { engagementPolicy } from './engagement';
 import { templatePolicy } from './template';
 import { userPolicy } from './user';
@@ -16,6 +17,7 @@ const rules = {
   ...assessmentPolicy,
   ...documentPolicy,
   ...certificatePolicy,
+  ...findingPolicy,
 };
 
 type Rules = typeof rules;

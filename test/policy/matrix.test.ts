@@ -405,6 +405,26 @@ const cases: Record<string, Case> = {
     request: async (w, _p, tenant) => ({ path: `/api/templates/${(await makeTemplate(w.db, w[tenant].buyer.id)).id}/export` }),
     expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 403 } }),
   },
+  'GET /api/engagements/:id/findings': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/engagements/${(await pairObjects(w, tenant)).engagementId}/findings` }),
+    expect: all(scopedStatus(200)),
+  },
+  'PATCH /api/findings/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const { engagementId } = await pairObjects(w, tenant);
+      const f = await w.db
+        .insertInto('findings')
+        .values({ engagement_id: engagementId, key: 'CERT_MISSING', code: 'CERT_MISSING', severity: 'high', title: 'No certificate', explanation: 'No certificate shared' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { path: `/api/findings/${f.id}`, body: { action: 'plan_remediation', owner: 'Owner', dueDate: '2099-01-01', plan: 'Share the certificate' } };
+    },
+    // Either side plans remediation; legal reads.
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
+    watch: ['findings'],
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;

@@ -1,0 +1,39 @@
+import type { FindingCode, Severity } from '../../shared/findings/codes';
+import type { FindingDto, FindingStatus } from '../../shared/schemas/finding';
+import { can } from '../policies';
+import type { Actor } from '../policies/actor';
+import type { FindingRow } from '../repositories/finding';
+
+export const findingSubject = (f: FindingRow) => ({ buyerOrgId: f.buyer_org_id, providerOrgId: f.provider_org_id, status: f.status as FindingStatus });
+
+export function presentFinding(actor: Actor, f: FindingRow, today = new Date().toISOString().slice(0, 10)): FindingDto {
+  const s = findingSubject(f);
+  return {
+    id: f.id,
+    code: f.code as FindingCode,
+    severity: f.severity as Severity,
+    title: f.title,
+    explanation: f.explanation,
+    controlIds: f.control_ids,
+    facts: f.facts as Record<string, unknown>,
+    active: f.active,
+    status: s.status,
+    riskAcceptanceExpired: s.status === 'risk_accepted' && f.risk_expires !== null && f.risk_expires < today,
+    remediation: f.remediation_owner && f.remediation_due && f.remediation_plan ? { owner: f.remediation_owner, dueDate: f.remediation_due, plan: f.remediation_plan } : null,
+    providerResponse: f.provider_response,
+    resolutionNote: f.resolution_note,
+    dismissReason: f.dismiss_reason,
+    riskAcceptance: f.risk_justification && f.risk_approver && f.risk_expires ? { justification: f.risk_justification, approver: f.risk_approver, expiresAt: f.risk_expires } : null,
+    firstSeenAt: f.first_seen_at.toISOString(),
+    lastSeenAt: f.last_seen_at.toISOString(),
+    updatedAt: f.updated_at.toISOString(),
+    abilities: {
+      plan: can(actor, 'finding.plan', s),
+      respond: can(actor, 'finding.respond', s),
+      resolve: can(actor, 'finding.resolve', s),
+      dismiss: can(actor, 'finding.dismiss', s),
+      acceptRisk: can(actor, 'finding.acceptRisk', s),
+      reopen: can(actor, 'finding.reopen', s),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { TemplateContent } from '../../shared/schemas/template';
+import type { DB } from '../db/types';
+import type { CertificateRow } from './certificate';
+import type { SoaRowRecord } from './soa';
+
+/**
+ * The facts the finding rules read for one engagement, all scoped to what
+ * the provider shared with that engagement. The caller has loaded the
+ * engagement through a tenant-scoped query first.
+ */
+
+export async function certificatesSharedWith(db: Kysely<DB>, engagementId: string) {
+  return (await db
+    .selectFrom('certificates as c')
+    .innerJoin('document_shares as s', 's.document_id', 'c.document_id')
+    .innerJoin('documents as d', 'd.id', 'c.document_id')
+    .selectAll('c')
+    .select('d.title as document_title')
+    .where('s.engagement_id', '=', engagementId)
+    .orderBy('c.expiry_date', 'desc')
+    .execute()) as unknown as (CertificateRow & { document_title: string })[];
+}
+
+export async function latestSoaSharedWith(db: Kysely<DB>, engagementId: string) {
+  const soa = await db
+    .selectFrom('soas as s')
+    .innerJoin('document_shares as sh', 'sh.document_id', 's.document_id')
+    .innerJoin('documents as d', 'd.id', 's.document_id')
+    .select(['s.id', 's.version', 's.soa_date', 's.numbering', 'd.title as document_title'])
+    .where('sh.engagement_id', '=', engagementId)
+    .orderBy('s.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!soa) return null;
+  const rows = (await db.selectFrom('soa_rows').select(['control_id', 'applicable', 'implementation', 'justification', 'method', 'source_row', 'note']).where('soa_id', '=', soa.id).execute()) as SoaRowRecord[];
+  return { ...soa, rows };
+}
+
+/** The questionnaire of the engagement most recently submitted, with its answers and their evidence. */
+export async function latestSubmittedAssessment(db: Kysely<DB>, engagementId: string) {
+  const a = await db
+    .selectFrom('assessments as a')
+    .innerJoin('template_versions as v', 'v.id', 'a.template_version_id')
+    .select(['a.id', 'a.title', 'a.submitted_at', 'v.content'])
+    .where('a.engagement_id', '=', engagementId)
+    .where('a.submitted_at', 'is not', null)
+    .where('a.status', '<>', 'cancelled')
+    .orderBy('a.submitted_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!a) return null;
+  return { id: a.id, title: a.title, submittedAt: a.submitted_at!, content: a.content as unknown as TemplateContent };
+}
+
+export async function providerAliases(db: Kysely<DB>, organizationId: string): Promise<string[]> {
+  const row = await db.selectFrom('organizations').select(['name', 'aliases']).where('id', '=', organizationId).executeTakeFirst();
+  return row ? [row.name, ...row.aliases] : [];
+}

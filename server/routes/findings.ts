@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { idParams } from '../../shared/schemas/common';
+import { findingAction, findingDto, type FindingAction } from '../../shared/schemas/finding';
+import { invalid, notFound } from '../errors';
+import { currentDerivedFindings } from '../findings/derive';
+import { defineRoute } from '../http/route';
+import { authorize } from '../policies';
+import { findingSubject, presentFinding } from '../presenters/finding';
+import { recordAudit } from '../repositories/audit';
+import { findEngagement } from '../repositories/engagement';
+import { findFinding, listFindings, syncFindings, updateFinding, type FindingUpdate } from '../repositories/finding';
+
+const tag = 'Findings';
+
+const policyOf = { plan_remediation: 'finding.plan', respond: 'finding.respond', resolve: 'finding.resolve', dismiss: 'finding.dismiss', accept_risk: 'finding.acceptRisk', reopen: 'finding.reopen' } as const;
+
+/** The columns one workflow action writes. */
+function changesFor(body: FindingAction, today: string): FindingUpdate {
+  switch (body.action) {
+    case 'plan_remediation':
+      return { status: 'remediation_planned', remediation_owner: body.owner, remediation_due: body.dueDate, remediation_plan: body.plan };
+    case 'respond':
+      return { provider_response: body.response };
+    case 'resolve':
+      return { status: 'resolved', resolution_note: body.note ?? null };
+    case 'dismiss':
+      return { status: 'dismissed', dismiss_reason: body.reason };
+    case 'accept_risk':
+      if (body.expiresAt <= today) throw invalid([{ path: 'expiresAt', message: 'must be a future date: a risk acceptance expires and is reviewed again' }]);
+      return { status: 'risk_accepted', risk_justification: body.justification, risk_approver: body.approver, risk_expires: body.expiresAt };
+    case 'reopen':
+      return { status: 'open', dismiss_reason: null, risk_justification: null, risk_approver: null, risk_expires: null, resolution_note: null };
+  }
+}
+
+export const findingRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/engagements/:id/findings',
+    tag,
+    summary: "The engagement's findings, recomputed from the current facts",
+    description:
+      'The rules run on what the provider shared with the engagement (certificates, SoA, the latest submitted questionnaire). Each finding keeps its workflow state under a stable key across recomputations; ' +
+      '`includeInactive=true` also lists findings the rules no longer raise.',
+    access: 'authenticated',
+    params: idParams,
+    query: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }),
+    responses: { 200: { description: 'Most severe first', schema: z.object({ findings: z.array(findingDto) }) } },
+    handler: async ({ deps, actor, params, query }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      const derived = await currentDerivedFindings(deps.db, e);
+      await syncFindings(deps.db, e.id, derived);
+      const rows = await listFindings(deps.db, actor, e.id, { includeInactive: query.includeInactive === 'true' });
+      return { findings: rows.map((f) => presentFinding(actor, f)) };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/findings/:id',
+    tag,
+    summary: 'Move a finding through its workflow',
+    description:
+      'Actions: `plan_remediation` {owner, dueDate, plan} (either side), `respond` {response} (provider), `resolve` {note?}, `dismiss` {reason}, `accept_risk` {justification, approver, expiresAt} and `reopen` (buyer administrators and analysts). Every change is audited.',
+    access: 'authenticated',
+    params: idParams,
+    body: findingAction,
+    responses: { 200: { description: 'The finding', schema: z.object({ finding: findingDto }) }, 409: { description: 'Not possible in its current state' } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      const today = new Date().toISOString().slice(0, 10);
+      await deps.db.transaction().execute(async (trx) => {
+        const f = await findFinding(trx, actor, params.id, { lock: true });
+        if (!f) throw notFound('Finding');
+        authorize(actor, policyOf[body.action], findingSubject(f));
+        const changes = changesFor(body, today);
+        await updateFinding(trx, actor, f.id, changes);
+        await recordAudit(trx, origin, { action: `finding.${body.action}`, organizationId: actor.organizationId, targetType: 'finding', targetId: f.id, details: { code: f.code, from: f.status, to: changes.status ?? f.status, ...body } });
+      });
+      const f = await findFinding(deps.db, actor, params.id);
+      return { finding: presentFinding(actor, f!, today) };
+    },
+  }),
+];

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { findingCodes, severities } from '../findings/codes';
+import { isoDate } from './assessment';
+import { id, text } from './common';
+
+export const findingStatuses = ['open', 'remediation_planned', 'resolved', 'risk_accepted', 'dismissed'] as const;
+export type FindingStatus = (typeof findingStatuses)[number];
+
+/** One change to a finding's workflow (`PATCH /api/findings/:id`). */
+export const findingAction = z
+  .discriminatedUnion(
+    'action',
+    [
+      z.strictObject({ action: z.literal('plan_remediation'), owner: text(200, { min: 1 }), dueDate: isoDate, plan: text(4000, { min: 1 }) }),
+      z.strictObject({ action: z.literal('respond'), response: text(4000, { min: 1 }) }),
+      z.strictObject({ action: z.literal('resolve'), note: text(4000).optional() }),
+      z.strictObject({ action: z.literal('dismiss'), reason: text(4000, { min: 10 }) }),
+      z.strictObject({ action: z.literal('accept_risk'), justification: text(4000, { min: 10 }), approver: text(200, { min: 1 }), expiresAt: isoDate }),
+      z.strictObject({ action: z.literal('reopen') }),
+    ],
+    { message: 'action must be one of plan_remediation, respond, resolve, dismiss, accept_risk, reopen' },
+  )
+  .meta({ id: 'FindingAction' });
+export type FindingAction = z.infer<typeof findingAction>;
+
+export const findingDto = z
+  .object({
+    id,
+    code: z.enum(findingCodes),
+    severity: z.enum(severities),
+    title: z.string(),
+    explanation: z.string(),
+    controlIds: z.array(z.string()),
+    facts: z.record(z.string(), z.unknown()),
+    /** false: the rules no longer raise it (the underlying facts changed). */
+    active: z.boolean(),
+    status: z.enum(findingStatuses),
+    /** A risk acceptance past its expiry counts as open again. */
+    riskAcceptanceExpired: z.boolean(),
+    remediation: z.object({ owner: z.string(), dueDate: z.string(), plan: z.string() }).nullable(),
+    providerResponse: z.string().nullable(),
+    resolutionNote: z.string().nullable(),
+    dismissReason: z.string().nullable(),
+    riskAcceptance: z.object({ justification: z.string(), approver: z.string(), expiresAt: z.string() }).nullable(),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    updatedAt: z.string(),
+    abilities: z.object({ plan: z.boolean(), respond: z.boolean(), resolve: z.boolean(), dismiss: z.boolean(), acceptRisk: z.boolean(), reopen: z.boolean() }),
+  })
+  .meta({ id: 'Finding' });
+export type FindingDto = z.infer<typeof findingDto>;
