@@ -12,6 +12,7 @@ import { engagementProfile } from '../presenters/engagement';
 import { listAnswers } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
+import { scoreOf } from '../scoring/score-assessment';
 import { certificatesSharedWith, latestSoaSharedWith, latestSubmittedAssessment, providerAliases } from '../repositories/finding-facts';
 
 const entityVerdict = { same: 'covered', uncertain: 'uncertain', different: 'not_covered' } as const;
@@ -90,7 +91,7 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
     sites,
     services,
     answers,
-    controlGaps: [],
+    controlGaps: assessment ? (await scoreOf(db, e, assessment, [])).gaps : [],
   };
 }
 

@@ -27,6 +27,7 @@ export const assessmentPolicy = {
   'assessment.complete': (a: Actor, s: AssessmentSubject): Decision => (!buyerManager(a, s) ? onlyBuyer : allowIf(s.status === 'submitted', badState('Only a submitted questionnaire can be completed'))),
   'assessment.cancel': (a: Actor, s: AssessmentSubject): Decision =>
     !buyerManager(a, s) ? onlyBuyer : allowIf(s.status !== 'completed' && s.status !== 'cancelled', badState(`A ${s.status} questionnaire cannot be cancelled`)),
+  'assessment.score': (a: Actor, s: AssessmentSubject): Decision => allowIf(isBuyer(a) && s.buyerOrgId === a.organizationId, forbid("The score is the buyer's assessment")),
   'assessment.comment': (a: Actor, s: AssessmentSubject): Decision => {
     const member = isBuyer(a) ? buyerManager(a, s) || (a.role === 'legal' && s.buyerOrgId === a.organizationId) : providerMember(a, s);
     if (!member) return forbid('You cannot comment on this questionnaire');

@@ -36,6 +36,9 @@ import { engagementSubject } from '../presenters/engagement';
 import { answerValuesFor, findAssessment, listAnswers, listAssessments, listComments } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
+import { listFindings } from '../repositories/finding';
+import { scoreOf } from '../scoring/score-assessment';
+import type { Severity } from '../../shared/findings/codes';
 import { findTemplate } from '../repositories/template';
 import { buildAnswerWorkbook, parseAnswerWorkbook } from '../assessments/offline-workbook';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
@@ -294,6 +297,26 @@ export const assessmentRoutes = [
       }
       const applied = await importAnswers(deps, actor, a.id, parsed.rows, origin);
       return { applied, assessment: await loadAssessmentDto(deps, actor, a.id) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/assessments/:id/score',
+    tag,
+    summary: 'The score of a submitted questionnaire with its full breakdown (buyer)',
+    description: 'Overall and theme scores (0–100), rating and its cap by open findings, residual risk, coverage, and per control the questions, answers, credits, weights and multipliers behind it. The method is in docs/scoring.md.',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The score', schema: z.object({ score: z.record(z.string(), z.unknown()) }) }, 409: { description: 'Not submitted yet' } },
+    handler: async ({ deps, actor, params }) => {
+      const a = await findAssessment(deps.db, actor, params.id);
+      if (!a) throw notFound('Assessment');
+      authorize(actor, 'assessment.score', assessmentSubject(a));
+      if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to score');
+      const e = (await findEngagement(deps.db, actor, a.engagement_id))!;
+      const open = await listFindings(deps.db, actor, e.id);
+      const severities = open.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => f.severity as Severity);
+      return { score: await scoreOf(deps.db, e, a, severities) };
     },
   }),
 ];

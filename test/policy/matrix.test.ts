@@ -425,6 +425,11 @@ const cases: Record<string, Case> = {
     expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: { own: 403, other: 404 }, provider: scopedStatus(200) }),
     watch: ['findings'],
   },
+  'GET /api/assessments/:id/score': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'submitted', completeSmallAnswers)).assessmentId}/score` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 404 } }),
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;

@@ -1,0 +1,41 @@
+import { createTestContext, type TestContext } from '../helpers/context';
+import { signedIn, type Client } from '../helpers/agent';
+import { completeSmallAnswers, makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUser } from '../helpers/factories';
+
+let t: TestContext;
+let analyst: Client;
+let provider: Client;
+let ids: { engagementId: string; buyerOrgId: string; providerOrgId: string; templateVersionId: string };
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const b = await makeOrganization(t.db, 'buyer');
+  const p = await makeOrganization(t.db, 'provider');
+  analyst = await signedIn(t.app, (await makeUser(t.db, b.id, 'analyst')).email);
+  provider = await signedIn(t.app, (await makeUser(t.db, p.id, 'admin')).email);
+  ids = { engagementId: await makeEngagement(t.db, b.id, p.id), buyerOrgId: b.id, providerOrgId: p.id, templateVersionId: (await makeTemplate(t.db, b.id)).versionId };
+});
+afterAll(() => t.close());
+
+describe('GET /api/assessments/:id/score', () => {
+  test('when a questionnaire was submitted, then the buyer gets the score with its breakdown down to each answer', async () => {
+    const id = await makeAssessment(t.db, ids, 'submitted', { ...completeSmallAnswers, 'training-frequency': { value: 'onboarding' } });
+    const res = await analyst.get(`/api/assessments/${id}/score`).expect(200);
+    const s = res.body.score;
+    expect(s.controls).toHaveLength(93);
+    const screening = s.controls.find((c: { controlId: string }) => c.controlId === '6.1');
+    // Evidence is required for screening and none is attached: 1 capped to 0.5.
+    expect(screening.questions[0]).toMatchObject({ questionKey: 'screening', rawCredit: 1, credit: 0.5, capped: 'evidence_missing' });
+    expect(s.controls.find((c: { controlId: string }) => c.controlId === '6.3').score).toBe(0.4);
+    expect(s.gaps.map((g: { controlId: string }) => g.controlId)).toContain('6.3');
+    expect(['A', 'B', 'C', 'D']).toContain(s.rating);
+    expect(s.coverage.applicable).toBe(93);
+  });
+
+  test('when the questionnaire is not submitted, then 409; when the provider asks, then 403', async () => {
+    const open = await makeAssessment(t.db, ids, 'in_progress', completeSmallAnswers);
+    await analyst.get(`/api/assessments/${open}/score`).expect(409);
+    const done = await makeAssessment(t.db, ids, 'submitted', completeSmallAnswers);
+    await provider.get(`/api/assessments/${done}/score`).expect(403);
+  });
+});
