@@ -5,6 +5,7 @@ import * as m003 from './2026_11_23_003_documents';
 import * as m004 from './2026_11_23_004_certificates';
 import * as m005 from './2026_11_23_005_soas';
 import * as m006 from './2026_11_23_006_findings';
+import * as m007 from './2026_11_23_007_engagement_summaries';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_004_certificates': m004,
   '2026_11_23_005_soas': m005,
   '2026_11_23_006_findings': m006,
+  '2026_11_23_007_engagement_summaries': m007,
 };

@@ -25,6 +25,7 @@ import {
   type AssessmentRow,
 } from '../repositories/assessment';
 import { recordAudit } from '../repositories/audit';
+import { refreshEngagements } from '../findings/summary';
 import { ownDocumentIds, setEvidence } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
 import type { TemplateRow } from '../repositories/template';
@@ -157,19 +158,22 @@ export async function submitAssessment(deps: Deps, actor: Actor, id: string, ori
     await recordAudit(trx, origin, { action: 'assessment.submitted', organizationId: actor.organizationId, targetType: 'assessment', targetId: a.id, details: { answers: answers.size } });
     return a;
   });
+  await refreshEngagements(deps, [a.engagement_id]);
   await notify(deps, a.buyer_org_id, ['admin', 'analyst'], `${a.provider_name} submitted ${a.title}`, `${a.provider_name} submitted its answers to "${a.title}". Review them here: ${link(deps, a.id)}`);
 }
 
 /** The buyer's verdict on one answer, with an optional comment in the answer's thread. */
 export async function reviewAnswer(deps: Deps, actor: Actor, id: string, questionKey: string, body: { verdict: ReviewVerdict; comment?: string }, origin: RequestOrigin): Promise<void> {
-  await withLockedAssessment(deps, actor, id, 'assessment.review', async (trx, a) => {
+  const engagementId = await withLockedAssessment(deps, actor, id, 'assessment.review', async (trx, a) => {
     questionOf(a.content, questionKey);
     if (!(await setVerdict(trx, a.id, questionKey, body.verdict, actor.userId))) {
       throw new AppError('INVALID_STATE', 'This question has no answer to review');
     }
     if (body.comment) await insertComment(trx, actor, a.id, questionKey, body.comment);
     await recordAudit(trx, origin, { action: 'answer.reviewed', organizationId: actor.organizationId, targetType: 'assessment', targetId: a.id, details: { questionKey, verdict: body.verdict } });
+    return a.engagement_id;
   });
+  await refreshEngagements(deps, [engagementId]);
 }
 
 /** Buyer-side transitions of a submitted questionnaire (return, complete) and cancellation. */
@@ -185,6 +189,7 @@ export async function transitionAssessment(
     await recordAudit(trx, origin, { action: `assessment.${step.to}`, organizationId: actor.organizationId, targetType: 'assessment', targetId: a.id, details: step.message ? { message: step.message } : {} });
     return a;
   });
+  await refreshEngagements(deps, [a.engagement_id]);
   if (step.to === 'returned') {
     await notify(deps, a.provider_org_id, ['admin', 'contributor'], `${a.buyer_name} returned ${a.title} for changes`, `${a.buyer_name} returned "${a.title}" to you.${step.message ? `\n\nTheir message: ${step.message}` : ''}\n\nOpen it here: ${link(deps, a.id)}`);
   }

@@ -160,6 +160,25 @@ export interface Engagements {
   uses_cloud: Generated<boolean>;
 }
 
+export interface EngagementSummaries {
+  assessment_id: string | null;
+  certificate_edition: string | null;
+  certificate_expiry: string | null;
+  computed_at: Generated<Timestamp>;
+  coverage: number | null;
+  engagement_id: string;
+  findings_critical: Generated<number>;
+  findings_high: Generated<number>;
+  findings_low: Generated<number>;
+  findings_medium: Generated<number>;
+  inherent_tier: number;
+  next_review: string | null;
+  overall: number | null;
+  rating: string | null;
+  residual_risk: string | null;
+  soa_version: string | null;
+}
+
 export interface Findings {
   active: Generated<boolean>;
   code: string;
@@ -288,6 +307,7 @@ export interface DB {
   certificates: Certificates;
   document_shares: DocumentShares;
   documents: Documents;
+  engagement_summaries: EngagementSummaries;
   engagements: Engagements;
   findings: Findings;
   invitations: Invitations;

@@ -15,5 +15,6 @@ export const engagementPolicy = {
   'engagement.create': (a: Actor): Decision => allowIf(managesEngagements(a), onlyManagers),
   'engagement.update': (a: Actor, e: EngagementSubject): Decision => allowIf(managesEngagements(a) && e.buyerOrgId === a.organizationId, onlyManagers),
   'engagement.overrideRisk': (a: Actor, e: EngagementSubject): Decision => allowIf(managesEngagements(a) && e.buyerOrgId === a.organizationId, forbid('Only buyer administrators and analysts can override the risk tier')),
+  'portfolio.read': (a: Actor): Decision => allowIf(a.organizationKind === 'buyer', forbid("The portfolio is the buyer's view of its providers")),
   'provider.search': (a: Actor): Decision => allowIf(managesEngagements(a), onlyManagers),
 };

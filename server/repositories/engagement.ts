@@ -107,3 +107,23 @@ export async function searchProviders(db: Kysely<DB>, q: string | undefined) {
 export async function findProvider(db: Kysely<DB>, id: string) {
   return db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id).where('kind', '=', 'provider').executeTakeFirst();
 }
+
+/**
+ * An engagement by id without tenant scoping: only for system work that
+ * follows an already-authorized change (recomputing its summary).
+ */
+export async function loadEngagementForRefresh(db: Kysely<DB>, id: string): Promise<EngagementRow | undefined> {
+  return (await db
+    .selectFrom('engagements')
+    .innerJoin('organizations as buyer', 'buyer.id', 'engagements.buyer_org_id')
+    .innerJoin('organizations as provider', 'provider.id', 'engagements.provider_org_id')
+    .selectAll('engagements')
+    .select(['buyer.name as buyer_name', 'provider.name as provider_name'])
+    .where('engagements.id', '=', id)
+    .executeTakeFirst()) as unknown as EngagementRow | undefined;
+}
+
+/** The engagements a document is shared with. */
+export async function engagementsSharingDocument(db: Kysely<DB>, documentId: string): Promise<string[]> {
+  return (await db.selectFrom('document_shares').select('engagement_id').where('document_id', '=', documentId).execute()).map((r) => r.engagement_id);
+}

@@ -12,6 +12,8 @@ import { presentCertificate } from '../presenters/certificate';
 import { recordAudit } from '../repositories/audit';
 import { findCertificate, insertCertificate, listCertificates, updateCertificate } from '../repositories/certificate';
 import { findDocument } from '../repositories/document';
+import { engagementsSharingDocument } from '../repositories/engagement';
+import { refreshEngagements } from '../findings/summary';
 
 const tag = 'Certificates';
 const one = z.object({ certificate: certificateDto });
@@ -82,6 +84,7 @@ export const certificateRoutes = [
         await recordAudit(trx, origin, { action: 'certificate.recorded', organizationId: actor.organizationId, targetType: 'certificate', targetId: certificateId, details: { documentId: d.id, edition: body.edition, expiryDate: body.expiryDate } });
         return certificateId;
       });
+      await refreshEngagements(deps, await engagementsSharingDocument(deps.db, d.id));
       return new Reply(201, await loadCertificate(deps, actor, id));
     },
   }),
@@ -123,6 +126,7 @@ export const certificateRoutes = [
         await updateCertificate(trx, actor, c.id, body);
         await recordAudit(trx, origin, { action: 'certificate.corrected', organizationId: actor.organizationId, targetType: 'certificate', targetId: c.id, details: { fields: Object.keys(body) } });
       });
+      await refreshEngagements(deps, await engagementsSharingDocument(deps.db, c.document_id));
       return loadCertificate(deps, actor, params.id);
     },
   }),

@@ -14,6 +14,7 @@ import { recordAudit } from '../repositories/audit';
 import { deleteShare, findDocument, insertDocument, insertShares, listDocuments, listVersions, ownDocumentIds, sharesOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
 import { receiveUpload, withReceivedFile } from '../uploads/receive';
+import { refreshEngagements } from '../findings/summary';
 
 const tag = 'Documents';
 const one = z.object({ document: documentDto, versions: z.array(documentDto) });
@@ -171,6 +172,7 @@ export const documentRoutes = [
         const added = await insertShares(trx, actor, e.id, ids);
         await recordAudit(trx, origin, { action: 'document.shared', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { documentIds: ids, added } });
       });
+      await refreshEngagements(deps, [e.id]);
       return { documents: await presentMany(deps, actor, await listDocuments(deps.db, actor, { engagementId: e.id })) };
     },
   }),
@@ -190,6 +192,7 @@ export const documentRoutes = [
         if (!(await deleteShare(trx, e.id, params.documentId))) throw notFound('Share');
         await recordAudit(trx, origin, { action: 'document.unshared', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { documentId: params.documentId } });
       });
+      await refreshEngagements(deps, [e.id]);
     },
   }),
 ];

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { findingAction, findingDto, type FindingAction } from '../../shared/schemas/finding';
 import { invalid, notFound } from '../errors';
-import { currentDerivedFindings } from '../findings/derive';
+import { refreshEngagement, refreshEngagements } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
 import { findingSubject, presentFinding } from '../presenters/finding';
 import { recordAudit } from '../repositories/audit';
 import { findEngagement } from '../repositories/engagement';
-import { findFinding, listFindings, syncFindings, updateFinding, type FindingUpdate } from '../repositories/finding';
+import { findFinding, listFindings, updateFinding, type FindingUpdate } from '../repositories/finding';
 
 const tag = 'Findings';
 
@@ -49,8 +49,7 @@ export const findingRoutes = [
     handler: async ({ deps, actor, params, query }) => {
       const e = await findEngagement(deps.db, actor, params.id);
       if (!e) throw notFound('Engagement');
-      const derived = await currentDerivedFindings(deps.db, e);
-      await syncFindings(deps.db, e.id, derived);
+      await refreshEngagement(deps.db, e);
       const rows = await listFindings(deps.db, actor, e.id, { includeInactive: query.includeInactive === 'true' });
       return { findings: rows.map((f) => presentFinding(actor, f)) };
     },
@@ -77,6 +76,7 @@ export const findingRoutes = [
         await recordAudit(trx, origin, { action: `finding.${body.action}`, organizationId: actor.organizationId, targetType: 'finding', targetId: f.id, details: { code: f.code, from: f.status, to: changes.status ?? f.status, ...body } });
       });
       const f = await findFinding(deps.db, actor, params.id);
+      await refreshEngagements(deps, [f!.engagement_id]);
       return { finding: presentFinding(actor, f!, today) };
     },
   }),

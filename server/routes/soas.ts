@@ -10,6 +10,8 @@ import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { recordAudit } from '../repositories/audit';
 import { findDocument } from '../repositories/document';
+import { engagementsSharingDocument } from '../repositories/engagement';
+import { refreshEngagements } from '../findings/summary';
 import { findSoa, insertSoa, listSoas, soaRows, type SoaRecord, type SoaRowRecord } from '../repositories/soa';
 import { readSpreadsheetGrid } from '../soa/read-spreadsheet';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
@@ -99,6 +101,7 @@ export const soaRoutes = [
         await recordAudit(trx, origin, { action: 'soa.recorded', organizationId: actor.organizationId, targetType: 'soa', targetId: soaId, details: { documentId: d.id, version: body.version, excluded } });
         return soaId;
       });
+      await refreshEngagements(deps, await engagementsSharingDocument(deps.db, d.id));
       return new Reply(201, await loadSoa(deps, actor, id));
     },
   }),

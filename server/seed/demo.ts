@@ -14,6 +14,7 @@ import { allQuestions, type Question, type TemplateContent } from '../../shared/
 import type { Database } from '../db/database';
 import { insertAssessment, setAssessmentStatus, upsertAnswer } from '../repositories/assessment';
 import { findBuiltin } from '../repositories/template';
+import { refreshEngagements } from '../findings/summary';
 import { demoCertificate, demoCertificatePdf, demoSoaWorkbook } from './demo-files';
 import { hashPassword } from '../auth/password';
 import type { Deps } from '../deps';
@@ -47,6 +48,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
   ].map((f) => ({ ...f, key: crypto.randomBytes(32).toString('hex'), sha256: crypto.createHash('sha256').update(f.content).digest('hex') }));
   for (const f of files) await deps.storage.put(f.key, Readable.from([f.content]), { contentType: f.mime });
   const soaReading = parseSoaGrid((await readSpreadsheetGrid(files[1]!.content, 'xlsx')).grid);
+  let engagementId = '';
   try {
     await deps.db.transaction().execute(async (trx) => {
       const northwind = await insertOrganization(trx, { kind: 'buyer', name: 'Northwind Bank', aliases: ['Northwind Bank plc'] });
@@ -61,7 +63,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
       }
       const analyst = actors['analyst@northwind.demo.test']!;
       const provider = actors['admin@acme.demo.test']!;
-      const engagementId = await insertEngagement(trx, analyst, acme.id, {
+      engagementId = await insertEngagement(trx, analyst, acme.id, {
         name: 'Inbound customer support for card holders',
         description: 'Voice and chat support for Northwind credit card holders, 24/7, including card blocking and disputes.',
         services: ['Inbound customer support (voice and chat) for card holders'],
@@ -109,6 +111,8 @@ export async function seedDemo(deps: Deps): Promise<void> {
     for (const f of files) await deps.storage.delete(f.key).catch(() => undefined);
     throw err;
   }
+  // The portfolio shows the demo engagement with its findings from the first login.
+  await refreshEngagements(deps, [engagementId]);
 }
 
 /** A plausible answer for the i-th question: mostly positive, some partial or negative, so the demo shows real gaps. */

@@ -77,3 +77,19 @@ describe('findings on the demo engagement', () => {
     await other.patch(`/api/findings/${site.id}`).send({ action: 'reopen' }).expect(404);
   });
 });
+
+describe('summary and portfolio', () => {
+  test('when the buyer opens the portfolio, then the demo engagement shows its open critical finding and certificate, sorted by risk, in one page', async () => {
+    const summary = (await analyst.get(`/api/engagements/${engagementId}/summary`).expect(200)).body.summary;
+    expect(summary.findings.critical).toBeGreaterThanOrEqual(1);
+    expect(summary.certificate).toEqual({ expiryDate: '2028-04-04', edition: '2022' });
+    expect(summary.soaVersion).toBe('1.1');
+    expect(summary.inherentTier).toBe(1);
+    const page = (await analyst.get('/api/portfolio?sort=risk&pageSize=10').expect(200)).body;
+    expect(page.total).toBe(1);
+    expect(page.rows[0].engagement.id).toBe(engagementId);
+    await analyst.get('/api/portfolio?sort=colour').expect(400);
+    await provider.get('/api/portfolio').expect(403);
+    await provider.get(`/api/engagements/${engagementId}/summary`).expect(403);
+  });
+});

@@ -430,6 +430,12 @@ const cases: Record<string, Case> = {
     request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'submitted', completeSmallAnswers)).assessmentId}/score` }),
     expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 404 } }),
   },
+  'GET /api/engagements/:id/summary': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/engagements/${(await pairObjects(w, tenant)).engagementId}/summary` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 404 } }),
+  },
+  'GET /api/portfolio': { scoped: false, request: async () => ({ path: '/api/portfolio?sort=score' }), expect: byRole({ buyerManager: 200, buyerLegal: 200, provider: 403 }) },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;

@@ -1,0 +1,70 @@
+import { inherentRisk } from '../../shared/engagements/risk-tier';
+import type { Severity } from '../../shared/findings/codes';
+import { currentCertificate } from '../../shared/findings/rules';
+import type { Database } from '../db/database';
+import { engagementProfile } from '../presenters/engagement';
+import { loadEngagementForRefresh, type EngagementRow } from '../repositories/engagement';
+import { latestSubmittedAssessment } from '../repositories/finding-facts';
+import { syncFindings } from '../repositories/finding';
+import { scoreOf } from '../scoring/score-assessment';
+import { gatherRuleInput } from './derive';
+import { deriveFindings } from '../../shared/findings/rules';
+
+/** A review is due a year after the last submission, or at once when there is none. */
+const REVIEW_AFTER_DAYS = 365;
+
+/**
+ * Recomputes an engagement's findings and its dashboard row (score, rating,
+ * residual risk, open findings by severity, certificate and SoA status) and
+ * stores both. Called whenever the engagement's facts change and when a
+ * summary is read, so the portfolio is one query over stored rows.
+ */
+export async function refreshEngagement(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)) {
+  const input = await gatherRuleInput(db, e, today);
+  await syncFindings(db, e.id, deriveFindings(input));
+  const open = await db
+    .selectFrom('findings')
+    .select(['severity'])
+    .where('engagement_id', '=', e.id)
+    .where('active', '=', true)
+    .where((eb) => eb.or([eb('status', 'in', ['open', 'remediation_planned']), eb.and([eb('status', '=', 'risk_accepted'), eb('risk_expires', '<', today)])]))
+    .execute();
+  const count = (s: Severity) => open.filter((f) => f.severity === s).length;
+  const assessment = await latestSubmittedAssessment(db, e.id);
+  const score = assessment ? await scoreOf(db, e, assessment, open.map((f) => f.severity as Severity)) : null;
+  const cert = currentCertificate(input.certificates);
+  const tier = e.risk_tier_override ?? inherentRisk(engagementProfile(e)).tier;
+  const nextReview = assessment ? new Date(assessment.submittedAt.getTime() + REVIEW_AFTER_DAYS * 86400000).toISOString().slice(0, 10) : today;
+  const row = {
+    engagement_id: e.id,
+    assessment_id: assessment?.id ?? null,
+    overall: score ? score.overallRounded : null,
+    rating: score?.rating ?? null,
+    residual_risk: score?.residualRisk ?? null,
+    coverage: score ? Math.round(score.coverage.ratio * 1000) / 1000 : null,
+    inherent_tier: tier,
+    findings_critical: count('critical'),
+    findings_high: count('high'),
+    findings_medium: count('medium'),
+    findings_low: count('low'),
+    certificate_expiry: cert?.expiryDate ?? null,
+    certificate_edition: cert?.edition ?? null,
+    soa_version: input.soa?.version ?? null,
+    next_review: nextReview,
+    computed_at: new Date(),
+  };
+  await db.insertInto('engagement_summaries').values(row).onConflict((oc) => oc.column('engagement_id').doUpdateSet(row)).execute();
+  return { row, score, certificate: cert, soa: input.soa };
+}
+
+/** Recomputes the summaries of these engagements after a change (errors are logged, never fail the change). */
+export async function refreshEngagements(deps: { db: Database; logger: { error: (o: object, m: string) => void } }, engagementIds: readonly string[]): Promise<void> {
+  for (const id of new Set(engagementIds)) {
+    try {
+      const e = await loadEngagementForRefresh(deps.db, id);
+      if (e) await refreshEngagement(deps.db, e);
+    } catch (err) {
+      deps.logger.error({ err, engagementId: id }, 'engagement summary refresh failed');
+    }
+  }
+}
