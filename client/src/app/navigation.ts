@@ -14,6 +14,7 @@ const provider = (u: SessionUser) => u.organization.kind === 'provider';
 /** The main navigation, by organization kind and role. */
 export const navigation: NavItem[] = [
   { to: '/', label: 'Home', show: () => true },
+  { to: '/portfolio', label: 'Portfolio', show: buyer },
   { to: '/engagements', label: 'Engagements', show: () => true },
   { to: '/assessments', label: 'Questionnaires', show: buyer },
   { to: '/assessments', label: 'Inbox', show: provider },

@@ -8,6 +8,7 @@ const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation'));
 const HomePage = lazy(() => import('./pages/home'));
 const UsersPage = lazy(() => import('./pages/users'));
 const AuditPage = lazy(() => import('./pages/audit'));
+const PortfolioPage = lazy(() => import('./pages/portfolio'));
 const EngagementsPage = lazy(() => import('./pages/engagements'));
 const NewEngagementPage = lazy(() => import('./pages/engagement-new'));
 const EngagementPage = lazy(() => import('./pages/engagement'));
@@ -31,6 +32,7 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'portfolio', element: <PortfolioPage /> },
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/new', element: <NewEngagementPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },

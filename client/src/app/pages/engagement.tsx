@@ -4,6 +4,9 @@ import { dataCategoryLabels, type DataCategory } from '../../../../shared/schema
 import { useEngagement } from '../../features/engagements/api/engagements';
 import { EngagementAssessments } from '../../features/engagements/components/engagement-assessments';
 import { RiskPanel } from '../../features/engagements/components/risk-panel';
+import { FindingsPanel } from '../../features/engagements/components/findings-panel';
+import { ScopePanel } from '../../features/engagements/components/scope-panel';
+import { ScorePanel } from '../../features/engagements/components/score-panel';
 
 export default function EngagementPage() {
   const { id = '' } = useParams();
@@ -59,6 +62,9 @@ export default function EngagementPage() {
         </Paper>
         {e.risk && <RiskPanel engagement={e} />}
       </SimpleGrid>
+      {e.risk && <ScorePanel engagementId={e.id} />}
+      <ScopePanel engagement={e} />
+      <FindingsPanel engagementId={e.id} />
       <EngagementAssessments engagementId={e.id} canCreate={e.abilities.createAssessment} />
     </Stack>
   );

@@ -1,0 +1,97 @@
+import { Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { EngagementDto } from '../../../../../shared/schemas/engagement';
+import { useEngagementCertificates, useFindings } from '../api/findings';
+
+const verdictOf = (code: string) => (code.startsWith('SCOPE_UNCERTAIN') ? { label: 'confirm', color: 'yellow' } : { label: 'not covered', color: 'red' });
+
+/** The contracted sites and services beside the certificate's scope, with every mismatch marked. */
+export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
+  const certificates = useEngagementCertificates(engagement.id);
+  const findings = useFindings(engagement.id);
+  const cert = certificates.data?.sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1))[0];
+  const mark = (kind: 'site' | 'service', value: string) => {
+    const f = findings.data?.find((x) => x.code.startsWith('SCOPE_') && (x.facts as Record<string, unknown>)[kind] === value);
+    return f ? { ...verdictOf(f.code), explanation: f.explanation } : { label: cert ? 'covered' : '—', color: cert ? 'green' : 'gray', explanation: '' };
+  };
+  return (
+    <Paper withBorder p="md" aria-label="Scope check">
+      <Title order={4} mb="sm">
+        Scope check: contracted vs certified
+      </Title>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Text fw={600} size="sm">
+            Contracted ({engagement.contractingEntity})
+          </Text>
+          <Table aria-label="Contracted sites and services">
+            <Table.Tbody>
+              {engagement.sites.map((s) => {
+                const m = mark('site', s.name || s.city);
+                return (
+                  <Table.Tr key={`site-${s.name}`}>
+                    <Table.Td>
+                      <Text size="sm">{s.name}</Text>
+                      <Text size="xs" c="dimmed">
+                        {[s.address, s.city, s.country].filter(Boolean).join(', ')}
+                      </Text>
+                      {m.explanation && (
+                        <Text size="xs" c={m.color}>
+                          {m.explanation}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={m.color}>{m.label}</Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+              {engagement.services.map((s) => {
+                const m = mark('service', s);
+                return (
+                  <Table.Tr key={`service-${s}`}>
+                    <Table.Td>
+                      <Text size="sm">{s}</Text>
+                      {m.explanation && (
+                        <Text size="xs" c={m.color}>
+                          {m.explanation}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={m.color}>{m.label}</Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          {cert ? (
+            <Stack gap={4}>
+              <Text fw={600} size="sm">
+                Certified: {cert.legalEntity} · ISO/IEC 27001:{cert.edition} · {cert.certificateNumber} ({cert.certificationBody}) · until {cert.expiryDate}
+              </Text>
+              {cert.sites.map((s, i) => (
+                <Text size="sm" key={i}>
+                  Site: {[s.name, s.address].filter(Boolean).join(' — ')}
+                </Text>
+              ))}
+              {cert.services.map((s) => (
+                <Text size="sm" key={s}>
+                  Service: {s}
+                </Text>
+              ))}
+              <Text size="xs" c="dimmed">
+                Scope: “{cert.scopeText}”
+              </Text>
+            </Stack>
+          ) : (
+            <Text c="dimmed">No certificate shared with this engagement.</Text>
+          )}
+        </Grid.Col>
+      </Grid>
+    </Paper>
+  );
+}
