@@ -227,12 +227,25 @@ export interface LoginThrottle {
   locked_until: Timestamp | null;
 }
 
+export interface Notices {
+  kind: string;
+  sent_at: Generated<Timestamp>;
+  subject_id: string;
+}
+
 export interface Organizations {
   aliases: Generated<string[]>;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   kind: string;
   name: string;
+}
+
+export interface ScoringProfiles {
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  weights: Generated<Json>;
 }
 
 export interface Session {
@@ -312,7 +325,9 @@ export interface DB {
   findings: Findings;
   invitations: Invitations;
   login_throttle: LoginThrottle;
+  notices: Notices;
   organizations: Organizations;
+  scoring_profiles: ScoringProfiles;
   session: Session;
   soa_rows: SoaRows;
   soas: Soas;

@@ -1,8 +1,10 @@
 import PgBoss from 'pg-boss';
 import type { Deps } from '../deps';
+import { sendNotices } from './notices';
 import { sendDueReminders } from './reminders';
 
 export const REMINDER_QUEUE = 'assessment-reminders';
+export const NOTICE_QUEUE = 'buyer-notices';
 
 export interface JobRunner {
   boss: PgBoss;
@@ -25,5 +27,11 @@ export async function startJobs(deps: Deps, { pollingIntervalSeconds = 2, cron =
     if (sent > 0) deps.logger.info({ sent }, 'assessment reminders sent');
   });
   await boss.schedule(REMINDER_QUEUE, cron, {}, { tz: 'UTC' });
+  await boss.createQueue(NOTICE_QUEUE);
+  await boss.work(NOTICE_QUEUE, { pollingIntervalSeconds }, async () => {
+    const sent = await sendNotices(deps, new Date());
+    if (sent > 0) deps.logger.info({ sent }, 'buyer notices sent');
+  });
+  await boss.schedule(NOTICE_QUEUE, '15 6 * * *', {}, { tz: 'UTC' });
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
 }
