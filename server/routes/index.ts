@@ -11,6 +11,7 @@ import { certificateRoutes } from './certificates';
 import { soaRoutes } from './soas';
 import { findingRoutes } from './findings';
 import { portfolioRoutes } from './portfolio';
+import { scoringRoutes } from './scoring';
 import { systemRoutes } from './system';
 import { userRoutes } from './users';
 
@@ -30,4 +31,4 @@ const openApiRoute = defineRoute({
  * Every route of the application. The same table mounts the handlers,
  * generates the OpenAPI document and drives the authorization matrix test.
  */
-export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes];
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes, ...scoringRoutes];

@@ -10,10 +10,11 @@ import { listAnswers } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
 import { latestSoaSharedWith } from '../repositories/finding-facts';
+import { loadScoringWeights } from '../repositories/scoring-profile';
 
 /** Loads what the pure scoring needs for one assessment of an engagement and scores it. */
 export async function scoreOf(db: Database, e: EngagementRow, assessment: { id: string; content: TemplateContent }, openFindingSeverities: readonly Severity[]): Promise<ScoreResult> {
-  const [rows, evidence, soa] = await Promise.all([listAnswers(db, assessment.id), evidenceOf(db, assessment.id), latestSoaSharedWith(db, e.id)]);
+  const [rows, evidence, soa, profileWeights] = await Promise.all([listAnswers(db, assessment.id), evidenceOf(db, assessment.id), latestSoaSharedWith(db, e.id), loadScoringWeights(db, { organizationId: e.buyer_org_id })]);
   const values = answerMap(rows);
   const profile = engagementProfile(e);
   const tier = (e.risk_tier_override ?? inherentRisk(profile).tier) as RiskTier;
@@ -23,6 +24,7 @@ export async function scoreOf(db: Database, e: EngagementRow, assessment: { id: 
     visible: visibleQuestionKeys(assessment.content, values),
     profile,
     soa: soa?.rows.map((r) => ({ controlId: r.control_id, applicable: r.applicable, justification: r.justification })) ?? null,
+    profileWeights,
     openFindingSeverities,
     inherentTier: tier,
   });

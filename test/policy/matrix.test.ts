@@ -436,6 +436,13 @@ const cases: Record<string, Case> = {
     expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 404 } }),
   },
   'GET /api/portfolio': { scoped: false, request: async () => ({ path: '/api/portfolio?sort=score' }), expect: byRole({ buyerManager: 200, buyerLegal: 200, provider: 403 }) },
+  'GET /api/scoring': { scoped: false, request: async () => ({ path: '/api/scoring' }), expect: byRole({ buyerManager: 200, buyerLegal: 200, provider: 403 }) },
+  'PUT /api/scoring/profile': {
+    scoped: false,
+    request: async () => ({ path: '/api/scoring/profile', body: { weights: { '8.24': 3, '5.1': 0 } } }),
+    expect: byRole({ buyerManager: 200, buyerLegal: 403, provider: 403 }),
+    watch: ['scoring_profiles'],
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;

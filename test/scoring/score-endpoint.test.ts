@@ -39,3 +39,21 @@ describe('GET /api/assessments/:id/score', () => {
     await provider.get(`/api/assessments/${done}/score`).expect(403);
   });
 });
+
+describe('scoring profile', () => {
+  test('when weights are negative, absurd or name unknown controls, then 400 names them and nothing changes', async () => {
+    const res = await analyst.put('/api/scoring/profile').send({ weights: { '8.24': -1, '5.1': 1000, '9.9': 2 } }).expect(400);
+    expect(res.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['weights.5.1', 'weights.8.24', 'weights.9.9']);
+    expect((await analyst.get('/api/scoring').expect(200)).body.weights).toEqual({});
+  });
+
+  test('when a control weighs 3 in the profile, then the score uses it (times the engagement multipliers)', async () => {
+    await analyst.put('/api/scoring/profile').send({ weights: { '6.1': 3 } }).expect(200);
+    const id = await makeAssessment(t.db, ids, 'submitted', completeSmallAnswers);
+    const s = (await analyst.get(`/api/assessments/${id}/score`).expect(200)).body.score;
+    expect(s.controls.find((c: { controlId: string }) => c.controlId === '6.1')).toMatchObject({ baseWeight: 3, weight: 3 });
+    const tables = (await analyst.get('/api/scoring').expect(200)).body;
+    expect(tables.multipliers.find((m: { reason: string }) => m.reason === 'Payment card data').controlIds).toEqual(['8.24', '8.12', '8.11', '5.34']);
+    expect(tables.residualRisk['1'].D).toBe('critical');
+  });
+});

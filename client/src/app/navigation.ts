@@ -21,6 +21,7 @@ export const navigation: NavItem[] = [
   { to: '/templates', label: 'Templates', show: buyer },
   { to: '/documents', label: 'Documents', show: () => true },
   { to: '/catalog', label: 'Control catalog', show: () => true },
+  { to: '/scoring', label: 'Scoring method', show: buyer },
   { to: '/users', label: 'Users', show: admin },
   { to: '/audit', label: 'Audit trail', show: admin },
 ];

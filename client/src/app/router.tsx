@@ -9,6 +9,7 @@ const HomePage = lazy(() => import('./pages/home'));
 const UsersPage = lazy(() => import('./pages/users'));
 const AuditPage = lazy(() => import('./pages/audit'));
 const PortfolioPage = lazy(() => import('./pages/portfolio'));
+const ScoringPage = lazy(() => import('./pages/scoring'));
 const EngagementsPage = lazy(() => import('./pages/engagements'));
 const NewEngagementPage = lazy(() => import('./pages/engagement-new'));
 const EngagementPage = lazy(() => import('./pages/engagement'));
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'portfolio', element: <PortfolioPage /> },
+      { path: 'scoring', element: <ScoringPage /> },
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/new', element: <NewEngagementPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },

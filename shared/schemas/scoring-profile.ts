@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { isControlId } from '../catalog';
+
+/** A buyer's control weights (default 1): 0 takes a control out of the score, 10 at most. */
+export const scoringProfileBody = z
+  .strictObject({
+    weights: z
+      .record(z.string(), z.number({ message: 'must be a number' }).min(0, { message: 'must be at least 0' }).max(10, { message: 'must be at most 10' }))
+      .superRefine((w, ctx) => {
+        for (const key of Object.keys(w)) if (!isControlId(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not an ISO/IEC 27002:2022 control id' });
+      }),
+  })
+  .meta({ id: 'ScoringProfile' });
+export type ScoringProfileBody = z.infer<typeof scoringProfileBody>;
