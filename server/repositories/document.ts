@@ -174,7 +174,7 @@ export async function evidenceOf(db: Kysely<DB>, assessmentId: string) {
     .selectFrom('answer_evidence as ev')
     .innerJoin('answers as an', 'an.id', 'ev.answer_id')
     .innerJoin('documents as d', 'd.id', 'ev.document_id')
-    .select(['an.question_key', 'd.id', 'd.title', 'd.kind', 'd.original_name', 'd.uploaded_at'])
+    .select(['an.question_key', 'd.id', 'd.title', 'd.kind', 'd.original_name', 'd.uploaded_at', 'd.sha256'])
     .where('an.assessment_id', '=', assessmentId)
     .orderBy('ev.attached_at')
     .execute();

@@ -38,6 +38,7 @@ import { evidenceOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
 import { listFindings } from '../repositories/finding';
 import { scoreOf } from '../scoring/score-assessment';
+import { reportPdf, reportWorkbook } from '../reports/assessment-report';
 import type { Severity } from '../../shared/findings/codes';
 import { findTemplate } from '../repositories/template';
 import { buildAnswerWorkbook, parseAnswerWorkbook } from '../assessments/offline-workbook';
@@ -317,6 +318,48 @@ export const assessmentRoutes = [
       const open = await listFindings(deps.db, actor, e.id);
       const severities = open.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => f.severity as Severity);
       return { score: await scoreOf(deps.db, e, a, severities) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/assessments/:id/report',
+    tag,
+    summary: 'The assessment report as PDF or xlsx: score, breakdown, findings, evidence with SHA-256 (buyer)',
+    access: 'authenticated',
+    params: idParams,
+    query: z.strictObject({ format: z.enum(['pdf', 'xlsx'], { message: 'must be pdf or xlsx' }).default('pdf') }),
+    responses: { 200: { description: 'The report file', contentType: 'application/pdf' }, 409: { description: 'Not submitted yet' } },
+    handler: async ({ res, deps, actor, params, query }) => {
+      const a = await findAssessment(deps.db, actor, params.id);
+      if (!a) throw notFound('Assessment');
+      authorize(actor, 'assessment.score', assessmentSubject(a));
+      if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to report');
+      const e = (await findEngagement(deps.db, actor, a.engagement_id))!;
+      const findings = await listFindings(deps.db, actor, e.id);
+      const open = findings.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => f.severity as Severity);
+      const score = await scoreOf(deps.db, e, a, open);
+      const questions = new Map(a.content.sections.flatMap((s) => s.questions).map((q) => [q.key, q.text]));
+      const data = {
+        title: a.title,
+        engagement: e.name,
+        buyer: a.buyer_name,
+        provider: a.provider_name,
+        submittedAt: a.submitted_at.toISOString(),
+        generatedAt: new Date().toISOString(),
+        score,
+        findings: findings.map((f) => ({ severity: f.severity, code: f.code, title: f.title, explanation: f.explanation, status: f.status })),
+        evidence: (await evidenceOf(deps.db, a.id)).map((x) => ({ question: questions.get(x.question_key) ?? x.question_key, title: x.title, fileName: x.original_name, sha256: x.sha256, uploadedAt: x.uploaded_at.toISOString() })),
+      };
+      const name = `${a.title.replace(/[^\w.-]+/g, '-').slice(0, 80)}-report`;
+      if (query.format === 'xlsx') {
+        res.attachment(`${name}.xlsx`);
+        res.type(XLSX_TYPE);
+        res.send(await reportWorkbook(data));
+      } else {
+        res.attachment(`${name}.pdf`);
+        res.type('application/pdf');
+        res.send(await reportPdf(data));
+      }
     },
   }),
 ];

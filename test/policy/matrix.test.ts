@@ -443,6 +443,11 @@ const cases: Record<string, Case> = {
     expect: byRole({ buyerManager: 200, buyerLegal: 403, provider: 403 }),
     watch: ['scoring_profiles'],
   },
+  'GET /api/assessments/:id/report': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'submitted', completeSmallAnswers)).assessmentId}/report?format=xlsx` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 404 } }),
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { readPdfText } from '../../server/certificate/pdf-text';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
 import { completeSmallAnswers, makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUser } from '../helpers/factories';
@@ -55,5 +57,28 @@ describe('scoring profile', () => {
     const tables = (await analyst.get('/api/scoring').expect(200)).body;
     expect(tables.multipliers.find((m: { reason: string }) => m.reason === 'Payment card data').controlIds).toEqual(['8.24', '8.12', '8.11', '5.34']);
     expect(tables.residualRisk['1'].D).toBe('critical');
+  });
+});
+
+describe('assessment reports', () => {
+  const binary = (r: import('supertest').Test) =>
+    r.buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+
+  test('when the buyer downloads the report, then the PDF has a text layer with the score and the xlsx holds every control and the evidence hashes', async () => {
+    const id = await makeAssessment(t.db, ids, 'submitted', completeSmallAnswers);
+    const pdf = await binary(analyst.get(`/api/assessments/${id}/report?format=pdf`)).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await readPdfText(pdf.body as Buffer)).text;
+    expect(text).toMatch(/Score [\d.]+ \/ 100/);
+    const xlsx = await binary(analyst.get(`/api/assessments/${id}/report?format=xlsx`)).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Controls', 'Answers', 'Findings', 'Evidence']);
+    expect(wb.getWorksheet('Controls')!.actualRowCount).toBe(94);
+    await analyst.get(`/api/assessments/${id}/report?format=docx`).expect(400);
   });
 });
