@@ -160,4 +160,21 @@ async function seedQuestionnaire(trx: Database, analyst: Actor, provider: Actor,
     answered++;
   }
   await setAssessmentStatus(trx, assessmentId, 'in_progress');
+
+  // Last year's review, completed: the score, the rating and the real gaps a buyer sees at first login.
+  const previous = await insertAssessment(trx, analyst, { engagementId: engagement.id, providerOrgId: engagement.providerOrgId, templateVersionId: version.id, title: `${version.name} — 2025 review`, dueDate: '2025-12-15' });
+  const lastYear = new Map<string, AnswerValue>();
+  for (const [i, q] of questions.entries()) {
+    if (!visibleQuestionKeys(content, lastYear).has(q.key)) continue;
+    let a = demoAnswer(q, i + 1);
+    if (checkAnswer(q, a)) a = { value: q.answerType === 'yes_no' ? 'no' : a.value, comment: a.comment };
+    if (checkAnswer(q, a)) continue;
+    await upsertAnswer(trx, { assessmentId: previous, questionKey: q.key, value: a.value, comment: a.comment, userId: provider.userId, sourceAnswerId: null });
+    lastYear.set(q.key, a.value);
+  }
+  await trx
+    .updateTable('assessments')
+    .set({ status: 'completed', sent_at: new Date('2025-11-20T09:00:00Z'), submitted_at: new Date('2025-12-10T16:30:00Z'), completed_at: new Date('2025-12-18T11:00:00Z') })
+    .where('id', '=', previous)
+    .execute();
 }

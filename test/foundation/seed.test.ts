@@ -34,14 +34,25 @@ describe('the demo data', () => {
 
   test('when seeded, then BPO essentials is half answered by the provider and due in two weeks', async () => {
     const provider = await signedIn(t.app, 'admin@acme.demo.test', DEMO_PASSWORD);
-    const inbox = (await provider.get('/api/assessments').expect(200)).body.assessments;
-    expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ status: 'in_progress', buyer: { name: 'Northwind Bank' }, template: { name: expect.stringMatching(/BPO/i) } });
-    const { answered, total } = inbox[0].progress;
+    const inbox = (await provider.get('/api/assessments').expect(200)).body.assessments as { id: string; status: string; progress: { answered: number; total: number } }[];
+    expect(inbox.map((a) => a.status).sort()).toEqual(['completed', 'in_progress']);
+    const current = inbox.find((a) => a.status === 'in_progress')!;
+    expect(current).toMatchObject({ buyer: { name: 'Northwind Bank' }, template: { name: expect.stringMatching(/BPO/i) } });
+    const { answered, total } = current.progress;
     expect(answered).toBeGreaterThan(total / 3);
     expect(answered).toBeLessThan(total);
     const analyst = await signedIn(t.app, 'analyst@northwind.demo.test', DEMO_PASSWORD);
-    expect((await analyst.get(`/api/assessments/${inbox[0].id}`).expect(200)).body.assessment.answers).toEqual([]);
+    expect((await analyst.get(`/api/assessments/${current.id}`).expect(200)).body.assessment.answers).toEqual([]);
+  });
+
+  test("when the buyer opens the demo engagement, then last year's review gives a score, a rating capped by the scope finding, and real control gaps", async () => {
+    const analyst = await signedIn(t.app, 'analyst@northwind.demo.test', DEMO_PASSWORD);
+    const id = (await analyst.get('/api/engagements').expect(200)).body.engagements[0].id;
+    const summary = (await analyst.get(`/api/engagements/${id}/summary`).expect(200)).body.summary;
+    expect(summary.rating).toMatch(/[CD]/);
+    expect(summary.findings.critical).toBeGreaterThanOrEqual(1);
+    const codes = (await analyst.get(`/api/engagements/${id}/findings`).expect(200)).body.findings.map((f: { code: string }) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['SCOPE_SITE_NOT_COVERED', 'CONTROL_GAP', 'CLAIM_WITHOUT_EVIDENCE']));
   });
 
   test('when the provider reads its demo certificate PDF, then the extraction finds the Makati scope', async () => {

@@ -1,4 +1,4 @@
-import { Badge, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { ControlScore } from '../../../../../shared/scoring/score';
 import { useScore, useSummary } from '../api/findings';
@@ -28,6 +28,12 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
               <Text size="sm" c="dimmed">
                 coverage {Math.round((s.coverage ?? 0) * 100)} % of applicable controls
               </Text>
+              <Anchor size="sm" href={`/api/assessments/${s.assessmentId}/report?format=pdf`}>
+                Report (PDF)
+              </Anchor>
+              <Anchor size="sm" href={`/api/assessments/${s.assessmentId}/report?format=xlsx`}>
+                Report (xlsx)
+              </Anchor>
             </>
           ) : (
             <Text c="dimmed">No questionnaire submitted yet.</Text>
