@@ -23,7 +23,7 @@ export async function scoreOf(db: Database, e: EngagementRow, assessment: { id: 
     answers: new Map(rows.map((r) => [r.question_key, { value: r.value, verdict: r.verdict, evidenceCount: evidence.filter((x) => x.question_key === r.question_key).length }])),
     visible: visibleQuestionKeys(assessment.content, values),
     profile,
-    soa: soa?.rows.map((r) => ({ controlId: r.control_id, applicable: r.applicable, justification: r.justification })) ?? null,
+    soa: soa?.rows.map((r) => ({ controlId: r.control_id, applicable: r.applicable, implementation: r.implementation, justification: r.justification })) ?? null,
     profileWeights,
     openFindingSeverities,
     inherentTier: tier,

@@ -39,7 +39,7 @@ export interface ScoringInput {
   /** Questions shown under the current answers (conditions). */
   visible: ReadonlySet<string>;
   profile: Pick<EngagementProfile, 'dataCategories' | 'usesCloud' | 'remoteWork' | 'subcontractors' | 'developsSoftware'>;
-  soa: readonly { controlId: string; applicable: boolean | null; justification: string }[] | null;
+  soa: readonly { controlId: string; applicable: boolean | null; justification: string; implementation?: 'full' | 'partial' | 'none' | null }[] | null;
   /** The buyer's scoring profile: control id → weight (default 1). */
   profileWeights?: Readonly<Record<string, number>>;
   openFindingSeverities: readonly Severity[];
@@ -54,6 +54,8 @@ export interface QuestionBreakdown {
   credit: number | null;
   weight: number;
   capped: 'evidence_missing' | 'rejected' | null;
+  /** Documents attached as evidence. */
+  evidenceCount: number;
   excluded: 'hidden' | 'unanswered' | 'na' | 'unscored_type' | 'zero_weight' | null;
 }
 
@@ -70,6 +72,8 @@ export interface ControlScore {
   score: number;
   answered: boolean;
   questions: QuestionBreakdown[];
+  /** What the shared SoA says about the control, if one is shared. */
+  soaRow: { applicable: boolean | null; implementation: 'full' | 'partial' | 'none' | null; justification: string } | null;
 }
 
 export interface ScoreResult {
@@ -93,7 +97,7 @@ export function gapSeverity(weight: number): Severity {
 
 /** One question's contribution, with why it counts or not. */
 export function scoreQuestion(q: Question, visible: boolean, answer: ScoredAnswer | undefined): QuestionBreakdown {
-  const base = { questionKey: q.key, text: q.text, value: answer?.value ?? null, weight: q.weight, capped: null, rawCredit: null, credit: null } as QuestionBreakdown;
+  const base = { questionKey: q.key, text: q.text, value: answer?.value ?? null, weight: q.weight, capped: null, rawCredit: null, credit: null, evidenceCount: answer?.evidenceCount ?? 0 } as QuestionBreakdown;
   if (!visible) return { ...base, excluded: 'hidden' };
   if (!answer || answer.value === null) return { ...base, excluded: 'unanswered' };
   if (!['yes_no', 'single_choice', 'multiple_choice'].includes(q.answerType)) return { ...base, excluded: 'unscored_type' };
@@ -141,6 +145,7 @@ export function scoreAssessment(input: ScoringInput): ScoreResult {
       score,
       answered: totalWeight > 0,
       questions,
+      soaRow: row ? { applicable: row.applicable, implementation: row.implementation ?? null, justification: row.justification } : null,
     };
   });
 

@@ -88,6 +88,7 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
                   <Table.Th>Answer</Table.Th>
                   <Table.Th>Credit</Table.Th>
                   <Table.Th>Weight</Table.Th>
+                  <Table.Th>Evidence</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -101,11 +102,21 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
                       {q.excluded ? ` (${q.excluded.replace('_', ' ')})` : ''}
                     </Table.Td>
                     <Table.Td>{q.weight}</Table.Td>
+                    <Table.Td>{q.evidenceCount ? `${q.evidenceCount} document${q.evidenceCount > 1 ? 's' : ''}` : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
             {picked.questions.length === 0 && <Text c="dimmed">No question of this questionnaire maps to this control.</Text>}
+            <Text size="sm">
+              SoA:{' '}
+              {picked.soaRow
+                ? `${picked.soaRow.applicable === null ? 'applicability not stated' : picked.soaRow.applicable ? 'applicable' : 'excluded'}${picked.soaRow.implementation ? `, implementation ${picked.soaRow.implementation}` : ''}${picked.soaRow.justification ? ` — “${picked.soaRow.justification}”` : ''}`
+                : 'no SoA shared'}
+            </Text>
+            <Anchor size="sm" href={`/assessments/${summary.data.assessmentId}`}>
+              Open the questionnaire (answers, evidence and comments)
+            </Anchor>
           </Stack>
         )}
       </Modal>
