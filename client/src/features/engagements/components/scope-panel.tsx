@@ -40,8 +40,10 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={m.color}>{m.label}</Badge>
+                    <Table.Td w={130} ta="right">
+                      <Badge color={m.color} style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
+                        {m.label}
+                      </Badge>
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -58,8 +60,10 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={m.color}>{m.label}</Badge>
+                    <Table.Td w={130} ta="right">
+                      <Badge color={m.color} style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
+                        {m.label}
+                      </Badge>
                     </Table.Td>
                   </Table.Tr>
                 );
