@@ -1,12 +1,11 @@
 import { Alert, Anchor, Badge, Button, FileButton, Grid, Group, List, Modal, NavLink, Paper, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { assessmentStatusColor } from '../../../components/ui/status';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { statusLabels, type AssessmentDto } from '../../../../../shared/schemas/assessment';
 import { ApiError } from '../../../lib/api-client';
 import { useEvidenceLibrary, useImportWorkbook, useSuggestions, useTransition } from '../api/assessments';
 import { QuestionCard } from './question-card';
-
-const statusColor: Record<string, string> = { draft: 'gray', sent: 'blue', in_progress: 'cyan', submitted: 'violet', returned: 'orange', completed: 'green', cancelled: 'dark' };
 
 /** The questionnaire for both sides: the provider answers, the buyer reviews; buttons follow the server's abilities. */
 export function AssessmentView({ assessment: a }: { assessment: AssessmentDto }) {
@@ -58,7 +57,7 @@ export function AssessmentView({ assessment: a }: { assessment: AssessmentDto })
                 {a.buyer.name} → {a.provider.name} · {a.template.name} v{a.template.version} · due {a.dueDate}
               </Text>
             </div>
-            <Badge size="lg" color={statusColor[a.status]} aria-label="Status">
+            <Badge size="lg" color={assessmentStatusColor[a.status]} aria-label="Status">
               {statusLabels[a.status]}
             </Badge>
           </Group>

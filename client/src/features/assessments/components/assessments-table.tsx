@@ -1,9 +1,8 @@
 import { Anchor, Badge, Progress, Table, Text } from '@mantine/core';
+import { assessmentStatusColor } from '../../../components/ui/status';
 import { Link } from 'react-router';
 import { statusLabels, type AssessmentStatus } from '../../../../../shared/schemas/assessment';
 import { useAssessments } from '../api/assessments';
-
-const statusColor: Record<string, string> = { draft: 'gray', sent: 'blue', in_progress: 'cyan', submitted: 'violet', returned: 'orange', completed: 'green', cancelled: 'dark' };
 
 export function AssessmentsTable({ provider, status }: { provider: boolean; status?: AssessmentStatus[] }) {
   const list = useAssessments(status);
@@ -34,7 +33,7 @@ export function AssessmentsTable({ provider, status }: { provider: boolean; stat
             </Table.Td>
             <Table.Td>{provider ? a.buyer.name : a.provider.name}</Table.Td>
             <Table.Td>
-              <Badge color={statusColor[a.status]}>{statusLabels[a.status]}</Badge>
+              <Badge color={assessmentStatusColor[a.status]}>{statusLabels[a.status]}</Badge>
             </Table.Td>
             <Table.Td>{a.dueDate}</Table.Td>
             <Table.Td w={160}>

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { assessmentStatusColor } from '../../../components/ui/status';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { statusLabels } from '../../../../../shared/schemas/assessment';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateAssessment, useEngagementAssessments, useSendAssessment, useUsableTemplates } from '../api/engagements';
-
-export const statusColor: Record<string, string> = { draft: 'gray', sent: 'blue', in_progress: 'cyan', submitted: 'violet', returned: 'orange', completed: 'green', cancelled: 'dark' };
 
 /** The engagement's questionnaires, and a form to create and send a new one. */
 export function EngagementAssessments({ engagementId, canCreate }: { engagementId: string; canCreate: boolean }) {
@@ -63,7 +62,7 @@ export function EngagementAssessments({ engagementId, canCreate }: { engagementI
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={statusColor[a.status]}>{statusLabels[a.status]}</Badge>
+                  <Badge color={assessmentStatusColor[a.status]}>{statusLabels[a.status]}</Badge>
                 </Table.Td>
                 <Table.Td>{a.dueDate}</Table.Td>
                 <Table.Td w={160}>

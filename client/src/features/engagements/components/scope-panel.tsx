@@ -25,49 +25,12 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
           </Text>
           <Table aria-label="Contracted sites and services">
             <Table.Tbody>
-              {engagement.sites.map((s) => {
-                const m = mark('site', s.name || s.city);
-                return (
-                  <Table.Tr key={`site-${s.name}`}>
-                    <Table.Td>
-                      <Text size="sm">{s.name}</Text>
-                      <Text size="xs" c="dimmed">
-                        {[s.address, s.city, s.country].filter(Boolean).join(', ')}
-                      </Text>
-                      {m.explanation && (
-                        <Text size="xs" c={m.color}>
-                          {m.explanation}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td w={130} ta="right">
-                      <Badge color={m.color} style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
-                        {m.label}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-              {engagement.services.map((s) => {
-                const m = mark('service', s);
-                return (
-                  <Table.Tr key={`service-${s}`}>
-                    <Table.Td>
-                      <Text size="sm">{s}</Text>
-                      {m.explanation && (
-                        <Text size="xs" c={m.color}>
-                          {m.explanation}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td w={130} ta="right">
-                      <Badge color={m.color} style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
-                        {m.label}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {engagement.sites.map((s) => (
+                <ScopeRow key={`site-${s.name}`} title={s.name} detail={[s.address, s.city, s.country].filter(Boolean).join(', ')} verdict={mark('site', s.name || s.city)} />
+              ))}
+              {engagement.services.map((s) => (
+                <ScopeRow key={`service-${s}`} title={s} verdict={mark('service', s)} />
+              ))}
             </Table.Tbody>
           </Table>
         </Grid.Col>
@@ -97,5 +60,30 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
         </Grid.Col>
       </Grid>
     </Paper>
+  );
+}
+
+function ScopeRow({ title, detail, verdict }: { title: string; detail?: string; verdict: { label: string; color: string; explanation: string } }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm">{title}</Text>
+        {detail && (
+          <Text size="xs" c="dimmed">
+            {detail}
+          </Text>
+        )}
+        {verdict.explanation && (
+          <Text size="xs" c={verdict.color}>
+            {verdict.explanation}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td w={130} ta="right">
+        <Badge color={verdict.color} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
+          {verdict.label}
+        </Badge>
+      </Table.Td>
+    </Table.Tr>
   );
 }
