@@ -7,6 +7,7 @@ import * as m005 from './2026_11_23_005_soas';
 import * as m006 from './2026_11_23_006_findings';
 import * as m007 from './2026_11_23_007_engagement_summaries';
 import * as m008 from './2026_11_23_008_notices';
+import * as m009 from './2026_11_23_009_security_schedules';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_006_findings': m006,
   '2026_11_23_007_engagement_summaries': m007,
   '2026_11_23_008_notices': m008,
+  '2026_11_23_009_security_schedules': m009,
 };

@@ -241,11 +241,36 @@ export interface Organizations {
   name: string;
 }
 
+export interface ScheduleClauses {
+  clause_key: string;
+  included: Generated<boolean>;
+  missing: Generated<string[]>;
+  position: number;
+  reasons: Generated<Json>;
+  schedule_id: string;
+  text: string;
+  title: string;
+}
+
 export interface ScoringProfiles {
   organization_id: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   weights: Generated<Json>;
+}
+
+export interface SecuritySchedules {
+  buyer_org_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  engagement_id: string;
+  finalized_at: Timestamp | null;
+  findings: Generated<Json>;
+  id: Generated<string>;
+  score: Json | null;
+  status: Generated<string>;
+  title: string;
+  variables: Generated<Json>;
 }
 
 export interface Session {
@@ -327,7 +352,9 @@ export interface DB {
   login_throttle: LoginThrottle;
   notices: Notices;
   organizations: Organizations;
+  schedule_clauses: ScheduleClauses;
   scoring_profiles: ScoringProfiles;
+  security_schedules: SecuritySchedules;
   session: Session;
   soa_rows: SoaRows;
   soas: Soas;

@@ -5,6 +5,7 @@ import { assessmentPolicy } from './assessment';
 import { certificatePolicy } from './certificate';
 import { documentPolicy } from './document';
 import { findingPolicy } from './finding';
+import { schedulePolicy } from './schedule';
 import { engagementPolicy } from './engagement';
 import { templatePolicy } from './template';
 import { userPolicy } from './user';
@@ -18,6 +19,7 @@ const rules = {
   ...documentPolicy,
   ...certificatePolicy,
   ...findingPolicy,
+  ...schedulePolicy,
 };
 
 type Rules = typeof rules;

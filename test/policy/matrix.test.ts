@@ -109,6 +109,14 @@ async function sharedCertificate(w: World, tenant: Tenant) {
   return row.id;
 }
 
+/** A draft schedule of the tenant's buyer for a fresh engagement. */
+async function makeSchedule(w: World, tenant: Tenant) {
+  const { engagementId } = await pairObjects(w, tenant);
+  const s = await w.db.insertInto('security_schedules').values({ engagement_id: engagementId, buyer_org_id: w[tenant].buyer.id, title: 'Schedule' }).returning('id').executeTakeFirstOrThrow();
+  await w.db.insertInto('schedule_clauses').values({ schedule_id: s.id, position: 0, clause_key: 'right-to-audit', title: 'Right to audit', text: 'The Provider shall…' }).execute();
+  return s.id;
+}
+
 /** A fresh engagement, template and assessment of the pair on the tenant's side. */
 async function pairObjects(w: World, tenant: Tenant, status: AssessmentStatus = 'sent', answers: Parameters<typeof makeAssessment>[3] = {}) {
   const { buyer, provider } = w[tenant];
@@ -447,6 +455,29 @@ const cases: Record<string, Case> = {
     scoped: true,
     request: async (w, _p, tenant) => ({ path: `/api/assessments/${(await pairObjects(w, tenant, 'submitted', completeSmallAnswers)).assessmentId}/report?format=xlsx` }),
     expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 403, other: 404 } }),
+  },
+  'POST /api/engagements/:id/security-schedules': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/engagements/${(await pairObjects(w, tenant)).engagementId}/security-schedules`, body: {} }),
+    expect: { buyerAdmin: scopedStatus(201), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(201), providerAdmin: { own: 403, other: 404 }, providerContributor: { own: 403, other: 404 } },
+    watch: ['security_schedules', 'schedule_clauses'],
+  },
+  'GET /api/security-schedules/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/security-schedules/${await makeSchedule(w, tenant)}` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 404, other: 404 } }),
+  },
+  'PATCH /api/security-schedules/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/security-schedules/${await makeSchedule(w, tenant)}`, body: { exclude: ['right-to-audit'] } }),
+    expect: { buyerAdmin: scopedStatus(200), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(200), providerAdmin: { own: 404, other: 404 }, providerContributor: { own: 404, other: 404 } },
+    watch: ['schedule_clauses'],
+  },
+  'POST /api/security-schedules/:id/finalize': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/security-schedules/${await makeSchedule(w, tenant)}/finalize` }),
+    expect: { buyerAdmin: scopedStatus(200), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(200), providerAdmin: { own: 404, other: 404 }, providerContributor: { own: 404, other: 404 } },
+    watch: ['security_schedules'],
   },
 };
 

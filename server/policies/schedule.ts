@@ -1,0 +1,12 @@
+import { isBuyer, type Actor } from './actor';
+import { allowIf, badState, forbid, type Decision } from './decision';
+
+/** Legal (and administrators) generate and finalise security schedules; a final schedule never changes. */
+const legalTeam = (a: Actor, buyerOrgId: string) => isBuyer(a) && a.organizationId === buyerOrgId && (a.role === 'legal' || a.role === 'admin');
+const onlyLegal = forbid('Only legal and administrators of the buyer manage security schedules');
+
+export const schedulePolicy = {
+  'schedule.create': (a: Actor, e: { buyerOrgId: string }): Decision => allowIf(legalTeam(a, e.buyerOrgId), onlyLegal),
+  'schedule.read': (a: Actor, s: { buyerOrgId: string }): Decision => allowIf(isBuyer(a) && a.organizationId === s.buyerOrgId, forbid('Schedules are the buyer’s until shared')),
+  'schedule.edit': (a: Actor, s: { buyerOrgId: string; status: string }): Decision => (!legalTeam(a, s.buyerOrgId) ? onlyLegal : allowIf(s.status === 'draft', badState('The schedule is final: generate a new one'))),
+};

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { idParams } from '../../shared/schemas/common';
+import { createScheduleBody, scheduleDto, updateScheduleBody, type ScheduleDto } from '../../shared/schemas/schedule';
+import type { Deps } from '../deps';
+import { invalid, notFound } from '../errors';
+import { refreshEngagement } from '../findings/summary';
+import { defineRoute, Reply } from '../http/route';
+import { authorize, can } from '../policies';
+import type { Actor } from '../policies/actor';
+import { recordAudit } from '../repositories/audit';
+import { findEngagement } from '../repositories/engagement';
+import { listFindings } from '../repositories/finding';
+import { draftClauses, insertSchedule } from '../schedules/generate';
+import { scheduleDocx, scheduleMarkdown } from '../schedules/render';
+
+const tag = 'Security schedules';
+const one = z.object({ schedule: scheduleDto });
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A schedule of the actor's organization (schedules are the buyer's; providers never see them here). */
+async function loadSchedule(deps: Deps, actor: Actor, id: string): Promise<ScheduleDto> {
+  const s = await deps.db
+    .selectFrom('security_schedules as s')
+    .innerJoin('engagements as e', 'e.id', 's.engagement_id')
+    .selectAll('s')
+    .select('e.name as engagement_name')
+    .where('s.id', '=', id)
+    .where('s.buyer_org_id', '=', actor.organizationId)
+    .executeTakeFirst();
+  if (!s) throw notFound('Security schedule');
+  authorize(actor, 'schedule.read', { buyerOrgId: s.buyer_org_id });
+  const clauses = await deps.db.selectFrom('schedule_clauses').selectAll().where('schedule_id', '=', id).orderBy('position').execute();
+  const subject = { buyerOrgId: s.buyer_org_id, status: s.status };
+  return {
+    id: s.id,
+    engagement: { id: s.engagement_id, name: s.engagement_name },
+    title: s.title,
+    status: s.status as 'draft' | 'final',
+    variables: s.variables as Record<string, string>,
+    score: s.score as ScheduleDto['score'],
+    findings: s.findings as ScheduleDto['findings'],
+    clauses: clauses.map((c) => ({ key: c.clause_key, title: c.title, text: c.text, reasons: c.reasons as string[], missing: c.missing, included: c.included })),
+    createdAt: s.created_at.toISOString(),
+    finalizedAt: s.finalized_at?.toISOString() ?? null,
+    abilities: { edit: can(actor, 'schedule.edit', subject), finalize: can(actor, 'schedule.edit', subject) },
+  };
+}
+
+export const scheduleRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/engagements/:id/security-schedules',
+    tag,
+    summary: 'Generate a draft security schedule from the engagement and its open findings (legal)',
+    description:
+      'Selects the always-on clauses, those the engagement profile calls for and those its open findings call for, explains why each was chosen, fills the variables (missing values are written "[TO BE AGREED: …]" and listed) and freezes the score and the open findings.',
+    access: 'authenticated',
+    params: idParams,
+    body: createScheduleBody,
+    responses: { 201: { description: 'The draft', schema: one } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      authorize(actor, 'schedule.create', { buyerOrgId: e.buyer_org_id });
+      const { row } = await refreshEngagement(deps.db, e);
+      const open = (await listFindings(deps.db, actor, e.id)).filter((f) => f.status === 'open' || f.status === 'remediation_planned');
+      const clauses = draftClauses(e, open, body.variables);
+      const id = await deps.db.transaction().execute(async (trx) => {
+        const scheduleId = await insertSchedule(
+          trx,
+          {
+            engagementId: e.id,
+            buyerOrgId: e.buyer_org_id,
+            title: body.title ?? `Information security schedule — ${e.name}`,
+            variables: body.variables,
+            score: row.overall !== null && row.rating && row.residual_risk ? { overall: row.overall, rating: row.rating, residualRisk: row.residual_risk } : null,
+            findings: open.map((f) => ({ code: f.code, severity: f.severity, title: f.title, dueDate: f.remediation_due })),
+            createdBy: actor.userId,
+          },
+          clauses,
+        );
+        await recordAudit(trx, origin, { action: 'schedule.generated', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: scheduleId, details: { engagementId: e.id, clauses: clauses.filter((c) => c.included).length } });
+        return scheduleId;
+      });
+      return new Reply(201, { schedule: await loadSchedule(deps, actor, id) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/security-schedules/:id',
+    tag,
+    summary: 'A security schedule as JSON, Markdown or DOCX (Accept header or ?format=md|docx)',
+    access: 'authenticated',
+    params: idParams,
+    query: z.strictObject({ format: z.enum(['json', 'md', 'docx'], { message: 'must be json, md or docx' }).optional() }),
+    responses: { 200: { description: 'The schedule', schema: one } },
+    handler: async ({ req, res, deps, actor, params, query }) => {
+      const s = await loadSchedule(deps, actor, params.id);
+      const format = query.format ?? (req.accepts(['application/json', 'text/markdown', DOCX]) === DOCX ? 'docx' : req.accepts(['application/json', 'text/markdown']) === 'text/markdown' ? 'md' : 'json');
+      const name = s.title.replace(/[^\w.-]+/g, '-').slice(0, 80);
+      if (format === 'md') {
+        res.attachment(`${name}.md`);
+        res.type('text/markdown; charset=utf-8');
+        res.send(scheduleMarkdown(s));
+        return;
+      }
+      if (format === 'docx') {
+        res.attachment(`${name}.docx`);
+        res.type(DOCX);
+        res.send(await scheduleDocx(s));
+        return;
+      }
+      return { schedule: s };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/security-schedules/:id',
+    tag,
+    summary: 'Deselect or add clauses of a draft schedule (legal)',
+    access: 'authenticated',
+    params: idParams,
+    body: updateScheduleBody,
+    responses: { 200: { description: 'The draft', schema: one }, 409: { description: 'The schedule is final' } },
+    handler: async ({ deps, actor, params, body, origin }) => {
+      const s = await loadSchedule(deps, actor, params.id);
+      authorize(actor, 'schedule.edit', { buyerOrgId: actor.organizationId, status: s.status });
+      const known = new Set(s.clauses.map((c) => c.key));
+      const unknown = [...body.include.map((k, i) => ({ k, p: `include.${i}` })), ...body.exclude.map((k, i) => ({ k, p: `exclude.${i}` }))].filter((x) => !known.has(x.k));
+      if (unknown.length) throw invalid(unknown.map((x) => ({ path: x.p, message: `"${x.k}" is not a clause of this schedule` })));
+      await deps.db.transaction().execute(async (trx) => {
+        if (body.include.length) await trx.updateTable('schedule_clauses').set({ included: true }).where('schedule_id', '=', s.id).where('clause_key', 'in', body.include).execute();
+        if (body.exclude.length) await trx.updateTable('schedule_clauses').set({ included: false }).where('schedule_id', '=', s.id).where('clause_key', 'in', body.exclude).execute();
+        await recordAudit(trx, origin, { action: 'schedule.edited', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id, details: body });
+      });
+      return { schedule: await loadSchedule(deps, actor, params.id) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/security-schedules/:id/finalize',
+    tag,
+    summary: 'Finalise a schedule: its clauses, score and findings never change afterwards (legal)',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The final schedule', schema: one }, 409: { description: 'Already final' } },
+    handler: async ({ deps, actor, params, origin }) => {
+      const s = await loadSchedule(deps, actor, params.id);
+      authorize(actor, 'schedule.edit', { buyerOrgId: actor.organizationId, status: s.status });
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('security_schedules').set({ status: 'final', finalized_at: new Date() }).where('id', '=', s.id).where('status', '=', 'draft').execute();
+        await recordAudit(trx, origin, { action: 'schedule.finalized', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
+      });
+      return { schedule: await loadSchedule(deps, actor, params.id) };
+    },
+  }),
+];

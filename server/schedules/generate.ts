@@ -1,0 +1,54 @@
+import { countryName, normalizeCountry } from '../../shared/matching/normalize';
+import { fillClause } from '../../shared/clauses/fill';
+import { defaultClauses } from '../../shared/clauses/library';
+import { selectClauses } from '../../shared/clauses/select';
+import type { FindingCode } from '../../shared/findings/codes';
+import type { Database } from '../db/database';
+import { engagementProfile } from '../presenters/engagement';
+import type { EngagementRow } from '../repositories/engagement';
+import type { FindingRow } from '../repositories/finding';
+
+/** What the engagement itself tells the clause variables. */
+export function engagementVariables(e: EngagementRow): Record<string, string> {
+  const countries = [...new Set(e.sites.map((s) => normalizeCountry(s.country) ?? s.country))].map((c) => (c.length === 2 ? countryName(c) : c));
+  return {
+    providerLegalName: e.contracting_entity,
+    sites: e.sites.map((s) => `${s.name} (${[s.address, s.city, s.country].filter(Boolean).join(', ')})`).join('; '),
+    services: e.services.join('; '),
+    dataLocations: countries.join(', '),
+    findingsAnnexReference: 'Annex A (open findings) to this Schedule',
+  };
+}
+
+/**
+ * The clauses a schedule starts with: always-on ones, those the engagement's
+ * profile calls for, and those its open findings call for, each with its
+ * reasons and its text filled (a missing value is written as "[TO BE AGREED:
+ * …]" and listed, never left blank).
+ */
+export function draftClauses(e: EngagementRow, openFindings: readonly Pick<FindingRow, 'code'>[], extra: Record<string, string>) {
+  const values = { ...engagementVariables(e), ...extra };
+  const selected = selectClauses(defaultClauses, engagementProfile(e), openFindings.map((f) => f.code as FindingCode));
+  return defaultClauses.map((clause) => {
+    const chosen = selected.find((s) => s.key === clause.key);
+    const filled = fillClause(clause.text, values);
+    return { key: clause.key, title: clause.title, text: filled.text, reasons: chosen?.reasons ?? [], missing: filled.missing, included: Boolean(chosen) };
+  });
+}
+
+export async function insertSchedule(
+  db: Database,
+  s: { engagementId: string; buyerOrgId: string; title: string; variables: Record<string, string>; score: unknown; findings: unknown; createdBy: string },
+  clauses: ReturnType<typeof draftClauses>,
+): Promise<string> {
+  const row = await db
+    .insertInto('security_schedules')
+    .values({ engagement_id: s.engagementId, buyer_org_id: s.buyerOrgId, title: s.title, variables: JSON.stringify(s.variables), score: s.score ? JSON.stringify(s.score) : null, findings: JSON.stringify(s.findings), created_by: s.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('schedule_clauses')
+    .values(clauses.map((c, i) => ({ schedule_id: row.id, position: i, clause_key: c.key, title: c.title, text: c.text, reasons: JSON.stringify(c.reasons), missing: c.missing, included: c.included })))
+    .execute();
+  return row.id;
+}
