@@ -1,0 +1,31 @@
+import { seedDemo, DEMO_PASSWORD } from '../../server/seed/demo';
+import { describeInBrowser, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+
+describeInBrowser('legal journey in a real browser', () => {
+  let h: BrowserHarness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await seedDemo(h.t.deps);
+  });
+  afterAll(() => h?.close());
+
+  test('when legal generates a schedule for the demo engagement, then the scope clause is there with its reason and the DOCX downloads', async () => {
+    const page = await h.newPage();
+    await signInThroughForm(page, 'legal@northwind.demo.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Engagements' }).click();
+    await page.getByRole('link', { name: 'Inbound customer support for card holders' }).click();
+    const panel = page.getByLabel('Security schedule');
+    await panel.getByRole('button', { name: 'Generate schedule' }).click();
+    await panel.getByText(/Why: .*open finding SCOPE_SITE_NOT_COVERED/).first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Download DOCX' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    const file = Buffer.concat(chunks);
+    expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(file.length).toBeGreaterThan(5000);
+  }, 60_000);
+});
