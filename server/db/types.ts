@@ -116,6 +116,28 @@ export interface Certificates {
   updated_at: Generated<Timestamp>;
 }
 
+export interface Clauses {
+  created_at: Generated<Timestamp>;
+  current_version: Generated<number>;
+  disabled: Generated<boolean>;
+  id: Generated<string>;
+  key: string;
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ClauseVersions {
+  applies_when: Json;
+  clause_id: string;
+  control_ids: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  finding_codes: Generated<string[]>;
+  text: string;
+  title: string;
+  version: number;
+}
+
 export interface Documents {
   id: Generated<string>;
   kind: string;
@@ -243,6 +265,7 @@ export interface Organizations {
 
 export interface ScheduleClauses {
   clause_key: string;
+  clause_version: number | null;
   included: Generated<boolean>;
   missing: Generated<string[]>;
   position: number;
@@ -343,6 +366,8 @@ export interface DB {
   assessments: Assessments;
   audit_events: AuditEvents;
   certificates: Certificates;
+  clause_versions: ClauseVersions;
+  clauses: Clauses;
   document_shares: DocumentShares;
   documents: Documents;
   engagement_summaries: EngagementSummaries;

@@ -8,5 +8,7 @@ const onlyLegal = forbid('Only legal and administrators of the buyer manage secu
 export const schedulePolicy = {
   'schedule.create': (a: Actor, e: { buyerOrgId: string }): Decision => allowIf(legalTeam(a, e.buyerOrgId), onlyLegal),
   'schedule.read': (a: Actor, s: { buyerOrgId: string }): Decision => allowIf(isBuyer(a) && a.organizationId === s.buyerOrgId, forbid('Schedules are the buyer’s until shared')),
+  'clause.read': (a: Actor): Decision => allowIf(isBuyer(a), forbid("The clause library is the buyer's")),
+  'clause.write': (a: Actor): Decision => allowIf(legalTeam(a, a.organizationId), forbid('Only legal and administrators edit the clause library')),
   'schedule.edit': (a: Actor, s: { buyerOrgId: string; status: string }): Decision => (!legalTeam(a, s.buyerOrgId) ? onlyLegal : allowIf(s.status === 'draft', badState('The schedule is final: generate a new one'))),
 };

@@ -13,6 +13,7 @@ import { findingRoutes } from './findings';
 import { portfolioRoutes } from './portfolio';
 import { scoringRoutes } from './scoring';
 import { scheduleRoutes } from './schedules';
+import { clauseRoutes } from './clauses';
 import { systemRoutes } from './system';
 import { userRoutes } from './users';
 
@@ -32,4 +33,4 @@ const openApiRoute = defineRoute({
  * Every route of the application. The same table mounts the handlers,
  * generates the OpenAPI document and drives the authorization matrix test.
  */
-export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes, ...scoringRoutes, ...scheduleRoutes];
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes, ...scoringRoutes, ...scheduleRoutes, ...clauseRoutes];

@@ -11,6 +11,7 @@ import { recordAudit } from '../repositories/audit';
 import { findEngagement } from '../repositories/engagement';
 import { listFindings } from '../repositories/finding';
 import { draftClauses, insertSchedule } from '../schedules/generate';
+import { ensureLibrary, listClauses } from '../repositories/clause';
 import { scheduleDocx, scheduleMarkdown } from '../schedules/render';
 
 const tag = 'Security schedules';
@@ -64,7 +65,8 @@ export const scheduleRoutes = [
       authorize(actor, 'schedule.create', { buyerOrgId: e.buyer_org_id });
       const { row } = await refreshEngagement(deps.db, e);
       const open = (await listFindings(deps.db, actor, e.id)).filter((f) => f.status === 'open' || f.status === 'remediation_planned');
-      const clauses = draftClauses(e, open, body.variables);
+      await ensureLibrary(deps.db, e.buyer_org_id);
+      const clauses = draftClauses(await listClauses(deps.db, { organizationId: e.buyer_org_id }), e, open, body.variables);
       const id = await deps.db.transaction().execute(async (trx) => {
         const scheduleId = await insertSchedule(
           trx,

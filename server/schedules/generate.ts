@@ -1,12 +1,12 @@
 import { countryName, normalizeCountry } from '../../shared/matching/normalize';
 import { fillClause } from '../../shared/clauses/fill';
-import { defaultClauses } from '../../shared/clauses/library';
 import { selectClauses } from '../../shared/clauses/select';
 import type { FindingCode } from '../../shared/findings/codes';
 import type { Database } from '../db/database';
 import { engagementProfile } from '../presenters/engagement';
 import type { EngagementRow } from '../repositories/engagement';
 import type { FindingRow } from '../repositories/finding';
+import type { ClauseRow } from '../repositories/clause';
 
 /** What the engagement itself tells the clause variables. */
 export function engagementVariables(e: EngagementRow): Record<string, string> {
@@ -26,13 +26,15 @@ export function engagementVariables(e: EngagementRow): Record<string, string> {
  * reasons and its text filled (a missing value is written as "[TO BE AGREED:
  * …]" and listed, never left blank).
  */
-export function draftClauses(e: EngagementRow, openFindings: readonly Pick<FindingRow, 'code'>[], extra: Record<string, string>) {
+export function draftClauses(library: readonly ClauseRow[], e: EngagementRow, openFindings: readonly Pick<FindingRow, 'code'>[], extra: Record<string, string>) {
   const values = { ...engagementVariables(e), ...extra };
-  const selected = selectClauses(defaultClauses, engagementProfile(e), openFindings.map((f) => f.code as FindingCode));
-  return defaultClauses.map((clause) => {
+  const enabled = library.filter((c) => !c.disabled);
+  const selectable = enabled.map((c) => ({ key: c.key, findingCodes: c.finding_codes as FindingCode[], when: c.applies_when }));
+  const selected = selectClauses(selectable, engagementProfile(e), openFindings.map((f) => f.code as FindingCode));
+  return enabled.map((clause) => {
     const chosen = selected.find((s) => s.key === clause.key);
     const filled = fillClause(clause.text, values);
-    return { key: clause.key, title: clause.title, text: filled.text, reasons: chosen?.reasons ?? [], missing: filled.missing, included: Boolean(chosen) };
+    return { key: clause.key, version: clause.version, title: clause.title, text: filled.text, reasons: chosen?.reasons ?? [], missing: filled.missing, included: Boolean(chosen) };
   });
 }
 
@@ -48,7 +50,7 @@ export async function insertSchedule(
     .executeTakeFirstOrThrow();
   await db
     .insertInto('schedule_clauses')
-    .values(clauses.map((c, i) => ({ schedule_id: row.id, position: i, clause_key: c.key, title: c.title, text: c.text, reasons: JSON.stringify(c.reasons), missing: c.missing, included: c.included })))
+    .values(clauses.map((c, i) => ({ schedule_id: row.id, position: i, clause_key: c.key, clause_version: c.version, title: c.title, text: c.text, reasons: JSON.stringify(c.reasons), missing: c.missing, included: c.included })))
     .execute();
   return row.id;
 }

@@ -89,3 +89,55 @@ describe('security schedules', () => {
     expect(Number((await t.db.selectFrom('security_schedules').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(Number(before.split(':')[1]) + 1);
   });
 });
+
+describe('the clause library', () => {
+  type Clause = { id: string; key: string; version: number; title: string; text: string; disabled: boolean };
+  const library = async (c: Client = legal) => (await c.get('/api/clauses').expect(200)).body.clauses as Clause[];
+
+  test('when legal opens the library, then it starts from the 26 default clauses; providers never see it', async () => {
+    expect((await library()).length).toBeGreaterThanOrEqual(22);
+    await provider.get('/api/clauses').expect(403);
+  });
+
+  test('when legal edits a clause, then it gets a new version that new schedules use, and old schedules keep their text', async () => {
+    const incident = (await library()).find((c) => c.key === 'incident-notification')!;
+    const before = (await legal.post(`/api/engagements/${engagementId}/security-schedules`).send({}).expect(201)).body.schedule;
+    const edited = await legal.patch(`/api/clauses/${incident.id}`).send({ text: `${incident.text} The Provider shall also notify the Buyer's CISO by telephone.` }).expect(200);
+    expect(edited.body.clause.version).toBe(incident.version + 1);
+    const after = (await legal.post(`/api/engagements/${engagementId}/security-schedules`).send({}).expect(201)).body.schedule;
+    expect(after.clauses.find((c: { key: string }) => c.key === 'incident-notification').text).toContain('by telephone');
+    const old = (await legal.get(`/api/security-schedules/${before.id}`).expect(200)).body.schedule;
+    expect(old.clauses.find((c: { key: string }) => c.key === 'incident-notification').text).not.toContain('by telephone');
+    const versions = await t.db.selectFrom('schedule_clauses').select(['schedule_id', 'clause_version']).where('clause_key', '=', 'incident-notification').where('schedule_id', 'in', [before.id, after.id]).execute();
+    expect(Object.fromEntries(versions.map((v) => [v.schedule_id, v.clause_version]))).toEqual({ [before.id]: incident.version, [after.id]: incident.version + 1 });
+  });
+
+  test('when a clause is disabled, then new schedules leave it out', async () => {
+    const audit = (await library()).find((c) => c.key === 'right-to-audit')!;
+    await legal.patch(`/api/clauses/${audit.id}`).send({ disabled: true }).expect(200);
+    const s = (await legal.post(`/api/engagements/${engagementId}/security-schedules`).send({}).expect(201)).body.schedule;
+    expect(s.clauses.map((c: { key: string }) => c.key)).not.toContain('right-to-audit');
+    await legal.patch(`/api/clauses/${audit.id}`).send({ disabled: false }).expect(200);
+  });
+
+  test.each([
+    ['an unknown variable', { text: 'The Provider shall comply within {{magicDays}} days of notice.' }, 'text'],
+    ['an unknown control', { controlIds: ['9.9'] }, 'controlIds.0'],
+    ['an unknown finding code', { findingCodes: ['CERT_STOLEN'] }, 'findingCodes.0'],
+  ])('when a clause gets %s, then 400 names %s and nothing changes', async (_what, body, field) => {
+    const clause = (await library())[0]!;
+    const before = await tableDigest(t.db, ['clauses', 'clause_versions']);
+    const res = await legal.patch(`/api/clauses/${clause.id}`).send(body).expect(400);
+    expect(res.body.error.details.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(await tableDigest(t.db, ['clauses', 'clause_versions'])).toBe(before);
+  });
+
+  test('when legal adds a clause, then it is in the library; an analyst may not edit', async () => {
+    const res = await legal.post('/api/clauses').send({ key: 'pci-dss', title: 'PCI DSS compliance', text: 'The Provider shall maintain PCI DSS compliance for the services delivered from {{sites}}.', controlIds: ['8.24'], when: { dataCategories: ['payment_card'] } }).expect(201);
+    expect(res.body.clause).toMatchObject({ key: 'pci-dss', version: 1 });
+    await legal.post('/api/clauses').send({ key: 'pci-dss', title: 'Again', text: 'The Provider shall do it all over again today.' }).expect(409);
+    await analyst.patch(`/api/clauses/${res.body.clause.id}`).send({ title: 'x' }).expect(403);
+    const s = (await legal.post(`/api/engagements/${engagementId}/security-schedules`).send({}).expect(201)).body.schedule;
+    expect(s.clauses.find((c: { key: string }) => c.key === 'pci-dss')).toMatchObject({ included: true, reasons: ['the engagement handles payment card data'] });
+  });
+});

@@ -479,6 +479,23 @@ const cases: Record<string, Case> = {
     expect: { buyerAdmin: scopedStatus(200), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(200), providerAdmin: { own: 404, other: 404 }, providerContributor: { own: 404, other: 404 } },
     watch: ['security_schedules'],
   },
+  'GET /api/clauses': { scoped: false, request: async () => ({ path: '/api/clauses' }), expect: byRole({ buyerManager: 200, buyerLegal: 200, provider: 403 }) },
+  'POST /api/clauses': {
+    scoped: false,
+    request: async () => ({ path: '/api/clauses', body: { key: `clause-${unique()}`, title: 'Clean desk', text: 'The Provider shall enforce a clean desk policy at {{sites}}.' } }),
+    expect: { buyerAdmin: 201, buyerAnalyst: 403, buyerLegal: 201, providerAdmin: 403, providerContributor: 403 },
+    watch: ['clauses', 'clause_versions'],
+  },
+  'PATCH /api/clauses/:id': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const c = await w.db.insertInto('clauses').values({ organization_id: w[tenant].buyer.id, key: `k-${unique()}` }).returning('id').executeTakeFirstOrThrow();
+      await w.db.insertInto('clause_versions').values({ clause_id: c.id, version: 1, title: 'T', text: 'The Provider shall do this properly.', applies_when: JSON.stringify('always') }).execute();
+      return { path: `/api/clauses/${c.id}`, body: { disabled: true } };
+    },
+    expect: { buyerAdmin: scopedStatus(200), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(200), providerAdmin: { own: 404, other: 404 }, providerContributor: { own: 404, other: 404 } },
+    watch: ['clauses', 'clause_versions'],
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
