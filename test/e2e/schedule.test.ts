@@ -27,5 +27,8 @@ describeInBrowser('legal journey in a real browser', () => {
     const file = Buffer.concat(chunks);
     expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(file.length).toBeGreaterThan(5000);
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Clause library' }).click();
+    await page.getByLabel('Clause certification-scope-extension').waitFor();
   }, 60_000);
 });

@@ -22,6 +22,7 @@ export const navigation: NavItem[] = [
   { to: '/documents', label: 'Documents', show: () => true },
   { to: '/catalog', label: 'Control catalog', show: () => true },
   { to: '/scoring', label: 'Scoring method', show: buyer },
+  { to: '/clauses', label: 'Clause library', show: buyer },
   { to: '/users', label: 'Users', show: admin },
   { to: '/audit', label: 'Audit trail', show: admin },
 ];

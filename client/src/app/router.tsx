@@ -10,6 +10,7 @@ const UsersPage = lazy(() => import('./pages/users'));
 const AuditPage = lazy(() => import('./pages/audit'));
 const PortfolioPage = lazy(() => import('./pages/portfolio'));
 const ScoringPage = lazy(() => import('./pages/scoring'));
+const ClausesPage = lazy(() => import('./pages/clauses'));
 const EngagementsPage = lazy(() => import('./pages/engagements'));
 const NewEngagementPage = lazy(() => import('./pages/engagement-new'));
 const EngagementPage = lazy(() => import('./pages/engagement'));
@@ -35,6 +36,7 @@ const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'portfolio', element: <PortfolioPage /> },
       { path: 'scoring', element: <ScoringPage /> },
+      { path: 'clauses', element: <ClausesPage /> },
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/new', element: <NewEngagementPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },
