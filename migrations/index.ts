@@ -9,6 +9,7 @@ import * as m007 from './2026_11_23_007_engagement_summaries';
 import * as m008 from './2026_11_23_008_notices';
 import * as m009 from './2026_11_23_009_security_schedules';
 import * as m010 from './2026_11_23_010_clause_library';
+import * as m011 from './2026_11_23_011_schedule_sharing';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_008_notices': m008,
   '2026_11_23_009_security_schedules': m009,
   '2026_11_23_010_clause_library': m010,
+  '2026_11_23_011_schedule_sharing': m011,
 };

@@ -291,6 +291,7 @@ export interface SecuritySchedules {
   findings: Generated<Json>;
   id: Generated<string>;
   score: Json | null;
+  shared_at: Timestamp | null;
   status: Generated<string>;
   title: string;
   variables: Generated<Json>;

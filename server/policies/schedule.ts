@@ -7,7 +7,8 @@ const onlyLegal = forbid('Only legal and administrators of the buyer manage secu
 
 export const schedulePolicy = {
   'schedule.create': (a: Actor, e: { buyerOrgId: string }): Decision => allowIf(legalTeam(a, e.buyerOrgId), onlyLegal),
-  'schedule.read': (a: Actor, s: { buyerOrgId: string }): Decision => allowIf(isBuyer(a) && a.organizationId === s.buyerOrgId, forbid('Schedules are the buyer’s until shared')),
+  'schedule.share': (a: Actor, s: { buyerOrgId: string; status: string; shared: boolean }): Decision =>
+    !legalTeam(a, s.buyerOrgId) ? onlyLegal : s.status !== 'final' ? badState('Finalise the schedule before sharing it') : allowIf(!s.shared, badState('The schedule is already shared')),
   'clause.read': (a: Actor): Decision => allowIf(isBuyer(a), forbid("The clause library is the buyer's")),
   'clause.write': (a: Actor): Decision => allowIf(legalTeam(a, a.organizationId), forbid('Only legal and administrators edit the clause library')),
   'schedule.edit': (a: Actor, s: { buyerOrgId: string; status: string }): Decision => (!legalTeam(a, s.buyerOrgId) ? onlyLegal : allowIf(s.status === 'draft', badState('The schedule is final: generate a new one'))),

@@ -26,10 +26,14 @@ async function loadSchedule(deps: Deps, actor: Actor, id: string): Promise<Sched
     .selectAll('s')
     .select('e.name as engagement_name')
     .where('s.id', '=', id)
-    .where('s.buyer_org_id', '=', actor.organizationId)
+    // The buyer's own schedules; a provider sees only final schedules the buyer shared with it.
+    .where((eb) =>
+      actor.organizationKind === 'buyer'
+        ? eb('s.buyer_org_id', '=', actor.organizationId)
+        : eb.and([eb('e.provider_org_id', '=', actor.organizationId), eb('s.shared_at', 'is not', null), eb('s.status', '=', 'final')]),
+    )
     .executeTakeFirst();
   if (!s) throw notFound('Security schedule');
-  authorize(actor, 'schedule.read', { buyerOrgId: s.buyer_org_id });
   const clauses = await deps.db.selectFrom('schedule_clauses').selectAll().where('schedule_id', '=', id).orderBy('position').execute();
   const subject = { buyerOrgId: s.buyer_org_id, status: s.status };
   return {
@@ -43,7 +47,8 @@ async function loadSchedule(deps: Deps, actor: Actor, id: string): Promise<Sched
     clauses: clauses.map((c) => ({ key: c.clause_key, title: c.title, text: c.text, reasons: c.reasons as string[], missing: c.missing, included: c.included })),
     createdAt: s.created_at.toISOString(),
     finalizedAt: s.finalized_at?.toISOString() ?? null,
-    abilities: { edit: can(actor, 'schedule.edit', subject), finalize: can(actor, 'schedule.edit', subject) },
+    sharedAt: s.shared_at?.toISOString() ?? null,
+    abilities: { edit: can(actor, 'schedule.edit', subject), finalize: can(actor, 'schedule.edit', subject), share: can(actor, 'schedule.share', { ...subject, shared: s.shared_at !== null }) },
   };
 }
 
@@ -152,6 +157,24 @@ export const scheduleRoutes = [
       await deps.db.transaction().execute(async (trx) => {
         await trx.updateTable('security_schedules').set({ status: 'final', finalized_at: new Date() }).where('id', '=', s.id).where('status', '=', 'draft').execute();
         await recordAudit(trx, origin, { action: 'schedule.finalized', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
+      });
+      return { schedule: await loadSchedule(deps, actor, params.id) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/security-schedules/:id/share',
+    tag,
+    summary: 'Share a final schedule with the provider of the engagement (legal)',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The shared schedule', schema: one }, 409: { description: 'Not final, or already shared' } },
+    handler: async ({ deps, actor, params, origin }) => {
+      const s = await loadSchedule(deps, actor, params.id);
+      authorize(actor, 'schedule.share', { buyerOrgId: actor.organizationId, status: s.status, shared: s.sharedAt !== null });
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('security_schedules').set({ shared_at: new Date() }).where('id', '=', s.id).where('shared_at', 'is', null).execute();
+        await recordAudit(trx, origin, { action: 'schedule.shared', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
       });
       return { schedule: await loadSchedule(deps, actor, params.id) };
     },

@@ -29,7 +29,9 @@ export const scheduleDto = z
     clauses: z.array(z.object({ key: z.string(), title: z.string(), text: z.string(), reasons: z.array(z.string()), missing: z.array(z.string()), included: z.boolean() })),
     createdAt: z.string(),
     finalizedAt: z.string().nullable(),
-    abilities: z.object({ edit: z.boolean(), finalize: z.boolean() }),
+    /** When the buyer shared the final schedule with the provider. */
+    sharedAt: z.string().nullable(),
+    abilities: z.object({ edit: z.boolean(), finalize: z.boolean(), share: z.boolean() }),
   })
   .meta({ id: 'SecuritySchedule' });
 export type ScheduleDto = z.infer<typeof scheduleDto>;

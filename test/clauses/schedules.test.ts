@@ -141,3 +141,20 @@ describe('the clause library', () => {
     expect(s.clauses.find((c: { key: string }) => c.key === 'pci-dss')).toMatchObject({ included: true, reasons: ['the engagement handles payment card data'] });
   });
 });
+
+describe('sharing a schedule with the provider', () => {
+  test('when legal shares a final schedule, then the provider can read it; drafts cannot be shared and unshared ones stay invisible', async () => {
+    const s = (await legal.post(`/api/engagements/${engagementId}/security-schedules`).send({}).expect(201)).body.schedule;
+    await legal.post(`/api/security-schedules/${s.id}/share`).expect(409);
+    await legal.post(`/api/security-schedules/${s.id}/finalize`).expect(200);
+    await provider.get(`/api/security-schedules/${s.id}`).expect(404);
+    await analyst.post(`/api/security-schedules/${s.id}/share`).expect(403);
+    const shared = await legal.post(`/api/security-schedules/${s.id}/share`).expect(200);
+    expect(shared.body.schedule.sharedAt).not.toBeNull();
+    await legal.post(`/api/security-schedules/${s.id}/share`).expect(409);
+    const seen = (await provider.get(`/api/security-schedules/${s.id}`).expect(200)).body.schedule;
+    expect(seen.abilities).toEqual({ edit: false, finalize: false, share: false });
+    await provider.get(`/api/security-schedules/${s.id}?format=docx`).expect(200);
+    await provider.patch(`/api/security-schedules/${s.id}`).send({ exclude: ['encryption'] }).expect(403);
+  });
+});

@@ -496,6 +496,16 @@ const cases: Record<string, Case> = {
     expect: { buyerAdmin: scopedStatus(200), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(200), providerAdmin: { own: 404, other: 404 }, providerContributor: { own: 404, other: 404 } },
     watch: ['clauses', 'clause_versions'],
   },
+  'POST /api/security-schedules/:id/share': {
+    scoped: true,
+    request: async (w, _p, tenant) => {
+      const id = await makeSchedule(w, tenant);
+      await w.db.updateTable('security_schedules').set({ status: 'final', finalized_at: new Date() }).where('id', '=', id).execute();
+      return { path: `/api/security-schedules/${id}/share` };
+    },
+    expect: { buyerAdmin: scopedStatus(200), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(200), providerAdmin: { own: 404, other: 404 }, providerContributor: { own: 404, other: 404 } },
+    watch: ['security_schedules'],
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;

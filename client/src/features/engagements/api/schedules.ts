@@ -17,3 +17,7 @@ export function useEditSchedule() {
 export function useFinalizeSchedule() {
   return useMutation({ mutationFn: async (id: string) => (await api<{ schedule: ScheduleDto }>('POST', `/api/security-schedules/${id}/finalize`)).schedule });
 }
+
+export function useShareSchedule() {
+  return useMutation({ mutationFn: async (id: string) => (await api<{ schedule: ScheduleDto }>('POST', `/api/security-schedules/${id}/share`)).schedule });
+}

@@ -2,13 +2,14 @@ import { Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Stac
 import { useState } from 'react';
 import type { ScheduleDto } from '../../../../../shared/schemas/schedule';
 import { ApiError } from '../../../lib/api-client';
-import { useEditSchedule, useFinalizeSchedule, useGenerateSchedule } from '../api/schedules';
+import { useEditSchedule, useFinalizeSchedule, useGenerateSchedule, useShareSchedule } from '../api/schedules';
 
 /** Legal's schedule builder: generate from the engagement and its findings, review why each clause is there, finalise, download. */
 export function SchedulePanel({ engagementId }: { engagementId: string }) {
   const generate = useGenerateSchedule(engagementId);
   const edit = useEditSchedule();
   const finalize = useFinalizeSchedule();
+  const share = useShareSchedule();
   const [schedule, setSchedule] = useState<ScheduleDto | null>(null);
   const [hours, setHours] = useState<number>(24);
   const [locations, setLocations] = useState('');
@@ -49,6 +50,12 @@ export function SchedulePanel({ engagementId }: { engagementId: string }) {
                   Finalise schedule
                 </Button>
               )}
+              {schedule.abilities.share && (
+                <Button size="xs" variant="light" onClick={() => run(() => share.mutateAsync(schedule.id))}>
+                  Share with the provider
+                </Button>
+              )}
+              {schedule.sharedAt && <Badge color="blue">shared {schedule.sharedAt.slice(0, 10)}</Badge>}
             </Group>
             {schedule.clauses.map((c) => (
               <Paper key={c.key} withBorder p="xs" bg={c.included ? undefined : 'gray.0'}>
