@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idParams } from '../../shared/schemas/common';
+import type { Response } from 'express';
+import { idParams, id as uuid } from '../../shared/schemas/common';
 import { createScheduleBody, scheduleDto, updateScheduleBody, type ScheduleDto } from '../../shared/schemas/schedule';
 import type { Deps } from '../deps';
 import { invalid, notFound } from '../errors';
@@ -52,6 +53,20 @@ async function loadSchedule(deps: Deps, actor: Actor, id: string): Promise<Sched
   };
 }
 
+/** Sends the schedule as a Markdown or Word file. */
+async function sendSchedule(res: Response, s: ScheduleDto, format: 'md' | 'docx'): Promise<void> {
+  const name = s.title.replace(/[^\w.-]+/g, '-').slice(0, 80);
+  if (format === 'md') {
+    res.attachment(`${name}.md`);
+    res.type('text/markdown; charset=utf-8');
+    res.send(scheduleMarkdown(s));
+  } else {
+    res.attachment(`${name}.docx`);
+    res.type(DOCX);
+    res.send(await scheduleDocx(s));
+  }
+}
+
 export const scheduleRoutes = [
   defineRoute({
     method: 'post',
@@ -94,6 +109,16 @@ export const scheduleRoutes = [
   }),
   defineRoute({
     method: 'get',
+    path: '/api/security-schedules/:id.:format',
+    tag,
+    summary: 'A security schedule file by suffix: .docx or .md',
+    access: 'authenticated',
+    params: z.strictObject({ id: uuid, format: z.enum(['docx', 'md'], { message: 'must be docx or md' }) }),
+    responses: { 200: { description: 'The file', contentType: DOCX } },
+    handler: async ({ res, deps, actor, params }) => sendSchedule(res, await loadSchedule(deps, actor, params.id), params.format),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/security-schedules/:id',
     tag,
     summary: 'A security schedule as JSON, Markdown or DOCX (Accept header or ?format=md|docx)',
@@ -104,20 +129,8 @@ export const scheduleRoutes = [
     handler: async ({ req, res, deps, actor, params, query }) => {
       const s = await loadSchedule(deps, actor, params.id);
       const format = query.format ?? (req.accepts(['application/json', 'text/markdown', DOCX]) === DOCX ? 'docx' : req.accepts(['application/json', 'text/markdown']) === 'text/markdown' ? 'md' : 'json');
-      const name = s.title.replace(/[^\w.-]+/g, '-').slice(0, 80);
-      if (format === 'md') {
-        res.attachment(`${name}.md`);
-        res.type('text/markdown; charset=utf-8');
-        res.send(scheduleMarkdown(s));
-        return;
-      }
-      if (format === 'docx') {
-        res.attachment(`${name}.docx`);
-        res.type(DOCX);
-        res.send(await scheduleDocx(s));
-        return;
-      }
-      return { schedule: s };
+      if (format === 'json') return { schedule: s };
+      await sendSchedule(res, s, format);
     },
   }),
   defineRoute({

@@ -53,7 +53,10 @@ describe('security schedules', () => {
     expect(s.findings.some((f: { code: string }) => f.code === 'SCOPE_SITE_NOT_COVERED')).toBe(true);
     expect(s.score).toMatchObject({ rating: expect.stringMatching(/[A-D]/) });
 
-    const md = await legal.get(`/api/security-schedules/${s.id}?format=md`).expect(200);
+    const md = await legal.get(`/api/security-schedules/${s.id}.md`).expect(200);
+    expect((await legal.get(`/api/security-schedules/${s.id}?format=md`).expect(200)).text).toBe(md.text);
+    expect((await binary(legal.get(`/api/security-schedules/${s.id}.docx`)).expect(200)).headers['content-type']).toMatch(/wordprocessingml/);
+    await legal.get(`/api/security-schedules/${s.id}.pdf`).expect(400);
     expect(md.headers['content-type']).toMatch(/text\/markdown/);
     expect(md.text).toMatch(/^# Information security schedule/);
     expect(md.text).toContain('## Annex A: open findings');

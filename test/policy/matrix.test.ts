@@ -506,6 +506,11 @@ const cases: Record<string, Case> = {
     expect: { buyerAdmin: scopedStatus(200), buyerAnalyst: { own: 403, other: 404 }, buyerLegal: scopedStatus(200), providerAdmin: { own: 404, other: 404 }, providerContributor: { own: 404, other: 404 } },
     watch: ['security_schedules'],
   },
+  'GET /api/security-schedules/:id.:format': {
+    scoped: true,
+    request: async (w, _p, tenant) => ({ path: `/api/security-schedules/${await makeSchedule(w, tenant)}.md` }),
+    expect: byRole({ buyerManager: scopedStatus(200), buyerLegal: scopedStatus(200), provider: { own: 404, other: 404 } }),
+  },
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
