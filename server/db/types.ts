@@ -275,6 +275,11 @@ export interface ScheduleClauses {
   title: string;
 }
 
+export interface ScoreRevisions {
+  engagement_id: string;
+  revision: number;
+}
+
 export interface ScoringProfiles {
   organization_id: string;
   updated_at: Generated<Timestamp>;
@@ -379,6 +384,7 @@ export interface DB {
   notices: Notices;
   organizations: Organizations;
   schedule_clauses: ScheduleClauses;
+  score_revisions: ScoreRevisions;
   scoring_profiles: ScoringProfiles;
   security_schedules: SecuritySchedules;
   session: Session;

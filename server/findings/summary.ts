@@ -6,7 +6,7 @@ import { engagementProfile } from '../presenters/engagement';
 import { loadEngagementForRefresh, type EngagementRow } from '../repositories/engagement';
 import { latestSubmittedAssessment } from '../repositories/finding-facts';
 import { syncFindings } from '../repositories/finding';
-import { scoreOf } from '../scoring/score-assessment';
+import { openFindingSeverities, scoreOf } from '../scoring/score-assessment';
 import { gatherRuleInput } from './derive';
 import { deriveFindings } from '../../shared/findings/rules';
 
@@ -22,16 +22,10 @@ const REVIEW_AFTER_DAYS = 365;
 export async function refreshEngagement(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)) {
   const input = await gatherRuleInput(db, e, today);
   await syncFindings(db, e.id, deriveFindings(input));
-  const open = await db
-    .selectFrom('findings')
-    .select(['severity'])
-    .where('engagement_id', '=', e.id)
-    .where('active', '=', true)
-    .where((eb) => eb.or([eb('status', 'in', ['open', 'remediation_planned']), eb.and([eb('status', '=', 'risk_accepted'), eb('risk_expires', '<', today)])]))
-    .execute();
-  const count = (s: Severity) => open.filter((f) => f.severity === s).length;
+  const open = await openFindingSeverities(db, e.id, today);
+  const count = (s: Severity) => open.filter((severity) => severity === s).length;
   const assessment = await latestSubmittedAssessment(db, e.id);
-  const score = assessment ? await scoreOf(db, e, assessment, open.map((f) => f.severity as Severity)) : null;
+  const score = assessment ? await scoreOf(db, e, assessment, open) : null;
   const cert = currentCertificate(input.certificates);
   const tier = e.risk_tier_override ?? inherentRisk(engagementProfile(e)).tier;
   const nextReview = assessment ? new Date(assessment.submittedAt.getTime() + REVIEW_AFTER_DAYS * 86400000).toISOString().slice(0, 10) : today;

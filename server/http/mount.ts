@@ -2,7 +2,7 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { parseOrThrow } from '../middleware/validate';
-import { Reply, type AnyRoute, type RequestOrigin } from './route';
+import { JsonText, Reply, type AnyRoute, type RequestOrigin } from './route';
 
 /** Who sent this request, for audit events. */
 export function originOf(req: Request): RequestOrigin {
@@ -51,7 +51,9 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Dep
       }
       const result = await route.handler({ req, res, deps, actor: req.user ?? null, body, query, params, origin: originOf(req) });
       if (res.headersSent) return;
-      if (result instanceof Reply) {
+      if (result instanceof JsonText) {
+        res.type('application/json').send(result.text);
+      } else if (result instanceof Reply) {
         res.status(result.status);
         if (result.body === undefined) res.end();
         else res.json(result.body);

@@ -35,6 +35,11 @@ export class Reply {
   ) {}
 }
 
+/** A 200 response whose JSON is already serialized (a cached score, say). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export interface ResponseSpec {
   description: string;
   schema?: Schema;

@@ -1,5 +1,5 @@
 import type { FindingCode, Severity } from '../../shared/findings/codes';
-import type { FindingDto, FindingStatus } from '../../shared/schemas/finding';
+import { countsAsOpen, type FindingDto, type FindingStatus } from '../../shared/schemas/finding';
 import { can } from '../policies';
 import type { Actor } from '../policies/actor';
 import type { FindingRow } from '../repositories/finding';
@@ -18,7 +18,7 @@ export function presentFinding(actor: Actor, f: FindingRow, today = new Date().t
     facts: f.facts as Record<string, unknown>,
     active: f.active,
     status: s.status,
-    riskAcceptanceExpired: s.status === 'risk_accepted' && f.risk_expires !== null && f.risk_expires < today,
+    riskAcceptanceExpired: s.status === 'risk_accepted' && countsAsOpen(s.status, f.risk_expires, today),
     remediation: f.remediation_owner && f.remediation_due && f.remediation_plan ? { owner: f.remediation_owner, dueDate: f.remediation_due, plan: f.remediation_plan } : null,
     providerResponse: f.provider_response,
     resolutionNote: f.resolution_note,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import type { TemplateContent } from '../../shared/schemas/template';
@@ -62,9 +62,37 @@ function base(db: Kysely<DB>) {
 }
 
 /** Buyers see their assessments; providers see those sent to them (never drafts). */
+function visibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<{ a: DB['assessments'] }, 'a'>) =>
+    actor.organizationKind === 'buyer' ? eb('a.buyer_org_id', '=', actor.organizationId) : eb.and([eb('a.provider_org_id', '=', actor.organizationId), eb('a.status', '<>', 'draft')]);
+}
+
 function scoped(db: Kysely<DB>, actor: Actor) {
-  const q = base(db);
-  return actor.organizationKind === 'buyer' ? q.where('a.buyer_org_id', '=', actor.organizationId) : q.where('a.provider_org_id', '=', actor.organizationId).where('a.status', '<>', 'draft');
+  return base(db).where(visibleTo(actor));
+}
+
+/** What deciding on a score needs of an assessment: who it belongs to, its state and its engagement's score revision. */
+export interface AssessmentScoreKey {
+  id: string;
+  engagement_id: string;
+  buyer_org_id: string;
+  provider_org_id: string;
+  template_version_id: string;
+  status: AssessmentStatus;
+  submitted_at: Date | null;
+  /** Changes (in the same transaction) whenever anything the score reads changes: see the score_revisions migration. */
+  score_revision: number;
+}
+
+/** An assessment the actor may see, without its template content: one light query. */
+export async function findAssessmentScoreKey(db: Kysely<DB>, actor: Actor, id: string): Promise<AssessmentScoreKey | undefined> {
+  return (await db
+    .selectFrom('assessments as a')
+    .leftJoin('score_revisions as r', 'r.engagement_id', 'a.engagement_id')
+    .select(['a.id', 'a.engagement_id', 'a.buyer_org_id', 'a.provider_org_id', 'a.template_version_id', 'a.status', 'a.submitted_at', sql<number>`coalesce(r.revision, 0)`.as('score_revision')])
+    .where('a.id', '=', id)
+    .where(visibleTo(actor))
+    .executeTakeFirst()) as AssessmentScoreKey | undefined;
 }
 
 export async function findAssessment(db: Kysely<DB>, actor: Actor, id: string, { lock = false } = {}): Promise<AssessmentRow | undefined> {

@@ -28,18 +28,18 @@ import {
 } from '../commands/assessment';
 import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors';
-import { defineRoute, Reply } from '../http/route';
+import { defineRoute, JsonText, Reply } from '../http/route';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { answerMap, assessmentSubject, presentAnswer, presentAssessment, presentAssessmentSummary, presentComment } from '../presenters/assessment';
 import { engagementSubject } from '../presenters/engagement';
-import { answerValuesFor, findAssessment, listAnswers, listAssessments, listComments } from '../repositories/assessment';
+import { answerValuesFor, findAssessment, findAssessmentScoreKey, listAnswers, listAssessments, listComments } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
 import { listFindings } from '../repositories/finding';
-import { scoreOf } from '../scoring/score-assessment';
+import { currentScore } from '../scoring/score-assessment';
+import { cachedJson } from '../scoring/score-cache';
 import { reportPdf, reportWorkbook } from '../reports/assessment-report';
-import type { Severity } from '../../shared/findings/codes';
 import { findTemplate } from '../repositories/template';
 import { buildAnswerWorkbook, parseAnswerWorkbook } from '../assessments/offline-workbook';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
@@ -310,14 +310,13 @@ export const assessmentRoutes = [
     params: idParams,
     responses: { 200: { description: 'The score', schema: z.object({ score: z.record(z.string(), z.unknown()) }) }, 409: { description: 'Not submitted yet' } },
     handler: async ({ deps, actor, params }) => {
-      const a = await findAssessment(deps.db, actor, params.id);
+      const a = await findAssessmentScoreKey(deps.db, actor, params.id);
       if (!a) throw notFound('Assessment');
-      authorize(actor, 'assessment.score', assessmentSubject(a));
+      authorize(actor, 'assessment.score', { buyerOrgId: a.buyer_org_id, providerOrgId: a.provider_org_id, status: a.status });
       if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to score');
-      const e = (await findEngagement(deps.db, actor, a.engagement_id))!;
-      const open = await listFindings(deps.db, actor, e.id);
-      const severities = open.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => f.severity as Severity);
-      return { score: await scoreOf(deps.db, e, a, severities) };
+      const today = new Date().toISOString().slice(0, 10);
+      // Served again until anything the score reads changes (a new revision) or the day does.
+      return new JsonText(await cachedJson(deps.db, `score:${a.id}:${a.score_revision}:${today}`, async () => ({ score: await currentScore(deps.db, a, today) })));
     },
   }),
   defineRoute({
@@ -336,8 +335,7 @@ export const assessmentRoutes = [
       if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to report');
       const e = (await findEngagement(deps.db, actor, a.engagement_id))!;
       const findings = await listFindings(deps.db, actor, e.id);
-      const open = findings.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => f.severity as Severity);
-      const score = await scoreOf(deps.db, e, a, open);
+      const score = await currentScore(deps.db, a, new Date().toISOString().slice(0, 10));
       const questions = new Map(a.content.sections.flatMap((s) => s.questions).map((q) => [q.key, q.text]));
       const data = {
         title: a.title,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Response } from 'express';
 import { idParams, id as uuid } from '../../shared/schemas/common';
 import { createScheduleBody, scheduleDto, updateScheduleBody, type ScheduleDto } from '../../shared/schemas/schedule';
+import { countsAsOpen } from '../../shared/schemas/finding';
 import type { Deps } from '../deps';
 import { invalid, notFound } from '../errors';
 import { refreshEngagement } from '../findings/summary';
@@ -84,7 +85,8 @@ export const scheduleRoutes = [
       if (!e) throw notFound('Engagement');
       authorize(actor, 'schedule.create', { buyerOrgId: e.buyer_org_id });
       const { row } = await refreshEngagement(deps.db, e);
-      const open = (await listFindings(deps.db, actor, e.id)).filter((f) => f.status === 'open' || f.status === 'remediation_planned');
+      const today = new Date().toISOString().slice(0, 10);
+      const open = (await listFindings(deps.db, actor, e.id)).filter((f) => countsAsOpen(f.status, f.risk_expires, today));
       await ensureLibrary(deps.db, e.buyer_org_id);
       const clauses = draftClauses(await listClauses(deps.db, { organizationId: e.buyer_org_id }), e, open, body.variables);
       const id = await deps.db.transaction().execute(async (trx) => {

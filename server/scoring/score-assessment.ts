@@ -2,13 +2,14 @@ import { inherentRisk, type RiskTier } from '../../shared/engagements/risk-tier'
 import { visibleQuestionKeys } from '../../shared/answers/check';
 import { scoreAssessment, type ScoreResult } from '../../shared/scoring/score';
 import { allQuestions, type TemplateContent } from '../../shared/schemas/template';
+import { countsAsOpen } from '../../shared/schemas/finding';
 import type { Severity } from '../../shared/findings/codes';
 import type { Database } from '../db/database';
 import { answerMap } from '../presenters/assessment';
 import { engagementProfile } from '../presenters/engagement';
 import { listAnswers } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
-import type { EngagementRow } from '../repositories/engagement';
+import { loadEngagementForRefresh, type EngagementRow } from '../repositories/engagement';
 import { latestSoaSharedWith } from '../repositories/finding-facts';
 import { loadScoringWeights } from '../repositories/scoring-profile';
 
@@ -28,4 +29,23 @@ export async function scoreOf(db: Database, e: EngagementRow, assessment: { id: 
     openFindingSeverities,
     inherentTier: tier,
   });
+}
+
+/** The severities of the engagement's active findings that count as open on `today` (they cap the rating). */
+export async function openFindingSeverities(db: Database, engagementId: string, today: string): Promise<Severity[]> {
+  const active = await db.selectFrom('findings').select(['severity', 'status', 'risk_expires']).where('engagement_id', '=', engagementId).where('active', '=', true).execute();
+  return active.filter((f) => countsAsOpen(f.status, f.risk_expires, today)).map((f) => f.severity as Severity);
+}
+
+/**
+ * The score of an assessment from current data, as of `today`. The caller has
+ * already checked that the actor may see the assessment.
+ */
+export async function currentScore(db: Database, a: { id: string; engagement_id: string; template_version_id: string }, today: string): Promise<ScoreResult> {
+  const [e, version, open] = await Promise.all([
+    loadEngagementForRefresh(db, a.engagement_id),
+    db.selectFrom('template_versions').select('content').where('id', '=', a.template_version_id).executeTakeFirstOrThrow(),
+    openFindingSeverities(db, a.engagement_id, today),
+  ]);
+  return scoreOf(db, e!, { id: a.id, content: version.content as unknown as TemplateContent }, open);
 }

@@ -6,6 +6,14 @@ import { id, text } from './common';
 export const findingStatuses = ['open', 'remediation_planned', 'resolved', 'risk_accepted', 'dismissed'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
 
+/**
+ * Whether a finding still weighs on the rating and the contract: open, being
+ * remediated, or accepted as a risk whose acceptance expired before `today`.
+ */
+export function countsAsOpen(status: string, riskExpires: string | null, today: string): boolean {
+  return status === 'open' || status === 'remediation_planned' || (status === 'risk_accepted' && riskExpires !== null && riskExpires < today);
+}
+
 /** One change to a finding's workflow (`PATCH /api/findings/:id`). */
 export const findingAction = z
   .discriminatedUnion(
