@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { SessionCache } from './auth/session-cache';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { Mailer } from './mail/mailer';
@@ -13,4 +14,6 @@ export interface Deps {
   logger: Logger;
   mailer: Mailer;
   storage: Storage;
+  /** Recently read sessions and their actors, invalidated through LISTEN/NOTIFY. */
+  sessions: SessionCache;
 }

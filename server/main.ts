@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from './app';
+import { createSessionCache } from './auth/session-cache';
 import { loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded';
@@ -16,10 +17,30 @@ import { hasAnyOrganization } from './repositories/organization';
 import { emailTaken } from './repositories/user';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo';
 
+/**
+ * Pretty lines on a terminal in development; JSON otherwise. In production the
+ * lines are buffered (one write per 4 KiB or per half second, flushed at exit)
+ * instead of a write system call per request.
+ */
+function createLogger(config: ReturnType<typeof loadConfig>): pino.Logger {
+  if (process.stdout.isTTY && config.env !== 'production') {
+    return pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } });
+  }
+  if (config.env !== 'production') return pino({ level: config.logLevel });
+  const destination = pino.destination({ sync: false, minLength: 4096 });
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // closed while exiting
+    }
+  }, 500).unref();
+  return pino({ level: config.logLevel }, destination);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const pretty = process.stdout.isTTY && config.env !== 'production';
-  const logger = pino({ level: config.logLevel, ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}) });
+  const logger = createLogger(config);
 
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.databaseUrl;
@@ -39,7 +60,9 @@ async function main(): Promise<void> {
     if (stale > 0) logger.warn(`removed ${stale} partial upload file(s) left by an interrupted run`);
   }
   logger.info(`files stored in ${storage.description}`);
-  const deps: Deps = { config, db, pool, logger, mailer, storage };
+  const sessions = createSessionCache(pool, logger);
+  await sessions.start();
+  const deps: Deps = { config, db, pool, logger, mailer, storage, sessions };
 
   await syncBuiltinTemplates(db, builtinTemplates);
 
@@ -71,6 +94,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);
     await jobs.stop();
+    await sessions.close();
     await db.destroy();
     await embedded?.stop();
     logger.info('stopped');

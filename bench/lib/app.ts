@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../../server/app';
+import { createSessionCache } from '../../server/auth/session-cache';
 import { hashPassword } from '../../server/auth/password';
 import { loadConfig, type Config } from '../../server/config';
 import { createDatabase } from '../../server/db/database';
@@ -44,7 +45,9 @@ export async function startBenchApp(overrides: Partial<Config> = {}): Promise<Be
   const { db, pool } = createDatabase(dbUrl.toString(), { max: 20 });
   await migrateToLatest(db);
   const logger = pino({ level: 'silent' });
-  const deps: Deps = { config, db, pool, logger, mailer: createMailer({ from: config.mailFrom, outboxDir: path.join(dataDir, 'outbox'), logger }), storage: createStorage(config) };
+  const sessions = createSessionCache(pool, logger);
+  await sessions.start();
+  const deps: Deps = { config, db, pool, logger, mailer: createMailer({ from: config.mailFrom, outboxDir: path.join(dataDir, 'outbox'), logger }), storage: createStorage(config), sessions };
   const hash = await hashPassword(BENCH_PASSWORD);
   const buyer = await insertOrganization(db, { kind: 'buyer', name: 'Bench Bank' });
   const provider = await insertOrganization(db, { kind: 'provider', name: 'Bench BPO' });
@@ -61,6 +64,7 @@ export async function startBenchApp(overrides: Partial<Config> = {}): Promise<Be
     close: async () => {
       httpServer.closeAllConnections();
       await new Promise((r) => httpServer.close(r));
+      await sessions.close();
       await db.destroy();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

@@ -13,7 +13,7 @@ export async function changeUser(deps: Deps, actor: Actor, user: UserRow, body: 
   if (body.role && !rolesFor(actor.organizationKind).includes(body.role)) {
     throw invalid([{ path: 'role', message: `must be one of ${rolesFor(actor.organizationKind).join(', ')} in a ${actor.organizationKind} organization` }]);
   }
-  return deps.db.transaction().execute(async (trx) => {
+  const updated = await deps.db.transaction().execute(async (trx) => {
     const updated = await updateUser(trx, actor, user.id, body);
     const base = { organizationId: actor.organizationId, targetType: 'user', targetId: user.id };
     if (body.role && body.role !== user.role) {
@@ -27,4 +27,7 @@ export async function changeUser(deps: Deps, actor: Actor, user: UserRow, body: 
     }
     return updated;
   });
+  // Other servers hear of it through the database; this one forgets at once.
+  deps.sessions.forgetUser(user.id);
+  return updated;
 }

@@ -1,9 +1,10 @@
 import connectPgSimple from 'connect-pg-simple';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
 import type { Deps } from '../deps';
 import type { Actor } from '../policies/actor';
+import { findSessionWithActor } from '../repositories/session';
 import { findActiveActor } from '../repositories/user';
 
 declare global {
@@ -20,25 +21,65 @@ const SESSION_HOURS = 12;
 /** A session's expiry is pushed back at most this often: rolling sessions without a database write per request. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** The actor read together with a request's session (null: nobody signed in, or the user is gone or disabled). */
+const preloadedActors = new WeakMap<Request, Actor | null>();
+const ACTOR = Symbol('actor');
+
 /**
- * The PostgreSQL session store, touching each session at most once a minute:
- * the 12-hour idle timeout stays (give or take a minute) while reads no
- * longer cost a write and its commit.
+ * The PostgreSQL session store. Reading a session also reads the active user
+ * it is signed in as, in the same query, and recent reads are served from the
+ * session cache (see SessionCache for why that is safe), so an authenticated
+ * request usually costs no round trip before its own work. Each session is touched at most once a
+ * minute: the 12-hour idle timeout stays (give or take a minute) while reads
+ * do not cost a write and its commit.
  */
-function throttledStore(deps: Deps) {
+function sessionStore(deps: Deps) {
   const PgStore = connectPgSimple(session);
   const touched = new Map<string, number>();
-  class ThrottledPgStore extends PgStore {
+  /** This process changes the session: no copy of it is served before, during or after the write. */
+  const forgetting = (sid: string, cb?: (err?: unknown) => void) => {
+    deps.sessions.forgetSession(sid);
+    return (err?: unknown) => {
+      deps.sessions.forgetSession(sid);
+      cb?.(err);
+    };
+  };
+  class ScopewiseStore extends PgStore {
+    override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
+      deps.sessions.read(sid, () => findSessionWithActor(deps.db, sid)).then((found) => {
+        if (!found) return cb(null, null);
+        // Not enumerable and keyed by a symbol: never written back to the store.
+        Object.defineProperty(found.sess, ACTOR, { value: found.actor, enumerable: false });
+        cb(null, found.sess as unknown as session.SessionData);
+      }, cb);
+    }
+
+    override createSession(req: Request, sess: session.SessionData) {
+      const actor = (sess as unknown as Record<symbol, Actor | null | undefined>)[ACTOR];
+      if (actor !== undefined) preloadedActors.set(req, actor);
+      return super.createSession(req, sess);
+    }
+
     override touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
       const now = Date.now();
       const last = touched.get(sid);
       if (last !== undefined && now - last < TOUCH_EVERY_MS) return cb?.();
       touched.set(sid, now);
       if (touched.size > 100_000) for (const [k, t] of touched) if (now - t >= TOUCH_EVERY_MS) touched.delete(k);
-      super.touch(sid, sess, cb as () => void);
+      super.touch(sid, sess, forgetting(sid, cb));
+    }
+
+    override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
+      // A save writes the expiry too: it counts as a touch.
+      touched.set(sid, Date.now());
+      super.set(sid, sess, forgetting(sid, cb));
+    }
+
+    override destroy(sid: string, cb?: (err?: unknown) => void): void {
+      super.destroy(sid, forgetting(sid, cb));
     }
   }
-  return new ThrottledPgStore({ pool: deps.pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: deps.config.env === 'test' ? false : 15 * 60 });
+  return new ScopewiseStore({ pool: deps.pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: deps.config.env === 'test' ? false : 15 * 60 });
 }
 
 /**
@@ -49,13 +90,15 @@ function throttledStore(deps: Deps) {
 export function sessionMiddleware(deps: Deps): RequestHandler[] {
   const passport = new Passport();
   passport.serializeUser<string>((user, done) => done(null, (user as Actor).userId));
-  passport.deserializeUser<string>((id, done) => {
+  passport.deserializeUser<string, Request>((req, id, done) => {
+    const preloaded = preloadedActors.get(req);
+    if (preloaded !== undefined && (preloaded === null || preloaded.userId === id)) return done(null, preloaded ?? false);
     findActiveActor(deps.db, id).then((actor) => done(null, actor ?? false), done);
   });
   return [
     session({
       name: SESSION_COOKIE,
-      store: throttledStore(deps),
+      store: sessionStore(deps),
       secret: deps.config.sessionSecret,
       resave: false,
       saveUninitialized: false,

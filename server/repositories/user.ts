@@ -17,16 +17,18 @@ export type UserRow = {
   last_login_at: Date | null;
 };
 
-/** The actor behind a session, or undefined when the user is gone or disabled. */
-export async function findActiveActor(db: Kysely<DB>, userId: string): Promise<Actor | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.organization_id', 'organizations.kind', 'organizations.name as organization_name'])
-    .where('users.id', '=', userId)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
-  if (!row) return undefined;
+/** The columns an actor is made of, from `users` joined with `organizations`. */
+export interface ActorRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  organization_id: string;
+  kind: string;
+  organization_name: string;
+}
+
+export function toActor(row: ActorRow): Actor {
   return {
     userId: row.id,
     email: row.email,
@@ -36,6 +38,18 @@ export async function findActiveActor(db: Kysely<DB>, userId: string): Promise<A
     organizationKind: row.kind as OrganizationKind,
     organizationName: row.organization_name,
   };
+}
+
+/** The actor behind a session, or undefined when the user is gone or disabled. */
+export async function findActiveActor(db: Kysely<DB>, userId: string): Promise<Actor | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.organization_id', 'organizations.kind', 'organizations.name as organization_name'])
+    .where('users.id', '=', userId)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+  return row ? toActor(row) : undefined;
 }
 
 /** A user and their password hash, by email, for login only. */

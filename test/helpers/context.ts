@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import pino from 'pino';
 import { createApp } from '../../server/app';
+import { createSessionCache } from '../../server/auth/session-cache';
 import { loadConfig, type Config } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { createMailer } from '../../server/mail/mailer';
@@ -36,7 +37,9 @@ export async function createTestContext(overrides: Partial<Config> = {}, replace
   const logger = pino({ level: 'silent' });
   const outboxDir = path.join(dataDir, 'outbox');
   const mailer = createMailer({ from: config.mailFrom, outboxDir, logger });
-  const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer, storage: replace.storage?.(config) ?? createStorage(config) };
+  const sessions = createSessionCache(database.pool, logger);
+  await sessions.start();
+  const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer, storage: replace.storage?.(config) ?? createStorage(config), sessions };
   return {
     app: createApp(deps),
     deps,
@@ -51,6 +54,7 @@ export async function createTestContext(overrides: Partial<Config> = {}, replace
             .map((f) => fs.readFileSync(path.join(outboxDir, f), 'utf8'))
         : [],
     close: async () => {
+      await sessions.close();
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
