@@ -8,7 +8,7 @@ import { JsonText, Reply, type AnyRoute, type RequestOrigin } from './route';
 export function originOf(req: Request): RequestOrigin {
   return {
     ip: req.ip ?? null,
-    requestId: typeof req.id === 'string' ? req.id : req.id != null ? String(req.id) : null,
+    requestId: req.id ?? null,
     actorUserId: req.user?.userId ?? null,
     actorEmail: req.user?.email ?? null,
   };

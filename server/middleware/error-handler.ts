@@ -50,11 +50,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const known = normalise(err);
     if (!known) {
-      (req.log ?? logger).error({ err }, 'unhandled error');
+      logger.error({ err, reqId: req.id }, 'unhandled error');
     } else if (known.code === 'INTERNAL') {
-      (req.log ?? logger).error({ err }, 'internal error');
+      logger.error({ err, reqId: req.id }, 'internal error');
     }
-    const error = known ?? new AppError('INTERNAL', `Something went wrong on our side. Reference: ${String(req.id ?? '')}`);
+    const error = known ?? new AppError('INTERNAL', `Something went wrong on our side. Reference: ${req.id ?? ''}`);
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
     if (error.code === 'ACCOUNT_LOCKED' || error.code === 'RATE_LIMITED') {

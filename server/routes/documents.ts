@@ -115,7 +115,7 @@ export const documentRoutes = [
     path: '/api/documents/:id/content',
     tag,
     summary: "Download a document's file",
-    description: 'Served as an attachment with its detected type and `X-Content-Type-Options: nosniff`, after checking the stored bytes still match the recorded SHA-256.',
+    description: "Served as an attachment with its detected type, `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`, after checking the stored bytes still match the recorded SHA-256.",
     access: 'authenticated',
     params: idParams,
     responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
@@ -124,14 +124,16 @@ export const documentRoutes = [
       if (!d) throw notFound('Document');
       const actual = await verifiedHash(deps, d.storage_key);
       if (actual !== d.sha256) {
-        (req.log ?? deps.logger).error({ documentId: d.id, expected: d.sha256, actual }, 'stored file does not match its SHA-256');
-        throw new AppError('INTERNAL', `The stored file failed its integrity check and was not sent. Reference: ${String(req.id ?? '')}`);
+        deps.logger.error({ reqId: req.id, documentId: d.id, expected: d.sha256, actual }, 'stored file does not match its SHA-256');
+        throw new AppError('INTERNAL', `The stored file failed its integrity check and was not sent. Reference: ${req.id ?? ''}`);
       }
       res.status(200);
       res.attachment(d.original_name);
       res.setHeader('Content-Type', d.mime);
       res.setHeader('Content-Length', String(d.size_bytes));
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      // Even if a browser rendered the file instead of saving it, nothing in it could run in the app's origin.
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
       res.setHeader('Digest', `sha-256=${Buffer.from(d.sha256, 'hex').toString('base64')}`);
       res.setHeader('Cache-Control', 'private, no-store');
       await pipeline(await deps.storage.get(d.storage_key), res);
