@@ -1,5 +1,7 @@
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/database';
+import { listZipEntries } from '../../server/xlsx/zip-guard';
 
 const tableLists = new WeakMap<Database, Promise<string[]>>();
 
@@ -29,4 +31,31 @@ export async function rowCounts(db: Database, except: readonly string[] = ['sess
     sql` UNION ALL `,
   )}`.execute(db);
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+/** Every value of every uuid column of the database (ids and references alike). */
+export async function uuidValues(db: Database): Promise<Set<string>> {
+  const { rows: columns } = await sql<{ t: string; c: string }>`
+    SELECT table_name AS t, column_name AS c FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type = 'uuid'`.execute(db);
+  const { rows } = await sql<{ v: string }>`SELECT DISTINCT v::text AS v FROM (${sql.join(
+    columns.map((x) => sql`SELECT ${sql.ref(x.c)} AS v FROM ${sql.table(x.t)}`),
+    sql` UNION ALL `,
+  )}) AS everything WHERE v IS NOT NULL`.execute(db);
+  return new Set(rows.map((r) => r.v));
+}
+
+/**
+ * The text a response body carries, to search it for values: the parts of a
+ * zip (xlsx, docx) unpacked, anything else read as UTF-8.
+ */
+export function searchableText(body: Buffer): string {
+  if (body.length < 4 || body.readUInt32LE(0) !== 0x04034b50) return body.toString('utf8');
+  return listZipEntries(body)
+    .map((e) => {
+      const at = e.localHeaderOffset;
+      const data = body.subarray(at + 30 + body.readUInt16LE(at + 26) + body.readUInt16LE(at + 28)).subarray(0, e.compressedSize);
+      return (e.method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    })
+    .join('\n');
 }

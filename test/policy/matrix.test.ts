@@ -10,20 +10,22 @@ import { buildAnswerWorkbook } from '../../server/assessments/offline-workbook';
 import { insertInvitation } from '../../server/repositories/invitation';
 import { routeTable } from '../../server/routes';
 import { exportTemplateWorkbook } from '../../server/templates/xlsx';
-import type { Client } from '../helpers/agent';
+import { signedIn, type Client } from '../helpers/agent';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { tableDigest } from '../helpers/digest';
 import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 import { filesUnder, makePdf } from '../helpers/files';
-import { publicTables, rowCounts } from '../helpers/snapshot';
+import { publicTables, rowCounts, searchableText } from '../helpers/snapshot';
 import { smallTemplate } from '../helpers/template-fixture';
+import { buildForeign, type Foreign } from './foreign';
 import { buildWorld, isMember, personaRole, personas, sideOf, tenants, type Org, type Owner, type Pair, type Persona, type Tenant, type World } from './world';
 
 /**
  * The authorization matrix: every route of the OpenAPI document × anonymous
  * and every role × an object of the personas' own pair, of another buyer's
  * pair with their provider, or of their buyer's pair with another provider.
- * A route without a row fails; a refused write must change nothing.
+ * A route without a row fails; a refused write must change nothing; no
+ * successful read may show anything of a foreign buyer ↔ provider pair.
  */
 
 interface Req {
@@ -62,6 +64,8 @@ interface AuthenticatedCase {
   expect: Record<Persona, Expected>;
   /** Tables a write could change: a refused one must leave them as they were. Required for every write. */
   watch?: string[];
+  /** What of the foreign pair a successful read shows by design. */
+  reveals?: (f: Foreign) => string[];
 }
 type Case = { public: true } | AuthenticatedCase;
 
@@ -243,6 +247,8 @@ const cases: Record<string, Case> = {
   'GET /api/providers': {
     request: async () => ({ path: '/api/providers?q=Provider' }),
     expect: byRole({ buyerManager: 200, buyerLegal: 403, provider: 403 }),
+    // The directory buyers pick providers from lists every provider organization.
+    reveals: (f) => [f.provider.id, f.provider.name],
   },
   'GET /api/engagements': { request: async () => ({ path: '/api/engagements' }), expect: all(200) },
   'POST /api/engagements': {
@@ -685,8 +691,11 @@ async function send(client: Client, method: string, req: Req) {
 
 let t: TestContext;
 let world: World;
+let foreign: Foreign;
 beforeAll(async () => {
   t = await createTestContext();
+  // The foreign pair first: its ids are the uuids that appear while it is built.
+  foreign = await buildForeign(t.db, t.deps.storage);
   world = await buildWorld(t.app, t.db, t.deps.storage);
 });
 afterAll(() => t.close());
@@ -703,6 +712,16 @@ async function snapshot(watch: readonly string[], req: Req) {
     mails: fs.existsSync(outbox) ? fs.readdirSync(outbox).length : 0,
     files: req.upload ? filesUnder(path.join(t.dataDir, 'files')).length : undefined,
   };
+}
+
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The foreign pair's ids and names that a response shows, apart from what its route reveals by design. */
+function foreignIn(c: AuthenticatedCase, body: Buffer) {
+  let text = searchableText(body);
+  for (const allowed of c.reveals?.(foreign) ?? []) text = text.split(allowed).join('');
+  const ids = [...new Set((text.match(uuidPattern) ?? []).map((id) => id.toLowerCase()))].filter((id) => foreign.ids.has(id));
+  return { ids, names: text.toLowerCase().includes(foreign.marker) };
 }
 
 describe('the matrix covers every route', () => {
@@ -758,6 +777,23 @@ describe('the matrix covers every route', () => {
   });
 });
 
+describe('a foreign buyer ↔ provider pair', () => {
+  test('when the foreign pair is built, then it has rows in every table and ids to look for', () => {
+    const notPerTenant = ['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock'];
+    const missing = Object.keys(foreign.counts.after).filter((table) => !notPerTenant.includes(table) && foreign.counts.after[table]! <= (foreign.counts.before[table] ?? 0));
+    expect(missing).toEqual([]);
+    expect(foreign.ids.size).toBeGreaterThan(50);
+  });
+
+  test("when the foreign pair's own admin lists its engagements, then the leak check finds its ids and names (the check can fail)", async () => {
+    const client = await signedIn(t.app, foreign.users.buyerAdmin);
+    const res = await send(client, 'GET', { path: '/api/engagements' });
+    const found = foreignIn(cases['GET /api/engagements'] as AuthenticatedCase, res.body);
+    expect(found.ids.length).toBeGreaterThan(2);
+    expect(found.names).toBe(true);
+  });
+});
+
 const rows = authenticated.flatMap(([key, c]) =>
   personas.flatMap((persona) =>
     (c.object ? tenants : (['own'] as const)).map((tenant) => {
@@ -793,6 +829,7 @@ describe('when a persona calls a route', () => {
     const res = await send(world.clients[persona], method, req);
     expect({ status: res.status, code: res.code }).toEqual({ status, code: errorCode[status] });
     if (write && res.status >= 400 && res.status < 500) expect(await snapshot(c.watch!, req)).toEqual(before);
+    if (!write && res.status === 200) expect({ route: key, foreign: foreignIn(c, res.body) }).toEqual({ route: key, foreign: { ids: [], names: false } });
   });
 });
 
