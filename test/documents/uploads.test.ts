@@ -55,6 +55,19 @@ describe('uploading documents', () => {
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="ISO 27001 certificate.pdf"/);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+  });
+
+  test('when a provider uploads an HTML page with a script, then it is kept as plain text and served so that it cannot run in the app', async () => {
+    const page = Buffer.from('<!doctype html><html><body><script>fetch("/api/auth/me").then(r => r.text()).then(alert)</script></body></html>\n');
+    const d = (await upload(provider, page, 'evidence.html', { kind: 'evidence' }).expect(201)).body.document;
+    expect(d.mime).toBe('text/plain');
+    const download = await provider.get(`/api/documents/${d.id}/content`).expect(200);
+    expect(download.headers['content-type']).toMatch(/^text\/plain/);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="?evidence.html"?$/);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(download.text).toBe(page.toString());
   });
 
   test('when a new version is uploaded, then the old one stays untouched and the library shows the latest', async () => {
