@@ -161,3 +161,15 @@ test('when a change is rolled back, then the score is what it was', async () => 
   const revision = await db.selectFrom('score_revisions').select('revision').where('engagement_id', '=', engagementId).executeTakeFirst();
   expect(revision).toBeDefined();
 });
+
+test('when the findings are derived again with nothing new, or an answer only gets a comment, then the score revision stays (the served score stays valid)', async () => {
+  const { engagementId, assessmentId } = await submitted();
+  const revision = async () => (await db.selectFrom('score_revisions').select('revision').where('engagement_id', '=', engagementId).executeTakeFirst())?.revision ?? 0;
+  await analyst.get(`/api/engagements/${engagementId}/summary`).expect(200);
+  const before = await revision();
+  await analyst.get(`/api/engagements/${engagementId}/summary`).expect(200);
+  await db.updateTable('answers').set({ comment: 'See the policy, section 4' }).where('id', '=', answerIdOf(assessmentId, 'screening')).execute();
+  expect(await revision()).toBe(before);
+  await db.updateTable('answers').set({ value: JSON.stringify('no') }).where('id', '=', answerIdOf(assessmentId, 'screening')).execute();
+  expect(await revision()).toBeGreaterThan(before);
+});
