@@ -3,6 +3,13 @@ import { findingCodes, severities } from '../findings/codes';
 import { isoDate } from './assessment';
 import { id, text } from './common';
 
+/** The workflow actions that carry a form: each is also the client's form schema. */
+export const planRemediationAction = z.strictObject({ action: z.literal('plan_remediation'), owner: text(200, { min: 1 }), dueDate: isoDate, plan: text(4000, { min: 1 }) });
+export const respondAction = z.strictObject({ action: z.literal('respond'), response: text(4000, { min: 1 }) });
+export const dismissAction = z.strictObject({ action: z.literal('dismiss'), reason: text(4000, { min: 10 }) });
+/** Accepting a risk needs a reason, a named approver and an expiry (the server also requires a future date). */
+export const acceptRiskAction = z.strictObject({ action: z.literal('accept_risk'), justification: text(4000, { min: 10 }), approver: text(200, { min: 1 }), expiresAt: isoDate });
+
 export const findingStatuses = ['open', 'remediation_planned', 'resolved', 'risk_accepted', 'dismissed'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
 
@@ -19,11 +26,11 @@ export const findingAction = z
   .discriminatedUnion(
     'action',
     [
-      z.strictObject({ action: z.literal('plan_remediation'), owner: text(200, { min: 1 }), dueDate: isoDate, plan: text(4000, { min: 1 }) }),
-      z.strictObject({ action: z.literal('respond'), response: text(4000, { min: 1 }) }),
+      planRemediationAction,
+      respondAction,
       z.strictObject({ action: z.literal('resolve'), note: text(4000).optional() }),
-      z.strictObject({ action: z.literal('dismiss'), reason: text(4000, { min: 10 }) }),
-      z.strictObject({ action: z.literal('accept_risk'), justification: text(4000, { min: 10 }), approver: text(200, { min: 1 }), expiresAt: isoDate }),
+      dismissAction,
+      acceptRiskAction,
       z.strictObject({ action: z.literal('reopen') }),
     ],
     { message: 'action must be one of plan_remediation, respond, resolve, dismiss, accept_risk, reopen' },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { projectRoot } from '../../server/config';
 import { createTestContext, type TestContext } from '../helpers/context';
 
@@ -10,9 +10,26 @@ import { createTestContext, type TestContext } from '../helpers/context';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const browserAvailable = fs.existsSync(chromiumPath) && fs.existsSync(path.join(projectRoot, 'client', 'dist', 'index.html'));
 
-/** `describe` when Chromium and the built client are present, else a skipped block that says why. */
+/** Harnesses of the running journey file: their pages report CSP violations and uncaught errors here. */
+const running = new Set<BrowserHarness>();
+
+/** Fails the test that just ran if any page of a running harness broke the CSP or threw. */
+function assertPagesClean(): void {
+  const problems = [...running].flatMap((h) => h.problems.splice(0));
+  if (problems.length) throw new Error(`The browser reported ${problems.length} problem${problems.length > 1 ? 's' : ''} during this journey:\n- ${problems.join('\n- ')}`);
+}
+
+/**
+ * `describe` when Chromium and the built client are present, else a skipped
+ * block that says why. Every journey fails when a page reports a
+ * Content-Security-Policy violation or an uncaught error.
+ */
 export const describeInBrowser: jest.Describe = browserAvailable
-  ? describe
+  ? (((name: string, fn: () => void) =>
+      describe(name, () => {
+        afterEach(assertPagesClean);
+        fn();
+      })) as jest.Describe)
   : (((name: string, fn: () => void) => {
       // eslint-disable-next-line no-console
       console.warn(`SKIPPED browser journey "${name}": Chromium not found at ${chromiumPath} or client not built (npm test builds it when Chromium is installed).`);
@@ -23,7 +40,9 @@ export interface BrowserHarness {
   t: TestContext;
   baseUrl: string;
   browser: Browser;
-  /** A new page in a fresh browser context (its own cookies). */
+  /** CSP violations and uncaught page errors not yet reported (describeInBrowser fails the test on any). */
+  problems: string[];
+  /** A new page in a fresh browser context (its own cookies), watched for CSP violations and uncaught errors. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -39,31 +58,65 @@ export async function startHarness(): Promise<BrowserHarness> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  return {
+  const problems: string[] = [];
+  const harness: BrowserHarness = {
     t,
     baseUrl,
     browser,
+    problems,
     newPage: async () => {
       const context = await browser.newContext({ baseURL: baseUrl });
+      await watchForProblems(context, (p) => problems.push(p));
       const page = await context.newPage();
       page.setDefaultTimeout(15000);
       return page;
     },
     close: async () => {
+      running.delete(harness);
       await browser.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.close();
     },
   };
+  running.add(harness);
+  return harness;
 }
 
-/** Signs in through the login form. */
-export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
+/**
+ * Reports every CSP violation (the page's securitypolicyviolation events and
+ * Chromium's console errors about the policy) and every uncaught error of the
+ * context's pages. The listener is an init script: the browser injects it
+ * itself, so the app's CSP (no inline scripts, no eval) does not block it.
+ */
+async function watchForProblems(context: BrowserContext, report: (problem: string) => void): Promise<void> {
+  await context.exposeBinding('__scopewiseReportCspViolation', ({ page }, v: { directive: string; blocked: string; source: string }) => {
+    report(`CSP violation on ${page.url()}: ${v.directive} blocked ${v.blocked || '(inline)'}${v.source ? ` at ${v.source}` : ''}`);
+  });
+  await context.addInitScript(() => {
+    // The test project has no DOM types: the little this script touches, typed by hand.
+    type Violation = { effectiveDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
+    const page = globalThis as unknown as { document: { addEventListener(type: 'securitypolicyviolation', listener: (e: Violation) => void): void }; __scopewiseReportCspViolation?: (v: object) => void };
+    page.document.addEventListener('securitypolicyviolation', (e) => {
+      page.__scopewiseReportCspViolation?.({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile ? `${e.sourceFile}:${e.lineNumber}` : '' });
+    });
+  });
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) report(`CSP console error on ${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (err) => report(`Uncaught error on ${page.url()}: ${err.stack ?? err.message}`));
+  };
+  context.on('page', watch);
+}
+
+/** Signs in through the login form; resolves with the login page's document response (its headers carry the CSP). */
+export async function signInThroughForm(page: Page, email: string, password: string): Promise<Response | null> {
+  const response = await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  return response;
 }
 
 /** Waits until an input shows `value` (polling from the test side: the app's CSP forbids evaluating strings in the page). */

@@ -16,6 +16,11 @@ describeInBrowser('legal journey in a real browser', () => {
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Engagements' }).click();
     await page.getByRole('link', { name: 'Inbound customer support for card holders' }).click();
+    // Legal reads the page before generating. Clicking earlier sends the generation (which recomputes
+    // the findings and the score) while the page's own findings, summary and score requests are
+    // still recomputing them: on a loaded machine the schedule then came after the wait below gave up.
+    await page.getByLabel('Finding SCOPE_SITE_NOT_COVERED').waitFor();
+    await page.getByRole('grid', { name: 'Control grid' }).waitFor();
     const panel = page.getByLabel('Security schedule');
     await panel.getByRole('button', { name: 'Generate schedule' }).click();
     await panel.getByText(/Why: .*open finding SCOPE_SITE_NOT_COVERED/).first().waitFor();

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Collapse, Group, MultiSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Collapse, FileButton, Group, MultiSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { AnswerDto, AssessmentDto, CommentDto, SuggestionDto } from '../../../../../shared/schemas/assessment';
 import type { DocumentDto } from '../../../../../shared/schemas/document';
 import type { Question } from '../../../../../shared/schemas/template';
 import { ApiError } from '../../../lib/api-client';
 import { useComment, useReuse, useReview, useSaveAnswer } from '../api/assessments';
+import { useUploadEvidence } from '../api/upload-evidence';
 import { AnswerInput } from './answer-input';
 
 const verdictColor = { accepted: 'green', rejected: 'red', clarification_requested: 'orange' } as const;
@@ -125,7 +126,9 @@ function SuggestionBanner({ assessmentId, suggestion, question }: { assessmentId
 
 function Evidence({ assessment, question, answer, library }: { assessment: AssessmentDto; question: Question; answer: AnswerDto | undefined; library?: DocumentDto[] }) {
   const save = useSaveAnswer(assessment.id);
+  const upload = useUploadEvidence();
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
   const attached = answer?.evidence ?? [];
   if (!assessment.abilities.answer) {
     return attached.length ? (
@@ -148,16 +151,49 @@ function Evidence({ assessment, question, answer, library }: { assessment: Asses
       setError(err instanceof ApiError ? err.message : 'Not saved');
     }
   };
+  // A new file goes to the library as evidence, then is attached to this answer.
+  const uploadAndAttach = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    if (!answer) return setError('Answer the question first, then attach evidence');
+    setProgress(0);
+    try {
+      const { document } = await upload.mutateAsync({ file, onProgress: setProgress });
+      await change([...attached.map((e) => e.id), document.id]);
+    } catch (err) {
+      setError(err instanceof ApiError ? `${file.name} was not uploaded: ${err.message}` : `${file.name} was not uploaded`);
+    } finally {
+      setProgress(null);
+    }
+  };
   return (
-    <MultiSelect
-      label={question.evidence === 'required' ? 'Evidence (required)' : 'Evidence (optional)'}
-      placeholder="Attach documents from your library"
-      data={(library ?? []).map((d) => ({ value: d.id, label: `${d.title} (v${d.version})` }))}
-      value={attached.map((e) => e.id)}
-      onChange={change}
-      error={error}
-      searchable
-    />
+    <Stack gap={4}>
+      <MultiSelect
+        label={question.evidence === 'required' ? 'Evidence (required)' : 'Evidence (optional)'}
+        placeholder="Attach documents from your library"
+        data={[
+          ...(library ?? []).map((d) => ({ value: d.id, label: `${d.title} (v${d.version})` })),
+          // Just uploaded, before the library is fetched again.
+          ...attached.filter((e) => !library?.some((d) => d.id === e.id)).map((e) => ({ value: e.id, label: e.title })),
+        ]}
+        value={attached.map((e) => e.id)}
+        onChange={change}
+        error={error}
+        searchable
+      />
+      <Group gap="xs">
+        <FileButton onChange={uploadAndAttach} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.csv,.txt">
+          {(props) => (
+            <Button {...props} size="xs" variant="default" loading={progress !== null} disabled={!answer}>
+              Upload evidence
+            </Button>
+          )}
+        </FileButton>
+        <Text size="xs" c="dimmed">
+          {progress !== null ? `Uploading… ${Math.round(progress * 100)} %` : answer ? 'A new file is added to your library and attached here.' : 'Answer the question first, then attach evidence.'}
+        </Text>
+      </Group>
+    </Stack>
   );
 }
 

@@ -1,31 +1,31 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FindingAction, FindingDto } from '../../../../../shared/schemas/finding';
 import { ApiError } from '../../../lib/api-client';
 import { useFindingAction, useFindings } from '../api/findings';
+import { FindingActionForm, type FindingFormKind } from './finding-action-form';
 
 export const severityColor: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', info: 'gray' };
 const statusLabel: Record<string, string> = { open: 'Open', remediation_planned: 'Remediation planned', resolved: 'Resolved', risk_accepted: 'Risk accepted', dismissed: 'Dismissed' };
 
-type Form = { kind: FindingAction['action']; finding: FindingDto } | null;
+type Form = { kind: FindingFormKind; finding: FindingDto } | null;
+
+const formTitle: Record<FindingFormKind, string> = { plan_remediation: 'Plan remediation', respond: 'Respond', accept_risk: 'Accept the risk', dismiss: 'Dismiss' };
 
 /** The engagement's findings, most severe first, with the workflow actions the server allows. */
 export function FindingsPanel({ engagementId }: { engagementId: string }) {
   const findings = useFindings(engagementId);
   const act = useFindingAction(engagementId);
   const [form, setForm] = useState<Form>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const set = (k: string) => (e: { currentTarget: { value: string } }) => setFields((f) => ({ ...f, [k]: e.currentTarget.value }));
 
+  // Resolve and reopen need no form: one click, errors shown above the list.
   const submit = async (body: FindingAction, id: string) => {
     setError(null);
     try {
       await act.mutateAsync({ ...body, id });
-      setForm(null);
-      setFields({});
     } catch (err) {
-      setError(err instanceof ApiError ? (err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') || err.message) : 'Not saved');
+      setError(err instanceof ApiError ? err.message : 'Not saved');
     }
   };
   if (findings.isPending) return <Text c="dimmed">Checking the certificate, SoA and answers…</Text>;
@@ -33,6 +33,11 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
   return (
     <Stack gap="sm">
       <Title order={4}>Findings ({findings.data.length})</Title>
+      {error && (
+        <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
       {findings.data.length === 0 && <Text c="dimmed">No finding: the certificate, SoA and answers cover this engagement.</Text>}
       {findings.data.map((f) => (
         <Paper key={f.id} withBorder p="sm" aria-label={`Finding ${f.code}`}>
@@ -74,40 +79,8 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
           </Stack>
         </Paper>
       ))}
-      <Modal opened={form !== null} onClose={() => setForm(null)} title={form?.finding.title}>
-        {form && (
-          <Stack>
-            {error && <Alert color="red">{error}</Alert>}
-            {form.kind === 'plan_remediation' && (
-              <>
-                <TextInput label="Owner" onChange={set('owner')} />
-                <TextInput type="date" label="Due date" onChange={set('dueDate')} />
-                <Textarea label="Plan" autosize minRows={3} onChange={set('plan')} />
-                <Button onClick={() => submit({ action: 'plan_remediation', owner: fields.owner ?? '', dueDate: fields.dueDate ?? '', plan: fields.plan ?? '' }, form.finding.id)}>Save plan</Button>
-              </>
-            )}
-            {form.kind === 'respond' && (
-              <>
-                <Textarea label="Your response" autosize minRows={3} onChange={set('response')} />
-                <Button onClick={() => submit({ action: 'respond', response: fields.response ?? '' }, form.finding.id)}>Send response</Button>
-              </>
-            )}
-            {form.kind === 'accept_risk' && (
-              <>
-                <Textarea label="Justification" autosize minRows={3} onChange={set('justification')} />
-                <TextInput label="Approver" onChange={set('approver')} />
-                <TextInput type="date" label="Acceptance expires" onChange={set('expiresAt')} />
-                <Button color="orange" onClick={() => submit({ action: 'accept_risk', justification: fields.justification ?? '', approver: fields.approver ?? '', expiresAt: fields.expiresAt ?? '' }, form.finding.id)}>Accept the risk</Button>
-              </>
-            )}
-            {form.kind === 'dismiss' && (
-              <>
-                <Textarea label="Why this finding does not apply" autosize minRows={3} onChange={set('reason')} />
-                <Button onClick={() => submit({ action: 'dismiss', reason: fields.reason ?? '' }, form.finding.id)}>Dismiss</Button>
-              </>
-            )}
-          </Stack>
-        )}
+      <Modal opened={form !== null} onClose={() => setForm(null)} title={form ? `${formTitle[form.kind]}: ${form.finding.title}` : ''} size="lg">
+        {form && <FindingActionForm key={`${form.kind}:${form.finding.id}`} kind={form.kind} engagementId={engagementId} finding={form.finding} onDone={() => setForm(null)} onCancel={() => setForm(null)} />}
       </Modal>
     </Stack>
   );
