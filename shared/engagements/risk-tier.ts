@@ -1,4 +1,4 @@
-import type { DataCategory, EngagementProfile } from '../schemas/engagement-profile';
+import { dataCategoryLabels, type DataCategory, type EngagementProfile } from '../schemas/engagement-profile';
 
 /** 1 critical … 4 low. */
 export type RiskTier = 1 | 2 | 3 | 4;
@@ -45,7 +45,7 @@ type RiskProfile = Pick<EngagementProfile, 'dataCategories' | 'usesCloud' | 'rem
  */
 export function inherentRisk(p: RiskProfile): InherentRisk {
   const reasons: RiskReason[] = [];
-  for (const c of [...new Set(p.dataCategories)]) reasons.push({ factor: `Handles ${c.replace(/_/g, ' ')} data`, points: dataCategoryPoints[c] });
+  for (const c of [...new Set(p.dataCategories)]) reasons.push({ factor: `Handles ${dataCategoryLabels[c].toLowerCase()}`, points: dataCategoryPoints[c] });
   if (p.usesCloud) reasons.push({ factor: 'Uses cloud services', points: 1 });
   if (p.remoteWork) reasons.push({ factor: 'Remote work is allowed', points: 1 });
   if (p.subcontractors.length > 0) reasons.push({ factor: `Sub-contractors involved (${p.subcontractors.length})`, points: 1 });

@@ -32,7 +32,7 @@ describe('engagements', () => {
     expect(e).toMatchObject({ name: 'Inbound customer support', provider: { id: providerId, name: 'Acme BPO' }, sites: [{ city: 'Cebu City', country: 'PH' }] });
     // payment card 3 + personal data 2 + cloud 1 = 6 points: critical.
     expect(e.risk).toMatchObject({ tier: 1, computedTier: 1, points: 6, override: null });
-    expect(e.risk.reasons.map((r: { factor: string }) => r.factor)).toEqual(expect.arrayContaining(['Handles payment card data', 'Uses cloud services']));
+    expect(e.risk.reasons.map((r: { factor: string }) => r.factor)).toEqual(expect.arrayContaining(['Handles payment card data', 'Handles personal data', 'Uses cloud services']));
     expect(e.abilities).toEqual({ update: true, overrideRisk: true, createAssessment: true });
     const audit = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'engagement.created').where('target_id', '=', e.id).executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ riskTier: 1 });
