@@ -15,8 +15,9 @@ export const queryClient = new QueryClient({
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
+      // Buyers and providers change the same engagement: data a few seconds old is refetched when a page shows it again.
+      staleTime: 5_000,
+      refetchOnWindowFocus: true,
       retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
     },
   },
