@@ -10,7 +10,7 @@ import * as m008 from './2026_11_23_008_notices';
 import * as m009 from './2026_11_23_009_security_schedules';
 import * as m010 from './2026_11_23_010_clause_library';
 import * as m011 from './2026_11_23_011_schedule_sharing';
-import * as m012 from './2026_11_29_012_score_revisions';
+import * as m012 from './2026_11_29_012_engagement_revisions';
 import * as m013 from './2026_11_29_013_auth_notify';
 
 /**
@@ -29,6 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_009_security_schedules': m009,
   '2026_11_23_010_clause_library': m010,
   '2026_11_23_011_schedule_sharing': m011,
-  '2026_11_29_012_score_revisions': m012,
+  '2026_11_29_012_engagement_revisions': m012,
   '2026_11_29_013_auth_notify': m013,
 };

@@ -161,6 +161,11 @@ export interface DocumentShares {
   shared_by: string | null;
 }
 
+export interface EngagementRevisions {
+  engagement_id: string;
+  revision: number;
+}
+
 export interface Engagements {
   buyer_org_id: string;
   contracting_entity: Generated<string>;
@@ -187,8 +192,10 @@ export interface EngagementSummaries {
   certificate_edition: string | null;
   certificate_expiry: string | null;
   computed_at: Generated<Timestamp>;
+  computed_on: string | null;
   coverage: number | null;
   engagement_id: string;
+  facts_revision: number | null;
   findings_critical: Generated<number>;
   findings_high: Generated<number>;
   findings_low: Generated<number>;
@@ -273,11 +280,6 @@ export interface ScheduleClauses {
   schedule_id: string;
   text: string;
   title: string;
-}
-
-export interface ScoreRevisions {
-  engagement_id: string;
-  revision: number;
 }
 
 export interface ScoringProfiles {
@@ -376,6 +378,7 @@ export interface DB {
   clauses: Clauses;
   document_shares: DocumentShares;
   documents: Documents;
+  engagement_revisions: EngagementRevisions;
   engagement_summaries: EngagementSummaries;
   engagements: Engagements;
   findings: Findings;
@@ -384,7 +387,6 @@ export interface DB {
   notices: Notices;
   organizations: Organizations;
   schedule_clauses: ScheduleClauses;
-  score_revisions: ScoreRevisions;
   scoring_profiles: ScoringProfiles;
   security_schedules: SecuritySchedules;
   session: Session;

@@ -13,14 +13,25 @@ import { deriveFindings } from '../../shared/findings/rules';
 /** A review is due a year after the last submission, or at once when there is none. */
 const REVIEW_AFTER_DAYS = 365;
 
+/** The engagement's facts revision (see the engagement_revisions migration). */
+async function factsRevision(db: Database, engagementId: string): Promise<number> {
+  return (await db.selectFrom('engagement_revisions').select('revision').where('engagement_id', '=', engagementId).executeTakeFirst())?.revision ?? 0;
+}
+
 /**
  * Recomputes an engagement's findings and its dashboard row (score, rating,
  * residual risk, open findings by severity, certificate and SoA status) and
- * stores both. Called whenever the engagement's facts change and when a
- * summary is read, so the portfolio is one query over stored rows.
+ * stores both, with the facts revision and the day they were computed for.
+ * Called whenever the engagement's facts change, so the portfolio is one
+ * query over stored rows.
  */
 export async function refreshEngagement(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)) {
+  // Read before the facts, and stored as the revision they are current for: any change after this point, this
+  // refresh's own new findings included, leaves the stored revision behind, and the next read computes again.
+  const revision = await factsRevision(db, e.id);
   const input = await gatherRuleInput(db, e, today);
+  // One statement at a time, as before: holding the engagement's revision row across statements could deadlock
+  // with a finding update (which locks its finding, then the revision).
   await syncFindings(db, e.id, deriveFindings(input));
   const open = await openFindingSeverities(db, e.id, today);
   const count = (s: Severity) => open.filter((severity) => severity === s).length;
@@ -46,9 +57,27 @@ export async function refreshEngagement(db: Database, e: EngagementRow, today = 
     soa_version: input.soa?.version ?? null,
     next_review: nextReview,
     computed_at: new Date(),
+    facts_revision: revision,
+    computed_on: today,
   };
   await db.insertInto('engagement_summaries').values(row).onConflict((oc) => oc.column('engagement_id').doUpdateSet(row)).execute();
   return { row, score, certificate: cert, soa: input.soa };
+}
+
+/**
+ * Recomputes the engagement's findings and summary unless they were computed
+ * today from the engagement's current facts revision (one light query then).
+ */
+export async function refreshIfStale(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+  const stored = await db
+    .selectFrom('engagements as e')
+    .leftJoin('engagement_summaries as s', 's.engagement_id', 'e.id')
+    .leftJoin('engagement_revisions as r', 'r.engagement_id', 'e.id')
+    .select(['s.facts_revision', 's.computed_on', 'r.revision'])
+    .where('e.id', '=', e.id)
+    .executeTakeFirst();
+  if (stored && stored.facts_revision !== null && stored.facts_revision === (stored.revision ?? 0) && stored.computed_on === today) return;
+  await refreshEngagement(db, e, today);
 }
 
 /** Recomputes the summaries of these engagements after a change (errors are logged, never fail the change). */

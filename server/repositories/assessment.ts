@@ -80,16 +80,16 @@ export interface AssessmentScoreKey {
   template_version_id: string;
   status: AssessmentStatus;
   submitted_at: Date | null;
-  /** Changes (in the same transaction) whenever anything the score reads changes: see the score_revisions migration. */
-  score_revision: number;
+  /** Changes (in the same transaction) whenever anything the findings or the score read changes: see the engagement_revisions migration. */
+  facts_revision: number;
 }
 
 /** An assessment the actor may see, without its template content: one light query. */
 export async function findAssessmentScoreKey(db: Kysely<DB>, actor: Actor, id: string): Promise<AssessmentScoreKey | undefined> {
   return (await db
     .selectFrom('assessments as a')
-    .leftJoin('score_revisions as r', 'r.engagement_id', 'a.engagement_id')
-    .select(['a.id', 'a.engagement_id', 'a.buyer_org_id', 'a.provider_org_id', 'a.template_version_id', 'a.status', 'a.submitted_at', sql<number>`coalesce(r.revision, 0)`.as('score_revision')])
+    .leftJoin('engagement_revisions as r', 'r.engagement_id', 'a.engagement_id')
+    .select(['a.id', 'a.engagement_id', 'a.buyer_org_id', 'a.provider_org_id', 'a.template_version_id', 'a.status', 'a.submitted_at', sql<number>`coalesce(r.revision, 0)`.as('facts_revision')])
     .where('a.id', '=', id)
     .where(visibleTo(actor))
     .executeTakeFirst()) as AssessmentScoreKey | undefined;

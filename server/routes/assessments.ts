@@ -316,7 +316,7 @@ export const assessmentRoutes = [
       if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to score');
       const today = new Date().toISOString().slice(0, 10);
       // Served again until anything the score reads changes (a new revision) or the day does.
-      return new JsonText(await cachedJson(deps.db, `score:${a.id}:${a.score_revision}:${today}`, async () => ({ score: await currentScore(deps.db, a, today) })));
+      return new JsonText(await cachedJson(deps.db, `score:${a.id}:${a.facts_revision}:${today}`, async () => ({ score: await currentScore(deps.db, a, today) })));
     },
   }),
   defineRoute({

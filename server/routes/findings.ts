@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { findingAction, findingDto, type FindingAction } from '../../shared/schemas/finding';
 import { invalid, notFound } from '../errors';
-import { refreshEngagement, refreshEngagements } from '../findings/summary';
+import { refreshEngagements, refreshIfStale } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
 import { findingSubject, presentFinding } from '../presenters/finding';
@@ -49,7 +49,7 @@ export const findingRoutes = [
     handler: async ({ deps, actor, params, query }) => {
       const e = await findEngagement(deps.db, actor, params.id);
       if (!e) throw notFound('Engagement');
-      await refreshEngagement(deps.db, e);
+      await refreshIfStale(deps.db, e);
       const rows = await listFindings(deps.db, actor, e.id, { includeInactive: query.includeInactive === 'true' });
       return { findings: rows.map((f) => presentFinding(actor, f)) };
     },

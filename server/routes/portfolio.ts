@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { portfolioQuery, summaryDto, type SummaryDto } from '../../shared/schemas/portfolio';
 import { notFound } from '../errors';
-import { refreshEngagement } from '../findings/summary';
+import { refreshIfStale } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
 import { findEngagement } from '../repositories/engagement';
@@ -34,7 +34,7 @@ export const portfolioRoutes = [
     path: '/api/engagements/:id/summary',
     tag,
     summary: "The engagement's dashboard row: score, rating, residual risk, open findings by severity, certificate and SoA status (buyer)",
-    description: 'Recomputed from the current facts on every call.',
+    description: 'Recomputed from the current facts whenever they changed since it was stored (or the day did).',
     access: 'authenticated',
     params: idParams,
     responses: { 200: { description: 'The summary', schema: z.object({ summary: summaryDto }) } },
@@ -42,7 +42,7 @@ export const portfolioRoutes = [
       const e = await findEngagement(deps.db, actor, params.id);
       if (!e) throw notFound('Engagement');
       authorize(actor, 'portfolio.read');
-      await refreshEngagement(deps.db, e);
+      await refreshIfStale(deps.db, e);
       return { summary: presentSummary((await summaryOf(deps.db, actor, e.id))!) };
     },
   }),

@@ -158,13 +158,13 @@ test('when a change is rolled back, then the score is what it was', async () => 
     })
     .catch(() => undefined);
   expect(await score(assessmentId)).toEqual(before);
-  const revision = await db.selectFrom('score_revisions').select('revision').where('engagement_id', '=', engagementId).executeTakeFirst();
+  const revision = await db.selectFrom('engagement_revisions').select('revision').where('engagement_id', '=', engagementId).executeTakeFirst();
   expect(revision).toBeDefined();
 });
 
 test('when the findings are derived again with nothing new, or an answer only gets a comment, then the score revision stays (the served score stays valid)', async () => {
   const { engagementId, assessmentId } = await submitted();
-  const revision = async () => (await db.selectFrom('score_revisions').select('revision').where('engagement_id', '=', engagementId).executeTakeFirst())?.revision ?? 0;
+  const revision = async () => (await db.selectFrom('engagement_revisions').select('revision').where('engagement_id', '=', engagementId).executeTakeFirst())?.revision ?? 0;
   await analyst.get(`/api/engagements/${engagementId}/summary`).expect(200);
   const before = await revision();
   await analyst.get(`/api/engagements/${engagementId}/summary`).expect(200);
