@@ -10,6 +10,7 @@ import * as m008 from './2026_11_23_008_notices';
 import * as m009 from './2026_11_23_009_security_schedules';
 import * as m010 from './2026_11_23_010_clause_library';
 import * as m011 from './2026_11_23_011_schedule_sharing';
+import * as m012 from './2026_11_24_012_pending_uploads';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_009_security_schedules': m009,
   '2026_11_23_010_clause_library': m010,
   '2026_11_23_011_schedule_sharing': m011,
+  '2026_11_24_012_pending_uploads': m012,
 };

@@ -61,6 +61,7 @@ export function diskStorage(root: string): Storage {
         return false;
       }
     },
+    removeStaleParts: (olderThanMs) => removeStaleParts(root, olderThanMs),
   };
 }
 
@@ -75,8 +76,13 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Temporary files left by a crash mid-write; removed at start. */
-export async function removeStaleParts(root: string): Promise<number> {
+/**
+ * Temporary files left by a crash mid-write. A write in progress keeps
+ * touching its file, so one untouched for `olderThanMs` belongs to no
+ * running server, even one sharing this folder.
+ */
+async function removeStaleParts(root: string, olderThanMs: number): Promise<number> {
+  const cutoff = Date.now() - olderThanMs;
   let removed = 0;
   async function walk(dir: string): Promise<void> {
     let entries: fs.Dirent[];
@@ -89,6 +95,8 @@ export async function removeStaleParts(root: string): Promise<number> {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.name.includes('.part-')) {
+        const stat = await fsp.stat(p).catch(() => undefined);
+        if (!stat || stat.mtimeMs > cutoff) continue;
         await fsp.rm(p, { force: true });
         removed++;
       }
