@@ -53,7 +53,7 @@ function readSample(stream: Readable, n: number): Promise<{ sample: Buffer; ende
   });
 }
 
-/** A failure of the storage itself (not of the request): answered as a 500. */
+/** A failure of the storage or of the pending-upload note (not of the request): answered as a 500. */
 class StorageWriteError extends Error {
   constructor(override readonly cause: unknown) {
     super('storage write failed');
@@ -156,7 +156,8 @@ class StreamingEngine implements multer.StorageEngine {
       await recordPendingUpload(this.deps.db, storageKey);
     } catch (err) {
       source.resume();
-      throw err;
+      // The server's failure, not the request's: a 500 like a storage failure.
+      throw new StorageWriteError(err);
     }
     try {
       await this.deps.storage.put(storageKey, body.pipe(guard), { contentType: kind.type });

@@ -94,6 +94,18 @@ describe('uploads leave a note until their row is committed', () => {
     expect(filesUnder(filesDir())).toHaveLength(before);
     expect(await pendingKeys()).toEqual([]);
   });
+
+  test('when the note cannot be written, then the upload fails as a server error before any byte is stored', async () => {
+    const before = filesUnder(filesDir()).length;
+    await sql`ALTER TABLE pending_uploads RENAME TO pending_uploads_away`.execute(t.db);
+    try {
+      const res = await upload(Buffer.from('evidence while the database misbehaves\n')).expect(500);
+      expect(res.body.error.code).toBe('INTERNAL');
+    } finally {
+      await sql`ALTER TABLE pending_uploads_away RENAME TO pending_uploads`.execute(t.db);
+    }
+    expect(filesUnder(filesDir())).toHaveLength(before);
+  });
 });
 
 describe('at start, unfinished uploads older than the grace period are removed', () => {
