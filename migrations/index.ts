@@ -12,6 +12,7 @@ import * as m010 from './2026_11_23_010_clause_library';
 import * as m011 from './2026_11_23_011_schedule_sharing';
 import * as m012 from './2026_11_29_012_engagement_revisions';
 import * as m013 from './2026_11_29_013_auth_notify';
+import * as m014 from './2026_11_29_014_pending_uploads';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_011_schedule_sharing': m011,
   '2026_11_29_012_engagement_revisions': m012,
   '2026_11_29_013_auth_notify': m013,
+  '2026_11_29_014_pending_uploads': m014,
 };

@@ -38,6 +38,7 @@ const envSchema = z.object({
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100000).default(100),
+  UPLOAD_GRACE_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
   STORAGE_URL: z
     .string()
     .regex(/^s3:\/\/[^/]+(\/.*)?$/, { message: 'must look like s3://bucket/prefix (unset: files on local disk under DATA_DIR/files)' })
@@ -65,6 +66,12 @@ export interface Config {
   lockoutThreshold: number;
   lockoutMinutes: number;
   maxUploadBytes: number;
+  /**
+   * How old an unfinished upload must be before a starting server removes
+   * it: longer than any upload takes, so a running peer's upload is never
+   * touched; 0 when only one server runs.
+   */
+  uploadGraceMinutes: number;
   /** s3://bucket/prefix, or undefined for local disk. */
   storageUrl: string | undefined;
   clientDist: string;
@@ -101,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    uploadGraceMinutes: e.UPLOAD_GRACE_MINUTES,
     storageUrl: e.STORAGE_URL,
     clientDist: path.join(projectRoot, 'client', 'dist'),
   };

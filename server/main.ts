@@ -12,10 +12,10 @@ import { syncBuiltinTemplates } from './templates/builtin-sync';
 import { builtinTemplates } from '../shared/templates/builtin';
 import { createMailer } from './mail/mailer';
 import { createStorage } from './storage';
-import { removeStaleParts } from './storage/disk';
 import { hasAnyOrganization } from './repositories/organization';
 import { emailTaken } from './repositories/user';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo';
+import { reconcileUploads } from './uploads/reconcile';
 
 /**
  * Pretty lines on a terminal in development; JSON otherwise. In production the
@@ -55,14 +55,11 @@ async function main(): Promise<void> {
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
   const storage = createStorage(config);
-  if (!config.storageUrl) {
-    const stale = await removeStaleParts(path.join(config.dataDir, 'files'));
-    if (stale > 0) logger.warn(`removed ${stale} partial upload file(s) left by an interrupted run`);
-  }
   logger.info(`files stored in ${storage.description}`);
   const sessions = createSessionCache(pool, logger);
   await sessions.start();
   const deps: Deps = { config, db, pool, logger, mailer, storage, sessions };
+  await removeUnfinishedUploads(deps);
 
   await syncBuiltinTemplates(db, builtinTemplates);
 
@@ -102,6 +99,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** What a crash left of uploads, before serving; a failure here is logged and does not stop the start. */
+async function removeUnfinishedUploads(deps: Deps): Promise<void> {
+  try {
+    const removed = await reconcileUploads(deps, deps.config.uploadGraceMinutes);
+    if (removed.uploads + removed.parts > 0) deps.logger.warn(removed, `removed ${removed.uploads} upload(s) that never completed and ${removed.parts} partial file(s)`);
+  } catch (err) {
+    deps.logger.error({ err }, 'could not remove unfinished uploads; the next pass tries again');
+  }
 }
 
 function printBanner(url: string, demo: boolean): void {

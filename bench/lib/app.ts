@@ -81,6 +81,9 @@ export async function benchSession(url: string, email: string): Promise<{ cookie
   const { token } = (await first.json()) as { token: string };
   const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': token }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
   if (!login.ok) throw new Error(`login failed: ${login.status}`);
+  // Read the whole answer first: express-session may still be saving the new session when the
+  // headers arrive, and that save would overwrite the CSRF token the next request stores.
+  await login.arrayBuffer();
   cookie = (login.headers.get('set-cookie') ?? cookie).split(';')[0]!;
   const again = await fetch(`${url}/api/auth/csrf`, { headers: { Cookie: cookie } });
   return { cookie, csrf: ((await again.json()) as { token: string }).token };

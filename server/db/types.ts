@@ -270,6 +270,11 @@ export interface Organizations {
   name: string;
 }
 
+export interface PendingUploads {
+  started_at: Generated<Timestamp>;
+  storage_key: string;
+}
+
 export interface ScheduleClauses {
   clause_key: string;
   clause_version: number | null;
@@ -386,6 +391,7 @@ export interface DB {
   login_throttle: LoginThrottle;
   notices: Notices;
   organizations: Organizations;
+  pending_uploads: PendingUploads;
   schedule_clauses: ScheduleClauses;
   scoring_profiles: ScoringProfiles;
   security_schedules: SecuritySchedules;

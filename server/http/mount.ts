@@ -2,6 +2,7 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { parseOrThrow } from '../middleware/validate';
+import { discardUpload } from '../uploads/receive';
 import { JsonText, Reply, type AnyRoute, type RequestOrigin } from './route';
 
 /** Who sent this request, for audit events. */
@@ -68,7 +69,7 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Dep
         await handle(req, res);
       } catch (err) {
         // A failed multipart request leaves no stored file behind.
-        if (req.received) await deps.storage.delete(req.received.storageKey).catch(() => undefined);
+        if (req.received) await discardUpload(deps, req.received.storageKey).catch(() => undefined);
         throw err;
       }
     });

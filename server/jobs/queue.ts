@@ -2,9 +2,11 @@ import PgBoss from 'pg-boss';
 import type { Deps } from '../deps';
 import { sendNotices } from './notices';
 import { sendDueReminders } from './reminders';
+import { reconcileUploads } from '../uploads/reconcile';
 
 export const REMINDER_QUEUE = 'assessment-reminders';
 export const NOTICE_QUEUE = 'buyer-notices';
+export const UPLOAD_QUEUE = 'unfinished-uploads';
 
 export interface JobRunner {
   boss: PgBoss;
@@ -33,5 +35,15 @@ export async function startJobs(deps: Deps, { pollingIntervalSeconds = 2, cron =
     if (sent > 0) deps.logger.info({ sent }, 'buyer notices sent');
   });
   await boss.schedule(NOTICE_QUEUE, '15 6 * * *', {}, { tz: 'UTC' });
+  // Every start removes unfinished uploads older than the grace period; this hourly pass catches
+  // those that were younger then, or whose server never started again. Never with a grace of 0
+  // (one server only): it would take that server's own uploads in progress.
+  await boss.createQueue(UPLOAD_QUEUE);
+  await boss.work(UPLOAD_QUEUE, { pollingIntervalSeconds }, async () => {
+    const removed = await reconcileUploads(deps, deps.config.uploadGraceMinutes);
+    if (removed.uploads + removed.parts > 0) deps.logger.warn(removed, 'unfinished uploads removed');
+  });
+  if (deps.config.uploadGraceMinutes > 0) await boss.schedule(UPLOAD_QUEUE, '20 * * * *', {}, { tz: 'UTC' });
+  else await boss.unschedule(UPLOAD_QUEUE);
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
 }

@@ -13,7 +13,7 @@ import { engagementSubject } from '../presenters/engagement';
 import { recordAudit } from '../repositories/audit';
 import { deleteShare, findDocument, insertDocument, insertShares, listDocuments, listVersions, ownDocumentIds, sharesOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
-import { receiveUpload, withReceivedFile } from '../uploads/receive';
+import { receiveUpload, settleUpload, withReceivedFile } from '../uploads/receive';
 import { refreshEngagements } from '../findings/summary';
 
 const tag = 'Documents';
@@ -53,14 +53,14 @@ export const documentRoutes = [
     bodyType: 'multipart',
     body: uploadDocumentFields,
     gate: (actor) => authorize(actor, 'document.upload'),
-    before: (deps) => receiveUpload(deps.storage, deps.config.maxUploadBytes),
+    before: (deps) => receiveUpload(deps, deps.config.maxUploadBytes),
     responses: {
       201: { description: 'The stored document', schema: one },
       413: { description: 'Over the size limit' },
       415: { description: 'Not an accepted file type' },
     },
     handler: async ({ req, deps, actor, body, origin }) =>
-      withReceivedFile(req, deps.storage, async (file) => {
+      withReceivedFile(req, deps, async (file) => {
         let series: { seriesId: string; version: number; title: string } | undefined;
         if (body.replaces) {
           const previous = await findDocument(deps.db, actor, body.replaces);
@@ -73,6 +73,7 @@ export const documentRoutes = [
         const id = await deps.db
           .transaction()
           .execute(async (trx) => {
+            await settleUpload(trx, file.storageKey);
             const documentId = await insertDocument(trx, actor, { ...file, size: file.size, seriesId: series?.seriesId, version: series?.version ?? 1, kind: body.kind, title });
             await recordAudit(trx, origin, {
               action: 'document.uploaded',

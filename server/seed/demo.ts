@@ -21,6 +21,8 @@ import type { Deps } from '../deps';
 import { recordAudit } from '../repositories/audit';
 import { insertOrganization } from '../repositories/organization';
 import { insertUser } from '../repositories/user';
+import { recordPendingUpload } from '../repositories/pending-upload';
+import { discardUpload, settleUpload } from '../uploads/receive';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -41,12 +43,16 @@ export const demoLogins: { email: string; role: Role; organization: string; name
 export async function seedDemo(deps: Deps): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const origin = { ip: null, requestId: null, actorUserId: null, actorEmail: null };
-  // Files first (storage is not transactional); removed again if the database part fails.
+  // Files first (storage is not transactional), noted as pending uploads like any other: removed
+  // again if the database part fails, or by the next start after a crash.
   const files = [
     { kind: 'certificate' as const, title: 'ISO/IEC 27001:2022 certificate', name: 'Acme-ISO27001-certificate.pdf', mime: 'application/pdf', content: await demoCertificatePdf() },
     { kind: 'soa' as const, title: 'Statement of Applicability v1.1', name: 'Acme-SoA-v1.1.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await demoSoaWorkbook() },
   ].map((f) => ({ ...f, key: crypto.randomBytes(32).toString('hex'), sha256: crypto.createHash('sha256').update(f.content).digest('hex') }));
-  for (const f of files) await deps.storage.put(f.key, Readable.from([f.content]), { contentType: f.mime });
+  for (const f of files) {
+    await recordPendingUpload(deps.db, f.key);
+    await deps.storage.put(f.key, Readable.from([f.content]), { contentType: f.mime });
+  }
   const soaReading = parseSoaGrid((await readSpreadsheetGrid(files[1]!.content, 'xlsx')).grid);
   let engagementId = '';
   try {
@@ -77,6 +83,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
       });
       const ids: string[] = [];
       for (const f of files) {
+        await settleUpload(trx, f.key);
         ids.push(await insertDocument(trx, provider, { version: 1, kind: f.kind, title: f.title, originalName: f.name, mime: f.mime, size: f.content.length, sha256: f.sha256, storageKey: f.key }));
       }
       await insertShares(trx, provider, engagementId, ids);
@@ -108,7 +115,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
       await seedQuestionnaire(trx, analyst, provider, { id: engagementId, name: 'Inbound customer support for card holders', providerOrgId: acme.id });
     });
   } catch (err) {
-    for (const f of files) await deps.storage.delete(f.key).catch(() => undefined);
+    for (const f of files) await discardUpload(deps, f.key).catch(() => undefined);
     throw err;
   }
   // The portfolio shows the demo engagement with its findings from the first login.

@@ -20,7 +20,7 @@ export function diskStorage(root: string): Storage {
     description: `disk: ${root}`,
     async put(key, source) {
       const file = fileOf(key);
-      await fsp.mkdir(path.dirname(file), { recursive: true });
+      const created = await fsp.mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.part-${crypto.randomBytes(6).toString('hex')}`;
       try {
         const out = fs.createWriteStream(tmp, { flags: 'wx', highWaterMark: 1024 * 1024 });
@@ -32,6 +32,10 @@ export function diskStorage(root: string): Storage {
           await handle.close();
         }
         await fsp.rename(tmp, file);
+        // The rename itself must survive a power cut before a row may name the key.
+        await syncDirectory(path.dirname(file));
+        // So must the fan-out folders this write created.
+        if (created) for (let dir = path.dirname(file); dir.startsWith(created); dir = path.dirname(dir)) await syncDirectory(path.dirname(dir));
       } catch (err) {
         await fsp.rm(tmp, { force: true });
         throw err;
@@ -57,11 +61,28 @@ export function diskStorage(root: string): Storage {
         return false;
       }
     },
+    removeStaleParts: (olderThanMs) => removeStaleParts(root, olderThanMs),
   };
 }
 
-/** Temporary files left by a crash mid-write; removed at start. */
-export async function removeStaleParts(root: string): Promise<number> {
+/** Makes a folder's entries durable (Windows cannot open a folder for this; NTFS journals renames). */
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Temporary files left by a crash mid-write. A write in progress keeps
+ * touching its file, so one untouched for `olderThanMs` belongs to no
+ * running server, even one sharing this folder.
+ */
+async function removeStaleParts(root: string, olderThanMs: number): Promise<number> {
+  const cutoff = Date.now() - olderThanMs;
   let removed = 0;
   async function walk(dir: string): Promise<void> {
     let entries: fs.Dirent[];
@@ -74,6 +95,8 @@ export async function removeStaleParts(root: string): Promise<number> {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.name.includes('.part-')) {
+        const stat = await fsp.stat(p).catch(() => undefined);
+        if (!stat || stat.mtimeMs > cutoff) continue;
         await fsp.rm(p, { force: true });
         removed++;
       }

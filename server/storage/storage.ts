@@ -12,6 +12,12 @@ export interface Storage {
   /** Removes the object; succeeds if it is already gone. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Removes the temporary pieces of writes that stopped (a crash mid-write)
+   * and were last touched more than `olderThanMs` ago; returns how many.
+   * Only for storages that leave such pieces behind (local disk).
+   */
+  removeStaleParts?(olderThanMs: number): Promise<number>;
   /** Where files go, for logs ("disk: …", "s3://bucket/prefix"). */
   readonly description: string;
 }

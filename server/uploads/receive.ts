@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
+import type { Kysely } from 'kysely';
 import multer from 'multer';
+import type { DB } from '../db/types';
+import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import type { Storage } from '../storage/storage';
+import { recordPendingUpload, removePendingUpload } from '../repositories/pending-upload';
 import { detectType, fileNameProblem, SAMPLE_BYTES, type AcceptedType } from './file-kind';
 
 /** A file received and stored: what the database row records. */
@@ -50,11 +53,35 @@ function readSample(stream: Readable, n: number): Promise<{ sample: Buffer; ende
   });
 }
 
-/** A failure of the storage itself (not of the request): answered as a 500. */
+/** A failure of the storage or of the pending-upload note (not of the request): answered as a 500. */
 class StorageWriteError extends Error {
   constructor(override readonly cause: unknown) {
     super('storage write failed');
     this.name = 'StorageWriteError';
+  }
+}
+
+/** What receiving, settling and discarding an upload needs. */
+export type UploadDeps = Pick<Deps, 'db' | 'storage'>;
+
+/**
+ * Removes a stored upload no document will own, then its pending note. In
+ * this order: a crash in between leaves the note, and the next start
+ * finishes the job (see reconcileUploads).
+ */
+export async function discardUpload(deps: UploadDeps, storageKey: string): Promise<void> {
+  await deps.storage.delete(storageKey);
+  await removePendingUpload(deps.db, storageKey);
+}
+
+/**
+ * Call in the transaction that inserts the row owning the file: the upload
+ * is no longer pending. Refused when a starting server has already judged
+ * it abandoned (it ran longer than UPLOAD_GRACE_MINUTES) and removes it.
+ */
+export async function settleUpload(trx: Kysely<DB>, storageKey: string): Promise<void> {
+  if (!(await removePendingUpload(trx, storageKey))) {
+    throw new AppError('CONFLICT', 'The upload took too long and was discarded: upload the file again');
   }
 }
 
@@ -64,11 +91,13 @@ const bad = (message: string) => new AppError('VALIDATION_FAILED', `Invalid requ
  * A multer storage engine that streams the upload to storage while hashing
  * it: never the whole file in memory. The type is decided from the first
  * bytes; a refused type, an empty file, a file over the cap, a client that
- * disconnects or a storage failure leaves nothing stored.
+ * disconnects or a storage failure leaves nothing stored. The key is noted
+ * as a pending upload before the first byte is stored, so a crash at any
+ * point leaves a note that leads the next start to the object.
  */
 class StreamingEngine implements multer.StorageEngine {
   constructor(
-    private readonly storage: Storage,
+    private readonly deps: UploadDeps,
     private readonly maxBytes: number,
   ) {}
 
@@ -82,7 +111,7 @@ class StreamingEngine implements multer.StorageEngine {
   _removeFile(_req: Request, file: Express.Multer.File & { received?: ReceivedFile }, cb: (error: Error | null) => void): void {
     const key = file.received?.storageKey;
     if (!key) return cb(null);
-    this.storage.delete(key).then(
+    discardUpload(this.deps, key).then(
       () => cb(null),
       (err) => cb(err as Error),
     );
@@ -124,9 +153,16 @@ class StreamingEngine implements multer.StorageEngine {
     body.on('error', (e) => guard.destroy(e));
     const storageKey = crypto.randomBytes(32).toString('hex');
     try {
-      await this.storage.put(storageKey, body.pipe(guard), { contentType: kind.type });
+      await recordPendingUpload(this.deps.db, storageKey);
     } catch (err) {
-      await this.storage.delete(storageKey).catch(() => undefined);
+      source.resume();
+      // The server's failure, not the request's: a 500 like a storage failure.
+      throw new StorageWriteError(err);
+    }
+    try {
+      await this.deps.storage.put(storageKey, body.pipe(guard), { contentType: kind.type });
+    } catch (err) {
+      await discardUpload(this.deps, storageKey).catch(() => undefined);
       source.resume();
       if (err instanceof AppError) throw err;
       // The client went away or sent a broken body: the source stream failed, not the storage.
@@ -139,11 +175,12 @@ class StreamingEngine implements multer.StorageEngine {
 
 /**
  * Parses a multipart request with one file under `file` (plus small text
- * fields) and stores it; the handler finds it in `req.received`.
+ * fields) and stores it; the handler finds it in `req.received` and calls
+ * settleUpload in the transaction that records it.
  */
-export function receiveUpload(storage: Storage, maxBytes: number): RequestHandler[] {
+export function receiveUpload(deps: UploadDeps, maxBytes: number): RequestHandler[] {
   const upload = multer({
-    storage: new StreamingEngine(storage, maxBytes),
+    storage: new StreamingEngine(deps, maxBytes),
     // preservePath: see the name as sent, so a name with path parts is refused rather than silently cut.
     preservePath: true,
     limits: { files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12, fileSize: maxBytes + 1 },
@@ -173,13 +210,13 @@ export function receiveUpload(storage: Storage, maxBytes: number): RequestHandle
  * fields, a database error), the stored file is removed so a failed upload
  * leaves neither a row nor a file.
  */
-export async function withReceivedFile<T>(req: Request, storage: Storage, work: (file: ReceivedFile) => Promise<T>): Promise<T> {
+export async function withReceivedFile<T>(req: Request, deps: UploadDeps, work: (file: ReceivedFile) => Promise<T>): Promise<T> {
   const file = req.received;
   if (!file) throw bad('is required');
   try {
     return await work(file);
   } catch (err) {
-    await storage.delete(file.storageKey).catch(() => undefined);
+    await discardUpload(deps, file.storageKey).catch(() => undefined);
     throw err;
   }
 }
