@@ -35,3 +35,52 @@ describe('a route that takes no body', () => {
   });
 });
 
+describe('text PostgreSQL cannot store', () => {
+  const engagement = () => writeRequests['POST /api/engagements']!.body!({ providerOrganizationId: s.world.own.provider.id });
+
+  test('when a text column would get a NUL character, then 400 naming the field, not 500 (22021)', async () => {
+    const before = await state();
+    const res = await s.world.clients.buyerAnalyst.post('/api/engagements').send({ ...engagement(), name: 'Card support\u0000' });
+    expectRefused(res, { status: 400, field: 'name' });
+    expect(res.body.error.details.fields).toContainEqual({ path: 'name', message: 'must not contain NUL characters (U+0000)' });
+    expect(await state()).toBe(before);
+  });
+
+  test('when a jsonb value would get a lone surrogate, then 400 naming the field, not 500 (22P02)', async () => {
+    const res = await s.world.clients.buyerAnalyst
+      .post('/api/engagements')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ ...engagement(), services: ['Inbound support'] }).replace('Inbound support', 'Inbound \\ud800support'));
+    expectRefused(res, { status: 400, field: 'services.0' });
+    expect(res.body.error.details.fields[0]).toEqual({ path: 'services.0', message: 'must be valid Unicode text (it holds an unpaired surrogate)' });
+  });
+
+  test('when free text would get a lone surrogate, then 400 rather than a silent U+FFFD', async () => {
+    const { refs } = await setupOf('POST /api/assessments/:id/answers/:questionKey/comments');
+    const res = await s.world.clients.buyerAnalyst
+      .post(`/api/assessments/${String(refs.id)}/answers/screening/comments`)
+      .set('Content-Type', 'application/json')
+      .send('{"body":"Which vendor? \\udc00"}');
+    expectRefused(res, { status: 400, field: 'body' });
+  });
+
+  test('when a field name holds a NUL character, then 400 naming it', async () => {
+    const { refs } = await setupOf('POST /api/engagements/:id/security-schedules');
+    const res = await s.world.clients.buyerLegal.post(`/api/engagements/${String(refs.id)}/security-schedules`).send({ variables: { 'data\u0000Locations': 'PH' } });
+    expectRefused(res, { status: 400, field: 'variables.data\u0000Locations' });
+    expect(res.body.error.details.fields[0].message).toMatch(/field name that must not contain NUL/);
+  });
+
+  test('when a NUL character hides deep in nested input, then it is found without exhausting the stack', async () => {
+    const deep = `${'['.repeat(50_000)}"\\u0000"${']'.repeat(50_000)}`;
+    const res = await s.world.clients.buyerAnalyst.post('/api/engagements').set('Content-Type', 'application/json').send(`{"name":${deep}}`);
+    expectRefused(res, { status: 400, field: 'name' });
+  });
+
+  test('when a surrogate pair (an emoji) is sent, then it is valid text', async () => {
+    const res = await s.world.clients.buyerAnalyst.post('/api/engagements').send({ ...engagement(), name: 'Card support \u{1F4B3}' });
+    expectSuccess(res);
+    expect(res.body.engagement.name).toBe('Card support \u{1F4B3}');
+  });
+});
+
