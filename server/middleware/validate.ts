@@ -18,6 +18,11 @@ function issuesAt(issues: readonly z.core.$ZodIssue[], prefix: Segment[]): Field
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) return [{ path, message: 'is required' }];
     if (issue.code === 'invalid_union' && issue.input === undefined) return [{ path, message: 'is required' }];
+    if (issue.code === 'invalid_union') {
+      // One alternative took the value's type and failed inside it: its issues name the field that is wrong.
+      const inside = issue.errors.filter((alternative) => alternative.length > 0 && alternative.every((i) => i.path.length > 0));
+      if (inside.length === 1) return issuesAt(inside[0]!, at);
+    }
     return [{ path, message: issue.message }];
   });
 }

@@ -84,3 +84,18 @@ describe('text PostgreSQL cannot store', () => {
   });
 });
 
+describe('a union names the field inside it', () => {
+  const clause = () => writeRequests['POST /api/clauses']!.body!({ key: crypto.randomUUID() });
+
+  test('when a clause condition lists an unknown data category, then 400 naming when.dataCategories.0', async () => {
+    const res = await s.world.clients.buyerLegal.post('/api/clauses').send({ ...clause(), when: { dataCategories: ['genome'] } });
+    expectRefused(res, { status: 400, field: 'when.dataCategories.0' });
+  });
+
+  test('when a clause condition is neither "always" nor conditions, then the message says what it may be', async () => {
+    const res = await s.world.clients.buyerLegal.post('/api/clauses').send({ ...clause(), when: 'sometimes' });
+    expectRefused(res, { status: 400, field: 'when' });
+    expect(res.body.error.details.fields[0].message).toMatch(/"always" or an object of conditions/);
+  });
+});
+
