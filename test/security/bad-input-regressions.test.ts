@@ -99,3 +99,20 @@ describe('a union names the field inside it', () => {
   });
 });
 
+describe('an error never echoes a huge input back', () => {
+  test('when a field name is 1 MB long, then the answer is short and still names it', async () => {
+    const res = await s.world.clients.buyerAdmin.post('/api/invitations').send({ email: 'x@example.test', role: 'analyst', ['k'.repeat(1024 * 1024)]: 1 });
+    expectRefused(res, { status: 400 });
+    expect(res.text.length).toBeLessThan(4096);
+    expect(res.body.error.details.fields[0].path).toMatch(/^k{200}…$/);
+  });
+
+  test('when a body has 500 unknown fields, then 50 are listed and the rest counted', async () => {
+    const extra = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`extra${i}`, i]));
+    const res = await s.world.clients.buyerAdmin.post('/api/invitations').send({ email: 'x@example.test', role: 'analyst', ...extra });
+    expectRefused(res, { status: 400 });
+    expect(res.body.error.details.fields).toHaveLength(50);
+    expect(res.body.error.message).toMatch(/; and 450 more$/);
+  });
+});
+
