@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
-import { AppError } from '../errors';
+import { AppError, invalid } from '../errors';
 import type { Storage } from '../storage/storage';
 import { detectType, fileNameProblem, SAMPLE_BYTES, type AcceptedType } from './file-kind';
 
@@ -154,6 +154,7 @@ export function receiveUpload(storage: Storage, maxBytes: number): RequestHandle
       upload(req, res, (err: unknown) => {
         if (err instanceof multer.MulterError) {
           if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`));
+          if (err.code === 'LIMIT_FIELD_VALUE' && err.field) return next(invalid([{ path: err.field, message: 'is too long for a form field' }]));
           return next(bad(err.code === 'LIMIT_UNEXPECTED_FILE' ? `only one file, in the field "file"` : err.message));
         }
         if (err instanceof StorageWriteError) return next(err.cause);

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { AppError } from '../errors';
+import { AppError, invalid } from '../errors';
 import { detectType, fileNameProblem } from './file-kind';
 
 /** A spreadsheet sent for reading (imports): small, parsed in memory under the zip and row limits of its reader. */
@@ -32,6 +32,7 @@ export function receiveSpreadsheet(accept: readonly ('xlsx' | 'csv')[], maxBytes
     upload(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') return next(fileIssue('PAYLOAD_TOO_LARGE', `is larger than the ${maxBytes / 1024 / 1024} MB limit for imports`));
+        if (err.code === 'LIMIT_FIELD_VALUE' && err.field) return next(invalid([{ path: err.field, message: 'is too long for a form field' }]));
         return next(fileIssue('VALIDATION_FAILED', err.message));
       }
       if (err) return next(fileIssue('VALIDATION_FAILED', `the multipart body is malformed (${(err as Error).message})`));

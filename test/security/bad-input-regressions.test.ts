@@ -1,4 +1,5 @@
 import { securityContext, type SecurityContext } from './context';
+import { handMultipart } from './malformed';
 import { expectRefused, expectSuccess } from './send';
 import { snapshot } from './snapshot';
 import { writeRequests } from './write-requests';
@@ -113,6 +114,30 @@ describe('an error never echoes a huge input back', () => {
     expectRefused(res, { status: 400 });
     expect(res.body.error.details.fields).toHaveLength(50);
     expect(res.body.error.message).toMatch(/; and 450 more$/);
+  });
+});
+
+describe('multipart form fields over their size limit', () => {
+  test('when a document title is 1 MB, then 400 naming title (not file) and nothing is stored', async () => {
+    const before = await state();
+    const m = handMultipart([
+      { name: 'kind', value: 'policy' },
+      { name: 'title', value: 't'.repeat(1024 * 1024) },
+      { name: 'file', filename: 'policy.txt', content: Buffer.from('Policy\n') },
+    ]);
+    const res = await s.world.clients.providerContributor.post('/api/documents').set('Content-Type', m.contentType).send(m.body);
+    expectRefused(res, { status: 400, field: 'title' });
+    expect(await state()).toBe(before);
+  });
+
+  test('when an import names a sheet in a 1 MB field, then 400 naming sheetName', async () => {
+    const { refs } = await setupOf('POST /api/soas/import');
+    const m = handMultipart([
+      { name: 'sheetName', value: 's'.repeat(1024 * 1024) },
+      { name: 'file', filename: 'soa.xlsx', content: refs.workbook as Buffer },
+    ]);
+    const res = await s.world.clients.providerContributor.post('/api/soas/import').set('Content-Type', m.contentType).send(m.body);
+    expectRefused(res, { status: 400, field: 'sheetName' });
   });
 });
 
