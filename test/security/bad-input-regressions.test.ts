@@ -161,3 +161,10 @@ describe('bodies that do not decompress', () => {
   });
 });
 
+test('when an answer is reused for a question the questionnaire does not have, then 404 for the question (not a 400 on sourceAnswerId)', async () => {
+  const { refs, body } = await setupOf('POST /api/assessments/:id/answers/:questionKey/reuse');
+  const res = await s.world.clients.providerContributor.post(`/api/assessments/${String(refs.id)}/answers/no-such-question/reuse`).send(body);
+  expectRefused(res, { status: 404, code: 'NOT_FOUND' });
+  expect(res.body.error.message).toBe('Question not found');
+});
+
