@@ -168,3 +168,14 @@ test('when an answer is reused for a question the questionnaire does not have, t
   expect(res.body.error.message).toBe('Question not found');
 });
 
+test('when an SoA import names a sheet the workbook does not have, then 400 naming sheetName (not file)', async () => {
+  const { refs } = await setupOf('POST /api/soas/import');
+  const m = handMultipart([
+    { name: 'sheetName', value: 'Sheet that is not there' },
+    { name: 'file', filename: 'soa.xlsx', content: refs.workbook as Buffer },
+  ]);
+  const res = await s.world.clients.providerContributor.post('/api/soas/import').set('Content-Type', m.contentType).send(m.body);
+  expectRefused(res, { status: 400, field: 'sheetName' });
+  expect(res.body.error.message).toBe('The workbook has no sheet named "Sheet that is not there"');
+});
+
