@@ -1,4 +1,7 @@
 import zlib from 'node:zlib';
+import { controlIds } from '../../shared/catalog';
+import { soaInput } from '../../shared/schemas/soa';
+import { makeDocument } from '../helpers/factories';
 import { securityContext, type SecurityContext } from './context';
 import { handMultipart } from './malformed';
 import { expectRefused, expectSuccess } from './send';
@@ -177,5 +180,26 @@ test('when an SoA import names a sheet the workbook does not have, then 400 nami
   const res = await s.world.clients.providerContributor.post('/api/soas/import').set('Content-Type', m.contentType).send(m.body);
   expectRefused(res, { status: 400, field: 'sheetName' });
   expect(res.body.error.message).toBe('The workbook has no sheet named "Sheet that is not there"');
+});
+
+describe("an SoA's import report", () => {
+  const soa = async () => {
+    const documentId = await makeDocument(s.t.db, s.t.deps.storage, s.world.own.provider.id, { kind: 'soa' });
+    return writeRequests['POST /api/soas']!.body!({ documentId });
+  };
+
+  test('when it nests deeper than anything can store, then 400 naming it, not 500', async () => {
+    const body = JSON.stringify({ ...(await soa()), importReport: { deep: 'here' } }).replace('"here"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    const before = await state();
+    const res = await s.world.clients.providerContributor.post('/api/soas').set('Content-Type', 'application/json').send(body);
+    expectRefused(res, { status: 400, field: 'importReport.deep' });
+    expect(await state()).toBe(before);
+  });
+
+  test('when it is the report an import answered, then it is kept', async () => {
+    expectSuccess(await s.world.clients.providerContributor.post('/api/soas').send(await soa()));
+    const report = { inferred: [{ row: 3, controlId: '5.10', message: '"5.1" read as 5.10 from the title' }], ambiguous: [], ignoredRows: [{ row: 2, reason: 'repeated header' }], headerRow: 1, columns: { controlId: 'A "Control"' } };
+    expect(soaInput.safeParse({ documentId: crypto.randomUUID(), rows: controlIds.map((controlId) => ({ controlId, applicable: true, implementation: 'full' })), importReport: report }).success).toBe(true);
+  });
 });
 
