@@ -14,7 +14,7 @@ export const soaRowInput = z.strictObject({
   implementation: z.enum(implementations, { message: 'must be full, partial, none or null' }).nullable(),
   justification: text(4000).default(''),
   source: z
-    .strictObject({ row: z.number().int().min(1).nullable(), method: z.enum(soaMethods), note: text(1000).default('') })
+    .strictObject({ row: z.number().int().min(1).max(1048576, { message: 'must be at most 1048576 (the last row of a worksheet)' }).nullable(), method: z.enum(soaMethods), note: text(1000).default('') })
     .default({ row: null, method: 'entered', note: '' }),
 });
 

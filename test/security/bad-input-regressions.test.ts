@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import { controlIds } from '../../shared/catalog';
+import { isoDate } from '../../shared/schemas/assessment';
 import { soaInput } from '../../shared/schemas/soa';
 import { makeDocument } from '../helpers/factories';
 import { securityContext, type SecurityContext } from './context';
@@ -200,6 +201,28 @@ describe("an SoA's import report", () => {
     expectSuccess(await s.world.clients.providerContributor.post('/api/soas').send(await soa()));
     const report = { inferred: [{ row: 3, controlId: '5.10', message: '"5.1" read as 5.10 from the title' }], ambiguous: [], ignoredRows: [{ row: 2, reason: 'repeated header' }], headerRow: 1, columns: { controlId: 'A "Control"' } };
     expect(soaInput.safeParse({ documentId: crypto.randomUUID(), rows: controlIds.map((controlId) => ({ controlId, applicable: true, implementation: 'full' })), importReport: report }).success).toBe(true);
+  });
+});
+
+describe('values PostgreSQL cannot store in a typed column', () => {
+  test('when a date is in year 0, then it is not a real calendar date (PostgreSQL has no year 0)', () => {
+    expect(isoDate.safeParse('0000-01-01').success).toBe(false);
+    expect(isoDate.safeParse('0001-01-01').success).toBe(true);
+  });
+
+  test('when a remediation is due in year 0, then 400 naming dueDate, not 500 (22008)', async () => {
+    const c = writeRequests['PATCH /api/findings/:id']!;
+    const { refs, body } = await s.validRequest(c, 'own');
+    const res = await s.world.clients.buyerAnalyst.patch(`/api/findings/${String(refs.id)}`).send({ ...body, dueDate: '0000-06-01' });
+    expectRefused(res, { status: 400, field: 'dueDate' });
+  });
+
+  test('when an SoA row says it came from row 2^31, then 400 naming it, not 500 (integer out of range)', async () => {
+    const c = writeRequests['POST /api/soas']!;
+    const { body } = await s.validRequest(c, 'own');
+    const rows = (body!.rows as { source: { row: number } }[]).map((r, i) => (i === 0 ? { ...r, source: { ...r.source, row: 2 ** 31 } } : r));
+    const res = await s.world.clients.providerContributor.post('/api/soas').send({ ...body, rows });
+    expectRefused(res, { status: 400, field: 'rows.0.source.row' });
   });
 });
 
