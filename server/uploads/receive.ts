@@ -146,6 +146,8 @@ export function receiveUpload(storage: Storage, maxBytes: number): RequestHandle
     storage: new StreamingEngine(storage, maxBytes),
     // preservePath: see the name as sent, so a name with path parts is refused rather than silently cut.
     preservePath: true,
+    // Browsers send file names as UTF-8 (multer would read them as latin1: "rÃ©sumÃ©.pdf").
+    defParamCharset: 'utf8',
     limits: { files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12, fileSize: maxBytes + 1 },
   }).single('file');
   return [

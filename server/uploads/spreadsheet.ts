@@ -25,7 +25,7 @@ const fileIssue = (code: 'VALIDATION_FAILED' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLO
  * the import reads it and answers. The type is decided from the bytes.
  */
 export function receiveSpreadsheet(accept: readonly ('xlsx' | 'csv')[], maxBytes = 20 * 1024 * 1024): RequestHandler {
-  const upload = multer({ storage: multer.memoryStorage(), preservePath: true, limits: { files: 1, fields: 10, fieldSize: 8 * 1024, fileSize: maxBytes } }).single('file');
+  const upload = multer({ storage: multer.memoryStorage(), preservePath: true, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 8 * 1024, fileSize: maxBytes } }).single('file');
   const wanted = accept.map((k) => k.toUpperCase()).join(' or ');
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return next(new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${wanted} file as multipart/form-data with the field "file"`));

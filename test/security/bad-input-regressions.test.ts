@@ -226,3 +226,12 @@ describe('values PostgreSQL cannot store in a typed column', () => {
   });
 });
 
+test('when a file name is not ASCII, then it is read as the UTF-8 browsers send (not as latin1)', async () => {
+  const m = handMultipart([
+    { name: 'kind', value: 'policy' },
+    { name: 'file', filename: 'Política de seguridad \u{1F512}.txt', content: Buffer.from('Policy\n') },
+  ]);
+  const res = await s.world.clients.providerContributor.post('/api/documents').set('Content-Type', m.contentType).send(m.body);
+  expectSuccess(res);
+  expect(res.body.document).toMatchObject({ originalName: 'Política de seguridad \u{1F512}.txt', title: 'Política de seguridad \u{1F512}' });
+});
