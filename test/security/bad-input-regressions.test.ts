@@ -226,6 +226,28 @@ describe('values PostgreSQL cannot store in a typed column', () => {
   });
 });
 
+describe('a document titled by its file name', () => {
+  const upload = async (filename: string) => {
+    const m = handMultipart([
+      { name: 'kind', value: 'evidence' },
+      { name: 'file', filename, content: Buffer.from('Evidence\n') },
+    ]);
+    return s.world.clients.providerContributor.post('/api/documents').set('Content-Type', m.contentType).send(m.body);
+  };
+
+  test('when the file name is only an extension, then the title is the name, not empty (a CHECK violation, 500)', async () => {
+    const res = await upload('.txt');
+    expectSuccess(res);
+    expect(res.body.document.title).toBe('.txt');
+  });
+
+  test('when the file name is long, then the title is cut to 200 characters, between whole characters (not a CHECK violation, 500)', async () => {
+    const res = await upload(`${'n'.repeat(199)}${'\u{1F4C4}'.repeat(20)}.txt`);
+    expectSuccess(res);
+    expect(res.body.document.title).toBe(`${'n'.repeat(199)}\u{1F4C4}`);
+  });
+});
+
 test('when a file name is not ASCII, then it is read as the UTF-8 browsers send (not as latin1)', async () => {
   const m = handMultipart([
     { name: 'kind', value: 'policy' },
