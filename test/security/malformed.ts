@@ -217,9 +217,11 @@ function bodyVariants(route: AnyRoute, c: WriteCase, shallow: boolean): Variant[
       const tooLarge = Buffer.byteLength(JSON.stringify(big)) > JSON_LIMIT;
       withBody(`${name} with 100k elements`, tooLarge ? { status: 413, code: 'PAYLOAD_TOO_LARGE' } : { status: 400, field: name }, (b) => setAt(b, path, new Array(100_000).fill(getAt(b, [...path, 0]) ?? 'x')));
     }
-    if (path.length === 1) {
-      rawJson(`${name} nested 10k arrays deep`, { status: 400, field: name }, (b) => {
-        const json = JSON.stringify(setAt(b, path, '\u0001'));
+    // Deep nesting inside a field that holds structure (a list or an object): where nothing recursive may run.
+    if (path.length === 1 && (Array.isArray(value) || isObject(value))) {
+      const inside = [...path, Array.isArray(value) ? 0 : 'nested'];
+      rawJson(`arrays nested 10k deep inside ${name}`, { status: 400, field: name }, (b) => {
+        const json = JSON.stringify(setAt(b, inside, '\u0001'));
         return json.replace('"\\u0001"', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
       });
     }
