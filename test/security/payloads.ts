@@ -13,6 +13,7 @@ export const freeTextPayloads = {
   SQL,
   HTML,
   'unicode edge cases': 'RTL \u202Eevil\u202C, ZWJ \u{1F469}\u200D\u{1F4BB}, emoji \u{1F984}, combining e\u0301, CJK \u6F22\u5B57',
+  // Made per field: the longest run of characters without a break that the field takes.
   'the longest line the field takes': '',
 } as const;
 export type PayloadKind = keyof typeof freeTextPayloads;
@@ -20,10 +21,10 @@ export type PayloadKind = keyof typeof freeTextPayloads;
 const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
 
 /** Where a case's free text goes: the JSON body or the multipart form's fields. */
-function shapeOf(c: WriteCase): { root: Record<string, unknown>; refs: Map<string, string> } | undefined {
+function shapeOf(c: WriteCase): { root: Record<string, unknown>; names: Map<string, string> } | undefined {
   const { refs, names } = placeholderRefs();
-  if (c.body) return { root: c.body(refs), refs: names };
-  if (c.upload) return { root: c.upload(refs).fields, refs: names };
+  if (c.body) return { root: c.body(refs), names };
+  if (c.upload) return { root: c.upload(refs).fields, names };
   return undefined;
 }
 
@@ -36,7 +37,7 @@ export function freeTextFields(route: AnyRoute, c: WriteCase): Seg[][] {
   const shape = shapeOf(c);
   if (!shape) return [];
   const schema = route.body as z.ZodType;
-  const refPaths = new Set(refLeaves(shape.root, shape.refs).map((r) => pathName(r.path)));
+  const refPaths = new Set(refLeaves(shape.root, shape.names).map((r) => pathName(r.path)));
   const excluded = new Set([...(c.formatted ?? []), ...(c.secrets ?? [])]);
   return nodesOf(shape.root)
     .filter(({ path, value }) => typeof value === 'string' && !refPaths.has(pathName(path)) && !excluded.has(String(path[0])))
