@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { AnyRoute } from '../../server/http/route';
 import { anonymous, type Client } from '../helpers/agent';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { buildWorld, type World } from '../policy/world';
+import { buildWorld, type World } from './world';
 import { pathOf, type RawRequest, type ValidRequest } from './malformed';
 import type { Refs, Tenant, WriteCase } from './write-requests';
 

@@ -11,7 +11,7 @@ import { exportTemplateWorkbook } from '../../server/templates/xlsx';
 import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument, TEST_PASSWORD } from '../helpers/factories';
 import { makePdf } from '../helpers/files';
 import { smallTemplate } from '../helpers/template-fixture';
-import type { Persona, World } from '../policy/world';
+import type { Persona, World } from './world';
 
 /**
  * A valid request for every write route of the route table, sent by someone
