@@ -17,8 +17,17 @@ export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `${what} not found`);
 }
 
-/** Validation failure naming each field. */
+const MAX_ISSUES = 50;
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/**
+ * Validation failure naming each field. An answer never echoes a huge input
+ * back: long paths and messages are cut short, and only the first problems
+ * are listed.
+ */
 export function invalid(issues: FieldIssue[]): AppError {
-  const list = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  return new AppError('VALIDATION_FAILED', `Invalid request: ${list}`, { fields: issues });
+  const shown = issues.slice(0, MAX_ISSUES).map((i) => ({ path: cut(i.path, 200), message: cut(i.message, 500) }));
+  const more = issues.length - shown.length;
+  const list = shown.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') + (more > 0 ? `; and ${more} more` : '');
+  return new AppError('VALIDATION_FAILED', `Invalid request: ${list}`, { fields: shown });
 }

@@ -47,8 +47,12 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Dep
         body = parseOrThrow(route.body, req.body ?? {});
       } else if (route.body) {
         body = parseOrThrow(route.body, req.body ?? {});
-      } else if (req.body && typeof req.body === 'object' && Object.keys(req.body).length > 0 && route.bodyType !== 'multipart') {
-        throw new AppError('VALIDATION_FAILED', 'This request takes no body', { fields: Object.keys(req.body).map((k) => ({ path: k, message: 'is not an allowed field' })) });
+      } else if (route.bodyType !== 'multipart') {
+        // Nothing reads a body here: one of another type (text, a form, multipart) is refused, not ignored.
+        if (hasBody(req) && !req.is('application/json')) throw new AppError('VALIDATION_FAILED', `This request takes no body (it came as ${req.get('content-type') ?? 'a body without a content type'})`);
+        if (req.body && typeof req.body === 'object' && Object.keys(req.body).length > 0) {
+          throw new AppError('VALIDATION_FAILED', 'This request takes no body', { fields: Object.keys(req.body).map((k) => ({ path: k, message: 'is not an allowed field' })) });
+        }
       }
       const result = await route.handler({ req, res, deps, actor: req.user ?? null, body, query, params, origin: originOf(req) });
       if (res.headersSent) return;

@@ -41,6 +41,10 @@ function normalise(err: unknown): AppError | undefined {
   if (e?.status === 400 && e?.type === undefined && (err as Error)?.name === 'URIError') {
     return new AppError('VALIDATION_FAILED', 'The request URL is malformed');
   }
+  // zlib's errors (Z_DATA_ERROR…) for a body that does not decompress as its Content-Encoding says.
+  if (e?.status === 400 && typeof e.code === 'string' && e.code.startsWith('Z_')) {
+    return new AppError('VALIDATION_FAILED', 'The request body cannot be decompressed: it is not valid data for its Content-Encoding');
+  }
   return undefined;
 }
 

@@ -44,6 +44,7 @@ import { findTemplate } from '../repositories/template';
 import { buildAnswerWorkbook, parseAnswerWorkbook } from '../assessments/offline-workbook';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
 import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
+import { allQuestions } from '../../shared/schemas/template';
 
 const tag = 'Assessments';
 const one = z.object({ assessment: assessmentDto });
@@ -243,6 +244,7 @@ export const assessmentRoutes = [
       const a = await findAssessment(deps.db, actor, params.id);
       if (!a) throw notFound('Assessment');
       authorize(actor, 'assessment.answer', { buyerOrgId: a.buyer_org_id, providerOrgId: a.provider_org_id, status: a.status });
+      if (!allQuestions(a.content).some((q) => q.key === params.questionKey)) throw notFound('Question');
       const suggestion = (await suggestAnswers(deps.db, actor, a)).find((s) => s.questionKey === params.questionKey && s.sourceAnswerId === body.sourceAnswerId);
       if (!suggestion) throw new AppError('VALIDATION_FAILED', 'Invalid request: sourceAnswerId: is not a current suggestion for this question', { fields: [{ path: 'sourceAnswerId', message: 'is not a current suggestion for this question' }] });
       await saveAnswer(deps, actor, params.id, params.questionKey, { value: suggestion.value, comment: suggestion.comment }, origin, { sourceAnswerId: suggestion.sourceAnswerId });

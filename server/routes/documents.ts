@@ -40,6 +40,16 @@ async function verifiedHash(deps: Deps, storageKey: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * A title from a file name when none is given: the name without its
+ * extension ("policy" for "policy.pdf"), the whole name when that leaves
+ * nothing (".env"), at most 200 characters (whole code points).
+ */
+function titleFromFileName(name: string): string {
+  const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim() || name;
+  return Array.from(base).slice(0, 200).join('').trim();
+}
+
 export const documentRoutes = [
   defineRoute({
     method: 'post',
@@ -69,7 +79,7 @@ export const documentRoutes = [
           if (previous.kind !== body.kind) throw invalid([{ path: 'kind', message: `must stay ${previous.kind} for a new version of "${previous.title}"` }]);
           series = { seriesId: previous.series_id, version: previous.latest_version + 1, title: previous.title };
         }
-        const title = body.title ?? series?.title ?? file.originalName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+        const title = body.title ?? series?.title ?? titleFromFileName(file.originalName);
         const id = await deps.db
           .transaction()
           .execute(async (trx) => {

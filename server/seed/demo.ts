@@ -110,7 +110,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
         date: soaReading.date,
         numbering: soaReading.numbering,
         rows: soaReading.rows.map((r) => ({ controlId: r.controlId, applicable: r.applicable, implementation: r.implementation, justification: r.justification, source: r.source })),
-        importReport: soaReading.report as unknown as Record<string, unknown>,
+        importReport: soaReading.report,
       });
       await seedQuestionnaire(trx, analyst, provider, { id: engagementId, name: 'Inbound customer support for card holders', providerOrgId: acme.id });
     });

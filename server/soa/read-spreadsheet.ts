@@ -116,7 +116,7 @@ async function readXlsx(buffer: Buffer, limits: SpreadsheetLimits, sheetName: st
   let sheet: ExcelJS.Worksheet | undefined;
   if (sheetName !== undefined) {
     sheet = sheets.find((s) => s.name === sheetName);
-    if (!sheet) throw new SpreadsheetFormatError(`The workbook has no sheet named "${sheetName}"`);
+    if (!sheet) throw new SpreadsheetFormatError(`The workbook has no sheet named "${sheetName}"`, 'sheetName');
   } else if (sheets.length === 1) {
     sheet = sheets[0];
   } else {

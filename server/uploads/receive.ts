@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import multer from 'multer';
 import type { DB } from '../db/types';
 import type { Deps } from '../deps';
-import { AppError } from '../errors';
+import { AppError, invalid } from '../errors';
 import { recordPendingUpload, removePendingUpload } from '../repositories/pending-upload';
 import { detectType, fileNameProblem, SAMPLE_BYTES, type AcceptedType } from './file-kind';
 
@@ -183,6 +183,8 @@ export function receiveUpload(deps: UploadDeps, maxBytes: number): RequestHandle
     storage: new StreamingEngine(deps, maxBytes),
     // preservePath: see the name as sent, so a name with path parts is refused rather than silently cut.
     preservePath: true,
+    // Browsers send file names as UTF-8 (multer would read them as latin1: "rÃ©sumÃ©.pdf").
+    defParamCharset: 'utf8',
     limits: { files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12, fileSize: maxBytes + 1 },
   }).single('file');
   return [
@@ -191,6 +193,7 @@ export function receiveUpload(deps: UploadDeps, maxBytes: number): RequestHandle
       upload(req, res, (err: unknown) => {
         if (err instanceof multer.MulterError) {
           if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`));
+          if (err.code === 'LIMIT_FIELD_VALUE' && err.field) return next(invalid([{ path: err.field, message: 'is too long for a form field' }]));
           return next(bad(err.code === 'LIMIT_UNEXPECTED_FILE' ? `only one file, in the field "file"` : err.message));
         }
         if (err instanceof StorageWriteError) return next(err.cause);

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { AppError } from '../errors';
+import { AppError, invalid } from '../errors';
 import { detectType, fileNameProblem } from './file-kind';
 
 /** A spreadsheet sent for reading (imports): small, parsed in memory under the zip and row limits of its reader. */
@@ -25,13 +25,14 @@ const fileIssue = (code: 'VALIDATION_FAILED' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLO
  * the import reads it and answers. The type is decided from the bytes.
  */
 export function receiveSpreadsheet(accept: readonly ('xlsx' | 'csv')[], maxBytes = 20 * 1024 * 1024): RequestHandler {
-  const upload = multer({ storage: multer.memoryStorage(), preservePath: true, limits: { files: 1, fields: 10, fieldSize: 8 * 1024, fileSize: maxBytes } }).single('file');
+  const upload = multer({ storage: multer.memoryStorage(), preservePath: true, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 8 * 1024, fileSize: maxBytes } }).single('file');
   const wanted = accept.map((k) => k.toUpperCase()).join(' or ');
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return next(new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${wanted} file as multipart/form-data with the field "file"`));
     upload(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') return next(fileIssue('PAYLOAD_TOO_LARGE', `is larger than the ${maxBytes / 1024 / 1024} MB limit for imports`));
+        if (err.code === 'LIMIT_FIELD_VALUE' && err.field) return next(invalid([{ path: err.field, message: 'is too long for a form field' }]));
         return next(fileIssue('VALIDATION_FAILED', err.message));
       }
       if (err) return next(fileIssue('VALIDATION_FAILED', `the multipart body is malformed (${(err as Error).message})`));

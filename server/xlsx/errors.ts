@@ -25,10 +25,10 @@ export class UnsafeSpreadsheetError extends AppError {
   }
 }
 
-/** A file that is not a readable spreadsheet of the announced kind: answered 400. */
+/** A file that is not a readable spreadsheet of the announced kind (or lacks the sheet a form field names): answered 400. */
 export class SpreadsheetFormatError extends AppError {
-  constructor(message: string) {
-    super('VALIDATION_FAILED', message, { fields: [{ path: 'file', message }] });
+  constructor(message: string, field = 'file') {
+    super('VALIDATION_FAILED', message, { fields: [{ path: field, message }] });
     this.name = 'SpreadsheetFormatError';
   }
 }

@@ -16,13 +16,13 @@ export const statusLabels: Record<AssessmentStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-/** A calendar date, YYYY-MM-DD, that exists. */
+/** A calendar date, YYYY-MM-DD, that exists (there is no year 0: the calendar goes from 1 BC to AD 1). */
 export const isoDate = z
   .string({ message: 'must be a date (YYYY-MM-DD)' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1;
   }, { message: 'is not a real calendar date' });
 
 export const createAssessmentBody = z

@@ -5,16 +5,19 @@ import { dataCategory } from './engagement-profile';
 import { id, text } from './common';
 import { controlId } from './template';
 
-const condition = z.union([
-  z.literal('always'),
-  z.strictObject({
-    dataCategories: z.array(dataCategory).max(6).optional(),
-    usesCloud: z.literal(true).optional(),
-    remoteWork: z.literal(true).optional(),
-    subcontractors: z.literal(true).optional(),
-    developsSoftware: z.literal(true).optional(),
-  }),
-]);
+const condition = z.union(
+  [
+    z.literal('always'),
+    z.strictObject({
+      dataCategories: z.array(dataCategory).max(6).optional(),
+      usesCloud: z.literal(true).optional(),
+      remoteWork: z.literal(true).optional(),
+      subcontractors: z.literal(true).optional(),
+      developsSoftware: z.literal(true).optional(),
+    }),
+  ],
+  { message: 'must be "always" or an object of conditions (dataCategories, usesCloud, remoteWork, subcontractors, developsSoftware)' },
+);
 
 const clauseText = text(8000, { min: 20 }).superRefine((t, ctx) => {
   const unknown = unknownVariables(t);

@@ -14,8 +14,24 @@ export const soaRowInput = z.strictObject({
   implementation: z.enum(implementations, { message: 'must be full, partial, none or null' }).nullable(),
   justification: text(4000).default(''),
   source: z
-    .strictObject({ row: z.number().int().min(1).nullable(), method: z.enum(soaMethods), note: text(1000).default('') })
+    .strictObject({ row: z.number().int().min(1).max(1048576, { message: 'must be at most 1048576 (the last row of a worksheet)' }).nullable(), method: z.enum(soaMethods), note: text(1000).default('') })
     .default({ row: null, method: 'entered', note: '' }),
+});
+
+/**
+ * The report of the import the rows came from, kept with the SoA as the
+ * import answered it. Typed and bounded (it comes back from the client, and
+ * an open JSON value could nest deeper than anything can store or read).
+ */
+export const soaImportReportInput = z.strictObject({
+  inferred: z.array(z.strictObject({ row: z.number().int().nullable(), controlId: z.string().max(20), message: z.string().max(2000) })).max(20000),
+  ambiguous: z.array(z.strictObject({ row: z.number().int().nullable(), message: z.string().max(2000) })).max(20000),
+  ignoredRows: z.array(z.strictObject({ row: z.number().int(), reason: z.string().max(2000) })).max(20000),
+  headerRow: z.number().int().min(0),
+  /** Role → column letter and header text (a header cell can be long). */
+  columns: z
+    .record(z.string().max(40), z.string().max(100000))
+    .refine((c) => Object.keys(c).length <= 50, { message: 'must hold at most 50 columns' }),
 });
 
 /** `POST /api/soas`: exactly one row per ISO/IEC 27002:2022 control, for an SoA document of your library. */
@@ -26,7 +42,7 @@ export const soaInput = z
     date: isoDate.nullable().default(null),
     numbering: z.enum(['2022', '2013', 'both']).default('2022'),
     rows: z.array(soaRowInput).max(93, { message: 'must hold one row per control (93)' }),
-    importReport: z.record(z.string(), z.unknown()).nullable().default(null),
+    importReport: soaImportReportInput.nullable().default(null),
   })
   .superRefine((b, ctx) => {
     const seen = new Set<string>();

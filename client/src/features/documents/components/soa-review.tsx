@@ -58,7 +58,7 @@ export function SoaReview({ documentId, fileName, onSaved }: { documentId: strin
         date: reading.date,
         numbering: reading.numbering,
         rows: rows.map(({ title: _title, ...r }) => r),
-        importReport: reading.report as unknown as Record<string, unknown>,
+        importReport: reading.report,
       });
       notifications.show({ color: 'green', message: 'SoA saved' });
       onSaved();
