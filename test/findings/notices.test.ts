@@ -1,7 +1,7 @@
 import { sendNotices } from '../../server/jobs/notices';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { decodeEml } from '../helpers/mail';
-import { makeDocument, makeEngagement, makeOrganization, makeUser, shareDocument } from '../helpers/factories';
+import { makeCertificate, makeDocument, makeEngagement, makeOrganization, makeUser, shareDocument } from '../helpers/factories';
 
 let t: TestContext;
 let engagementId: string;
@@ -15,10 +15,7 @@ beforeAll(async () => {
   engagementId = await makeEngagement(t.db, buyer.id, provider.id);
   const doc = await makeDocument(t.db, t.deps.storage, provider.id, { kind: 'certificate' });
   await shareDocument(t.db, engagementId, doc);
-  await t.db
-      .insertInto('certificates')
-      .values({ organization_id: provider.id, document_id: doc, standard: 'ISO/IEC 27001', edition: '2022', certificate_number: 'IS 42', certification_body: 'BSI', legal_entity: 'Notice BPO', issue_date: '2024-01-01', expiry_date: '2027-01-31', scope_text: 'Contact centre' })
-      .execute();
+  await makeCertificate(t.db, provider.id, doc, { certificate_number: 'IS 42', legal_entity: 'Notice BPO', issue_date: '2024-01-01', expiry_date: '2027-01-31' });
 });
 afterAll(() => t.close());
 

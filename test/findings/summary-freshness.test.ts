@@ -3,7 +3,7 @@ import { refreshIfStale } from '../../server/findings/summary';
 import { loadEngagementForRefresh } from '../../server/repositories/engagement';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
-import { completeSmallAnswers, makeAssessment, makeDocument, makeEngagement, makeOrganization, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
+import { completeSmallAnswers, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeOrganization, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 
 /**
  * A summary (and the findings beside it) is recomputed on read only when the
@@ -31,13 +31,7 @@ const summary = async (engagementId: string) => (await analyst.get(`/api/engagem
 async function shareCertificate(engagementId: string, expiryDate: string) {
   const documentId = await makeDocument(db, t.deps.storage, org.provider, { kind: 'certificate' });
   await shareDocument(db, engagementId, documentId);
-  return (
-    await db
-      .insertInto('certificates')
-      .values({ organization_id: org.provider, document_id: documentId, standard: 'ISO/IEC 27001', edition: '2022', certificate_number: 'IS 1', certification_body: 'BSI', accreditation_body: 'UKAS', legal_entity: 'Acme BPO Philippines, Inc.', issue_date: '2025-01-01', expiry_date: expiryDate, scope_text: 'Customer support from Cebu City' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  return makeCertificate(db, org.provider, documentId, { accreditation_body: 'UKAS', legal_entity: 'Acme BPO Philippines, Inc.', expiry_date: expiryDate, scope_text: 'Customer support from Cebu City' });
 }
 
 test('when nothing changed, then reading the summary again computes nothing', async () => {

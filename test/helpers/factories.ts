@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 import type { Storage } from '../../server/storage/storage';
 import type { OrganizationKind, Role } from '../../shared/roles';
 import { hashPassword } from '../../server/auth/password';
+import type { Insertable } from 'kysely';
 import type { Database } from '../../server/db/database';
+import type { Certificates } from '../../server/db/types';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import { allQuestions, templateContent } from '../../shared/schemas/template';
 import { smallTemplate } from './template-fixture';
@@ -158,4 +160,26 @@ export async function makeDocument(db: Database, storage: Storage, organizationI
 /** Shares a document with an engagement directly. */
 export async function shareDocument(db: Database, engagementId: string, documentId: string) {
   await db.insertInto('document_shares').values({ engagement_id: engagementId, document_id: documentId }).execute();
+}
+
+/** Certificate facts of a provider on one of its certificate documents (defaults: a valid, accredited 27001:2022 certificate). */
+export async function makeCertificate(db: Database, providerOrgId: string, documentId: string, fields: Partial<Insertable<Certificates>> = {}) {
+  const row = await db
+    .insertInto('certificates')
+    .values({
+      organization_id: providerOrgId,
+      document_id: documentId,
+      standard: 'ISO/IEC 27001',
+      edition: '2022',
+      certificate_number: 'IS 1',
+      certification_body: 'BSI',
+      legal_entity: 'Acme',
+      issue_date: '2025-01-01',
+      expiry_date: '2028-01-01',
+      scope_text: 'Contact centre',
+      ...fields,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -7,7 +7,7 @@ import { recordAudit } from '../../server/repositories/audit';
 import { ensureLibrary } from '../../server/repositories/clause';
 import { loadEngagementForRefresh } from '../../server/repositories/engagement';
 import { insertInvitation } from '../../server/repositories/invitation';
-import { answerIdOf, completeSmallAnswers, makeAssessment, makeDocument, makeEngagement, makeOrganization, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
+import { answerIdOf, completeSmallAnswers, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeOrganization, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 import { rowCounts, uuidValues } from '../helpers/snapshot';
 import { smallTemplate } from '../helpers/template-fixture';
 
@@ -71,23 +71,8 @@ export async function buildForeign(db: Database, storage: Storage): Promise<Fore
   await doc('other');
   for (const d of [certificateDoc, soaDoc, policyDoc]) await shareDocument(db, engagementId, d);
   await db.insertInto('answer_evidence').values({ answer_id: answerIdOf(completed, 'screening'), document_id: evidenceDoc }).execute();
-  const certificate = await db
-    .insertInto('certificates')
-    .values({
-      organization_id: provider.id,
-      document_id: certificateDoc,
-      standard: 'ISO/IEC 27001',
-      edition: '2022',
-      certificate_number: `IS ${marker}`,
-      certification_body: `Body ${marker}`,
-      legal_entity: `Entity ${marker}`,
-      issue_date: '2025-01-01',
-      expiry_date: '2028-01-01',
-      scope_text: `Scope ${marker}`,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('notices').values({ subject_id: certificate.id, kind: 'certificate_expiring' }).execute();
+  const certificateId = await makeCertificate(db, provider.id, certificateDoc, { certificate_number: `IS ${marker}`, certification_body: `Body ${marker}`, legal_entity: `Entity ${marker}`, scope_text: `Scope ${marker}` });
+  await db.insertInto('notices').values({ subject_id: certificateId, kind: 'certificate_expiring' }).execute();
   const soa = await db.insertInto('soas').values({ organization_id: provider.id, document_id: soaDoc, numbering: '2022', version: marker }).returning('id').executeTakeFirstOrThrow();
   await db
     .insertInto('soa_rows')

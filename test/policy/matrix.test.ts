@@ -13,7 +13,7 @@ import { exportTemplateWorkbook } from '../../server/templates/xlsx';
 import { signedIn, type Client } from '../helpers/agent';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { tableDigest } from '../helpers/digest';
-import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
+import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 import { filesUnder, makePdf } from '../helpers/files';
 import { publicTables, rowCounts, searchableText } from '../helpers/snapshot';
 import { smallTemplate } from '../helpers/template-fixture';
@@ -141,25 +141,7 @@ const certificateBody = (documentId: string) => ({
 const soaBody = (documentId: string) => ({ documentId, rows: controlIds.map((controlId) => ({ controlId, applicable: true, implementation: 'full' })) });
 
 /** A certificate of the provider on a given document. */
-async function certificateOn(w: World, provider: Org, documentId: string) {
-  const row = await w.db
-    .insertInto('certificates')
-    .values({
-      organization_id: provider.id,
-      document_id: documentId,
-      standard: 'ISO/IEC 27001',
-      edition: '2022',
-      certificate_number: 'IS 1',
-      certification_body: 'BSI',
-      legal_entity: 'Acme',
-      issue_date: '2025-01-01',
-      expiry_date: '2028-01-01',
-      scope_text: 'Contact centre',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const certificateOn = (w: World, provider: Org, documentId: string) => makeCertificate(w.db, provider.id, documentId);
 
 /** An SoA (without rows) of the provider on a given document. */
 async function soaOn(w: World, provider: Org, documentId: string) {

@@ -8,7 +8,7 @@ import { hashToken, newToken } from '../../server/auth/tokens';
 import { buildAnswerWorkbook } from '../../server/assessments/offline-workbook';
 import { insertInvitation } from '../../server/repositories/invitation';
 import { exportTemplateWorkbook } from '../../server/templates/xlsx';
-import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument, TEST_PASSWORD } from '../helpers/factories';
+import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument, TEST_PASSWORD } from '../helpers/factories';
 import { makePdf } from '../helpers/files';
 import { smallTemplate } from '../helpers/template-fixture';
 import type { Persona, World } from './world';
@@ -270,7 +270,7 @@ export const writeRequests: Record<string, WriteCase> = {
   },
   'PATCH /api/certificates/:id': {
     as: 'providerContributor',
-    setup: async (w, tenant) => ({ id: await makeCertificate(w, tenant) }),
+    setup: async (w, tenant) => ({ id: await makeTenantCertificate(w, tenant) }),
     body: () => ({ certificateNumber: 'IS 999', scopeText: 'Contact centre services from Makati and Cebu', expiryDate: '2028-06-01', sites: [{ address: 'Cebu IT Park', city: 'Cebu City' }] }),
   },
   'POST /api/soas/import': {
@@ -338,25 +338,8 @@ async function invitationToken(w: World, tenant: Tenant): Promise<string> {
 }
 
 /** A certificate of the tenant's provider on a certificate document. */
-async function makeCertificate(w: World, tenant: Tenant): Promise<string> {
-  const documentId = await makeDocument(w.db, w.storage, w[tenant].provider.id, { kind: 'certificate' });
-  const row = await w.db
-    .insertInto('certificates')
-    .values({
-      organization_id: w[tenant].provider.id,
-      document_id: documentId,
-      standard: 'ISO/IEC 27001',
-      edition: '2022',
-      certificate_number: 'IS 1',
-      certification_body: 'BSI',
-      legal_entity: 'Acme',
-      issue_date: '2025-01-01',
-      expiry_date: '2028-01-01',
-      scope_text: 'Contact centre',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+async function makeTenantCertificate(w: World, tenant: Tenant): Promise<string> {
+  return makeCertificate(w.db, w[tenant].provider.id, await makeDocument(w.db, w.storage, w[tenant].provider.id, { kind: 'certificate' }));
 }
 
 /** An open finding on a fresh engagement of the tenant's pair. */
