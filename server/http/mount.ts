@@ -3,7 +3,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { parseOrThrow } from '../middleware/validate';
 import { discardUpload } from '../uploads/receive';
-import { JsonText, Reply, type AnyRoute, type RequestOrigin } from './route';
+import { Reply, SerializedJson, type AnyRoute, type RequestOrigin } from './route';
 
 /** Who sent this request, for audit events. */
 export function originOf(req: Request): RequestOrigin {
@@ -56,8 +56,15 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Dep
       }
       const result = await route.handler({ req, res, deps, actor: req.user ?? null, body, query, params, origin: originOf(req) });
       if (res.headersSent) return;
-      if (result instanceof JsonText) {
-        res.type('application/json').send(result.text);
+      if (result instanceof SerializedJson) {
+        res.type('application/json');
+        if (!result.gzip) {
+          res.send(result.body);
+        } else {
+          res.vary('Accept-Encoding');
+          if (req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(result.gzip);
+          else res.send(result.body);
+        }
       } else if (result instanceof Reply) {
         res.status(result.status);
         if (result.body === undefined) res.end();

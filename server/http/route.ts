@@ -35,9 +35,16 @@ export class Reply {
   ) {}
 }
 
-/** A 200 response whose JSON is already serialized (a cached score, say). */
-export class JsonText {
-  constructor(readonly text: string) {}
+/** A 200 response whose JSON is already serialized (a cached score, say), with its gzip when worth having. */
+export class SerializedJson {
+  constructor(
+    readonly body: Buffer,
+    readonly gzip: Buffer | null,
+  ) {}
+
+  get size(): number {
+    return this.body.length + (this.gzip?.length ?? 0);
+  }
 }
 
 export interface ResponseSpec {

@@ -28,7 +28,7 @@ import {
 } from '../commands/assessment';
 import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors';
-import { defineRoute, JsonText, Reply } from '../http/route';
+import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { answerMap, assessmentSubject, presentAnswer, presentAssessment, presentAssessmentSummary, presentComment } from '../presenters/assessment';
@@ -318,7 +318,7 @@ export const assessmentRoutes = [
       if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to score');
       const today = new Date().toISOString().slice(0, 10);
       // Served again until anything the score reads changes (a new revision) or the day does.
-      return new JsonText(await cachedJson(deps.db, `score:${a.id}:${a.facts_revision}:${today}`, async () => ({ score: await currentScore(deps.db, a, today) })));
+      return cachedJson(deps.db, `score:${a.id}:${a.facts_revision}:${today}`, async () => ({ score: await currentScore(deps.db, a, today) }));
     },
   }),
   defineRoute({

@@ -34,6 +34,17 @@ describe('GET /api/assessments/:id/score', () => {
     expect(s.coverage.applicable).toBe(93);
   });
 
+  test('when the client accepts gzip, then the same score comes compressed (and plain to a client that does not)', async () => {
+    const id = await makeAssessment(t.db, ids, 'submitted', completeSmallAnswers);
+    const plain = await analyst.get(`/api/assessments/${id}/score`).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await analyst.get(`/api/assessments/${id}/score`).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 3);
+    expect(zipped.body).toEqual(plain.body);
+  });
+
   test('when the questionnaire is not submitted, then 409; when the provider asks, then 403', async () => {
     const open = await makeAssessment(t.db, ids, 'in_progress', completeSmallAnswers);
     await analyst.get(`/api/assessments/${open}/score`).expect(409);
