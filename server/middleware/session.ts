@@ -79,22 +79,48 @@ function sessionStore(deps: Deps) {
       super.destroy(sid, forgetting(sid, cb));
     }
   }
-  return new ScopewiseStore({ pool: deps.pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: deps.config.env === 'test' ? false : 15 * 60 });
+  return new ScopewiseStore({ pool: deps.pool, tableName: 'session', ttl: SESSION_HOURS * 3600, createTableIfMissing: false, pruneSessionInterval: deps.config.env === 'test' ? false : 15 * 60 });
 }
 
 /**
- * Sessions stored in PostgreSQL and a Passport instance that turns the
- * session's user id into the actor on every request. A disabled or deleted
- * user's session no longer authenticates.
+ * The actor of the session's user, as Passport's session strategy would set
+ * it (a user who is gone or disabled is dropped from the session), from the
+ * actor read with the session when there is one: Passport signs users in and
+ * out; this reads who is signed in without its per-request machinery.
+ */
+function actorFromSession(deps: Deps): RequestHandler {
+  return (req, _res, next) => {
+    const passport = (req.session as { passport?: { user?: unknown } } | undefined)?.passport;
+    if (!passport || typeof passport.user !== 'string') return next();
+    const userId = passport.user;
+    const preloaded = preloadedActors.get(req);
+    const actor = preloaded !== undefined && (preloaded === null || preloaded.userId === userId) ? Promise.resolve(preloaded ?? undefined) : findActiveActor(deps.db, userId);
+    actor.then((found) => {
+      if (found) req.user = found;
+      else delete passport.user;
+      next();
+    }, next);
+  };
+}
+
+/**
+ * Passport's req.logIn and req.logOut, on the requests that can sign in or
+ * out: those are POSTs (login, logout, accepting an invitation); reads skip
+ * the per-request setup.
+ */
+function signInHelpers(passport: InstanceType<typeof Passport>): RequestHandler {
+  const initialize = passport.initialize();
+  return (req, res, next) => (req.method === 'POST' ? initialize(req, res, next) : next());
+}
+
+/**
+ * Sessions stored in PostgreSQL; Passport signs users in (regenerating the
+ * session) and out. A disabled or deleted user's session no longer
+ * authenticates.
  */
 export function sessionMiddleware(deps: Deps): RequestHandler[] {
   const passport = new Passport();
   passport.serializeUser<string>((user, done) => done(null, (user as Actor).userId));
-  passport.deserializeUser<string, Request>((req, id, done) => {
-    const preloaded = preloadedActors.get(req);
-    if (preloaded !== undefined && (preloaded === null || preloaded.userId === id)) return done(null, preloaded ?? false);
-    findActiveActor(deps.db, id).then((actor) => done(null, actor ?? false), done);
-  });
   return [
     session({
       name: SESSION_COOKIE,
@@ -102,11 +128,13 @@ export function sessionMiddleware(deps: Deps): RequestHandler[] {
       secret: deps.config.sessionSecret,
       resave: false,
       saveUninitialized: false,
-      rolling: true,
+      // The cookie lives as long as the browser session; the server ends the session after SESSION_HOURS idle
+      // (each touch pushes its expiry back), so the cookie need not be re-sent with every answer.
+      rolling: false,
       proxy: deps.config.trustProxy,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: deps.config.cookieSecure, maxAge: SESSION_HOURS * 3600 * 1000, path: '/' },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: deps.config.cookieSecure, path: '/' },
     }),
-    passport.initialize(),
-    passport.session(),
+    signInHelpers(passport),
+    actorFromSession(deps),
   ];
 }

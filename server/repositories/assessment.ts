@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type pg from 'pg';
 import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import type { TemplateContent } from '../../shared/schemas/template';
@@ -84,15 +85,23 @@ export interface AssessmentScoreKey {
   facts_revision: number;
 }
 
-/** An assessment the actor may see, without its template content: one light query. */
-export async function findAssessmentScoreKey(db: Kysely<DB>, actor: Actor, id: string): Promise<AssessmentScoreKey | undefined> {
-  return (await db
-    .selectFrom('assessments as a')
-    .leftJoin('engagement_revisions as r', 'r.engagement_id', 'a.engagement_id')
-    .select(['a.id', 'a.engagement_id', 'a.buyer_org_id', 'a.provider_org_id', 'a.template_version_id', 'a.status', 'a.submitted_at', sql<number>`coalesce(r.revision, 0)`.as('facts_revision')])
-    .where('a.id', '=', id)
-    .where(visibleTo(actor))
-    .executeTakeFirst()) as AssessmentScoreKey | undefined;
+const scoreKeyColumns = 'a.id, a.engagement_id, a.buyer_org_id, a.provider_org_id, a.template_version_id, a.status, a.submitted_at, coalesce(r.revision, 0)::int8 AS facts_revision';
+const scoreKeyQuery = {
+  buyer: `SELECT ${scoreKeyColumns} FROM assessments a LEFT JOIN engagement_revisions r ON r.engagement_id = a.engagement_id WHERE a.id = $1 AND a.buyer_org_id = $2`,
+  provider: `SELECT ${scoreKeyColumns} FROM assessments a LEFT JOIN engagement_revisions r ON r.engagement_id = a.engagement_id WHERE a.id = $1 AND a.provider_org_id = $2 AND a.status <> 'draft'`,
+} as const;
+
+/**
+ * An assessment the actor may see (the same tenant scope as the other
+ * queries here), without its template content, with its engagement's facts
+ * revision: the one query of every score request. A named prepared statement
+ * on the pool, since each connection then parses and plans it once (the query
+ * builder and the planner were most of this hot path's cost).
+ */
+export async function findAssessmentScoreKey(pool: pg.Pool, actor: Actor, id: string): Promise<AssessmentScoreKey | undefined> {
+  const side = actor.organizationKind === 'buyer' ? 'buyer' : 'provider';
+  const { rows } = await pool.query<AssessmentScoreKey>({ name: `assessment_score_key_${side}`, text: scoreKeyQuery[side], values: [id, actor.organizationId] });
+  return rows[0];
 }
 
 export async function findAssessment(db: Kysely<DB>, actor: Actor, id: string, { lock = false } = {}): Promise<AssessmentRow | undefined> {

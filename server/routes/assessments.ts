@@ -312,7 +312,7 @@ export const assessmentRoutes = [
     params: idParams,
     responses: { 200: { description: 'The score', schema: z.object({ score: z.record(z.string(), z.unknown()) }) }, 409: { description: 'Not submitted yet' } },
     handler: async ({ deps, actor, params }) => {
-      const a = await findAssessmentScoreKey(deps.db, actor, params.id);
+      const a = await findAssessmentScoreKey(deps.pool, actor, params.id);
       if (!a) throw notFound('Assessment');
       authorize(actor, 'assessment.score', { buyerOrgId: a.buyer_org_id, providerOrgId: a.provider_org_id, status: a.status });
       if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to score');

@@ -124,6 +124,33 @@ describe('login', () => {
   });
 });
 
+describe('session lifetime', () => {
+  test('when a user works, then the cookie lasts the browser session, is not re-sent with every answer, and the server pushes the expiry 12 hours ahead', async () => {
+    const client = await anonymous(t.app);
+    const login = await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: TEST_PASSWORD }).expect(200);
+    const setCookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('scopewise.sid='))!;
+    expect(setCookie).not.toMatch(/Expires=|Max-Age=/i);
+    const me = await client.get('/api/auth/me').expect(200);
+    expect(me.headers['set-cookie']).toBeUndefined();
+    const sid = decodeURIComponent(setCookie.split(';')[0]!.split('=')[1]!).slice(2).split('.')[0]!;
+    const row = await t.db.selectFrom('session').select('expire').where('sid', '=', sid).executeTakeFirstOrThrow();
+    expect(row.expire.getTime() - Date.now()).toBeGreaterThan(11.9 * 3600 * 1000);
+    expect(row.expire.getTime() - Date.now()).toBeLessThanOrEqual(12 * 3600 * 1000 + 1000);
+  });
+
+  test('when a session has been idle past its expiry, then it no longer authenticates', async () => {
+    const client = await signedIn(t.app, buyerAdmin.email);
+    await client.get('/api/auth/me').expect(200);
+    await sql`UPDATE session SET expire = now() - interval '1 second' WHERE sess->'passport'->>'user' = ${buyerAdmin.id}`.execute(t.db);
+    // The update reaches the session cache through its notification: the next request or the one after is refused.
+    const deadline = Date.now() + 2000;
+    while ((await client.get('/api/auth/me')).status !== 401) {
+      if (Date.now() > deadline) throw new Error('the expired session still authenticates');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+});
+
 describe('logout', () => {
   test('when a user signs out, then the session is gone and the old cookie no longer works', async () => {
     const client = await signedIn(t.app, buyerAdmin.email);
