@@ -20,7 +20,6 @@ import {
   recipients,
   setAssessmentStatus,
   setVerdict,
-  templateContents,
   upsertAnswer,
   type AssessmentRow,
 } from '../repositories/assessment';
@@ -28,7 +27,7 @@ import { recordAudit } from '../repositories/audit';
 import { refreshEngagements } from '../findings/summary';
 import { ownDocumentIds, setEvidence } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
-import type { TemplateRow } from '../repositories/template';
+import { templateContents, type TemplateRow } from '../repositories/template';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -4,8 +4,10 @@ import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import type { TemplateContent } from '../../shared/schemas/template';
 import type { DB } from '../db/types';
+import { templateContents } from './template';
 import type { Actor } from '../policies/actor';
 
+/** An assessment row with the content of its template version (shared and frozen: see templateContents). */
 export interface AssessmentRow {
   id: string;
   engagement_id: string;
@@ -48,7 +50,6 @@ function base(db: Kysely<DB>) {
       'a.template_version_id',
       'v.name as template_name',
       'v.version as template_version',
-      'v.content',
       'a.title',
       'a.status',
       'a.due_date',
@@ -104,17 +105,24 @@ export async function findAssessmentScoreKey(pool: pg.Pool, actor: Actor, id: st
   return rows[0];
 }
 
+/** Rows of the assessment queries with the content of their template versions attached. */
+async function withContent(db: Kysely<DB>, rows: Omit<AssessmentRow, 'content'>[]): Promise<AssessmentRow[]> {
+  const contents = await templateContents(db, rows.map((r) => r.template_version_id));
+  return rows.map((r) => ({ ...r, content: contents.get(r.template_version_id)! }));
+}
+
 export async function findAssessment(db: Kysely<DB>, actor: Actor, id: string, { lock = false } = {}): Promise<AssessmentRow | undefined> {
   let q = scoped(db, actor).where('a.id', '=', id);
   if (lock) q = q.forUpdate('a');
-  return (await q.executeTakeFirst()) as unknown as AssessmentRow | undefined;
+  const row = await q.executeTakeFirst();
+  return row ? (await withContent(db, [row as unknown as Omit<AssessmentRow, 'content'>]))[0] : undefined;
 }
 
 export async function listAssessments(db: Kysely<DB>, actor: Actor, filter: { status?: AssessmentStatus[]; engagementId?: string }): Promise<AssessmentRow[]> {
   let q = scoped(db, actor);
   if (filter.status?.length) q = q.where('a.status', 'in', filter.status);
   if (filter.engagementId) q = q.where('a.engagement_id', '=', filter.engagementId);
-  return (await q.orderBy('a.due_date').orderBy('a.created_at', 'desc').limit(500).execute()) as unknown as AssessmentRow[];
+  return withContent(db, (await q.orderBy('a.due_date').orderBy('a.created_at', 'desc').limit(500).execute()) as unknown as Omit<AssessmentRow, 'content'>[]);
 }
 
 export async function insertAssessment(
@@ -283,12 +291,6 @@ export async function acceptedAnswersOfProvider(db: Kysely<DB>, actor: Actor, ex
   >;
 }
 
-/** The content of template versions, by id (each loaded once however many answers point at it). */
-export async function templateContents(db: Kysely<DB>, ids: string[]): Promise<Map<string, TemplateContent>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('template_versions').select(['id', 'content']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, r.content as unknown as TemplateContent]));
-}
 
 /** Active users of an organization with the given roles: who gets notified. */
 export async function recipients(db: Kysely<DB>, organizationId: string, roles: string[]) {

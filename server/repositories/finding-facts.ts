@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { TemplateContent } from '../../shared/schemas/template';
 import type { DB } from '../db/types';
+import { templateContents } from './template';
 import type { CertificateRow } from './certificate';
 import type { SoaRowRecord } from './soa';
 
@@ -41,8 +41,7 @@ export async function latestSoaSharedWith(db: Kysely<DB>, engagementId: string) 
 export async function latestSubmittedAssessment(db: Kysely<DB>, engagementId: string) {
   const a = await db
     .selectFrom('assessments as a')
-    .innerJoin('template_versions as v', 'v.id', 'a.template_version_id')
-    .select(['a.id', 'a.title', 'a.submitted_at', 'v.content'])
+    .select(['a.id', 'a.title', 'a.submitted_at', 'a.template_version_id'])
     .where('a.engagement_id', '=', engagementId)
     .where('a.submitted_at', 'is not', null)
     .where('a.status', '<>', 'cancelled')
@@ -50,7 +49,8 @@ export async function latestSubmittedAssessment(db: Kysely<DB>, engagementId: st
     .limit(1)
     .executeTakeFirst();
   if (!a) return null;
-  return { id: a.id, title: a.title, submittedAt: a.submitted_at!, content: a.content as unknown as TemplateContent };
+  const content = (await templateContents(db, [a.template_version_id])).get(a.template_version_id)!;
+  return { id: a.id, title: a.title, submittedAt: a.submitted_at!, content };
 }
 
 export async function providerAliases(db: Kysely<DB>, organizationId: string): Promise<string[]> {

@@ -17,6 +17,47 @@ export interface TemplateRow {
   question_count: number;
 }
 
+/** Versions kept in memory at most (a questionnaire's content is tens of kilobytes). */
+const CONTENT_CACHE_SIZE = 500;
+const contentCache = new Map<string, TemplateContent>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The content of template versions, by id. Versions are immutable (a trigger
+ * refuses any UPDATE), so each is read and parsed once and then served from
+ * memory, frozen so that no caller can change the shared copy; ids are random
+ * UUIDs, so one cache serves every database of the process.
+ */
+export async function templateContents(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, TemplateContent>> {
+  const found = new Map<string, TemplateContent>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = contentCache.get(id);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const rows = await db.selectFrom('template_versions').select(['id', 'content']).where('id', 'in', missing).execute();
+    for (const r of rows) {
+      const content = deepFreeze(r.content as unknown as TemplateContent);
+      found.set(r.id, content);
+      contentCache.set(r.id, content);
+    }
+    for (const oldest of contentCache.keys()) {
+      if (contentCache.size <= CONTENT_CACHE_SIZE) break;
+      contentCache.delete(oldest);
+    }
+  }
+  return found;
+}
+
 function scoped(db: Kysely<DB>, actor: Actor) {
   return db
     .selectFrom('templates')

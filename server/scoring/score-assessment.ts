@@ -12,6 +12,7 @@ import { evidenceOf } from '../repositories/document';
 import { loadEngagementForRefresh, type EngagementRow } from '../repositories/engagement';
 import { latestSoaSharedWith } from '../repositories/finding-facts';
 import { loadScoringWeights } from '../repositories/scoring-profile';
+import { templateContents } from '../repositories/template';
 
 /** Loads what the pure scoring needs for one assessment of an engagement and scores it. */
 export async function scoreOf(db: Database, e: EngagementRow, assessment: { id: string; content: TemplateContent }, openFindingSeverities: readonly Severity[]): Promise<ScoreResult> {
@@ -42,10 +43,6 @@ export async function openFindingSeverities(db: Database, engagementId: string, 
  * already checked that the actor may see the assessment.
  */
 export async function currentScore(db: Database, a: { id: string; engagement_id: string; template_version_id: string }, today: string): Promise<ScoreResult> {
-  const [e, version, open] = await Promise.all([
-    loadEngagementForRefresh(db, a.engagement_id),
-    db.selectFrom('template_versions').select('content').where('id', '=', a.template_version_id).executeTakeFirstOrThrow(),
-    openFindingSeverities(db, a.engagement_id, today),
-  ]);
-  return scoreOf(db, e!, { id: a.id, content: version.content as unknown as TemplateContent }, open);
+  const [e, contents, open] = await Promise.all([loadEngagementForRefresh(db, a.engagement_id), templateContents(db, [a.template_version_id]), openFindingSeverities(db, a.engagement_id, today)]);
+  return scoreOf(db, e!, { id: a.id, content: contents.get(a.template_version_id)! }, open);
 }
