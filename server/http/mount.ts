@@ -1,4 +1,4 @@
-import type { Express, Request, RequestHandler, Response } from 'express';
+import { Router, type Express, type IRouter, type Request, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { parseOrThrow } from '../middleware/validate';
@@ -19,11 +19,26 @@ function hasBody(req: Request): boolean {
   return req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
 }
 
+/** The literal first two segments of a route's path (`/api/assessments`), or null. */
+function groupOf(path: string): string | null {
+  return /^\/[^/:]+\/[^/:]+(?=\/|$)/.exec(path)?.[0] ?? null;
+}
+
 /**
  * Mounts each route: authentication, route middleware, validation of params,
  * query and body, then the handler; its return value becomes the response.
+ * Routes are grouped by their first two path segments, one router per group,
+ * so a request is matched against its own group's routes only.
  */
 export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Deps): void {
+  const groups = new Map<string, Router>();
+  const routerFor = (path: string): { target: IRouter; path: string } => {
+    const group = groupOf(path);
+    if (!group) return { target: app, path };
+    let router = groups.get(group);
+    if (!router) groups.set(group, (router = Router()));
+    return { target: router, path: path.slice(group.length) || '/' };
+  };
   for (const route of routes) {
     // Authentication (and a route's early role check) come before any route
     // middleware, so an upload from someone who may not upload is never stored.
@@ -75,7 +90,8 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Dep
         res.json(result);
       }
     };
-    app[route.method](route.path, gate, ...(route.before?.(deps) ?? []), async (req, res) => {
+    const { target, path } = routerFor(route.path);
+    target[route.method](path, gate, ...(route.before?.(deps) ?? []), async (req, res) => {
       try {
         await handle(req, res);
       } catch (err) {
@@ -85,4 +101,5 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Dep
       }
     });
   }
+  for (const [group, router] of groups) app.use(group, router);
 }
