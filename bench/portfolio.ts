@@ -47,12 +47,9 @@ async function main() {
     const counts = await sql<{ e: string; a: string }>`SELECT (SELECT count(*) FROM engagements) AS e, (SELECT count(*) FROM answers) AS a`.execute(db);
     console.log(`data: ${counts.rows[0]!.e} engagements, ${counts.rows[0]!.a} answers (built in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
+    // Every statement outside a transaction checks a connection out of the pool (Kysely's and pool.query alike).
     let queries = 0;
-    const original = pool.query.bind(pool);
-    (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      queries++;
-      return (original as (...a: unknown[]) => unknown)(...args);
-    };
+    pool.on('acquire', () => queries++);
     const { cookie } = await benchSession(app.url, app.users.buyer);
     const urls = [
       '/api/portfolio?sort=risk&pageSize=50',
