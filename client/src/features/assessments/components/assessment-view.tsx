@@ -2,10 +2,12 @@ import { Alert, Anchor, Badge, Button, FileButton, Grid, Group, List, Modal, Nav
 import { assessmentStatusColor } from '../../../components/ui/status';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { statusLabels, type AssessmentDto } from '../../../../../shared/schemas/assessment';
+import { statusLabels, type AssessmentDto, type CommentDto } from '../../../../../shared/schemas/assessment';
 import { ApiError } from '../../../lib/api-client';
 import { useEvidenceLibrary, useImportWorkbook, useSuggestions, useTransition } from '../api/assessments';
 import { QuestionCard } from './question-card';
+
+const noComments: (CommentDto & { questionKey: string })[] = [];
 
 /** The questionnaire for both sides: the provider answers, the buyer reviews; buttons follow the server's abilities. */
 export function AssessmentView({ assessment: a }: { assessment: AssessmentDto }) {
@@ -21,6 +23,13 @@ export function AssessmentView({ assessment: a }: { assessment: AssessmentDto })
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const visible = useMemo(() => new Set(a.visibleQuestionKeys), [a.visibleQuestionKeys]);
   const answered = useMemo(() => new Set(a.answers.map((x) => x.questionKey)), [a.answers]);
+  const answerOf = useMemo(() => new Map(a.answers.map((x) => [x.questionKey, x])), [a.answers]);
+  // One array per question, rebuilt only when the comments change, so the cards' props keep their identity.
+  const commentsOf = useMemo(() => {
+    const m = new Map<string, (CommentDto & { questionKey: string })[]>();
+    for (const c of a.comments) if (c.questionKey) m.set(c.questionKey, [...(m.get(c.questionKey) ?? []), c as CommentDto & { questionKey: string }]);
+    return m;
+  }, [a.comments]);
 
   const run = async (step: 'send' | 'submit' | 'return' | 'complete' | 'cancel', message?: string) => {
     setUnanswered(null);
@@ -150,7 +159,18 @@ export function AssessmentView({ assessment: a }: { assessment: AssessmentDto })
                 {s.questions
                   .filter((q) => visible.has(q.key))
                   .map((q) => (
-                    <QuestionCard key={q.key} assessment={a} question={q} index={++n} suggestion={suggestions.data?.find((x) => x.questionKey === q.key)} library={library.data} />
+                    <QuestionCard
+                      key={q.key}
+                      assessmentId={a.id}
+                      abilities={a.abilities}
+                      submitted={a.submittedAt !== null}
+                      question={q}
+                      answer={answerOf.get(q.key)}
+                      comments={commentsOf.get(q.key) ?? noComments}
+                      index={++n}
+                      suggestion={suggestions.data?.find((x) => x.questionKey === q.key)}
+                      library={library.data}
+                    />
                   ))}
               </Stack>
             ))}

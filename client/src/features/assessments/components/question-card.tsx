@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Collapse, FileButton, Group, MultiSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { AnswerDto, AssessmentDto, CommentDto, SuggestionDto } from '../../../../../shared/schemas/assessment';
 import type { DocumentDto } from '../../../../../shared/schemas/document';
 import type { Question } from '../../../../../shared/schemas/template';
@@ -22,19 +22,27 @@ export function formatValue(q: Question, a: AnswerDto): string {
   return String(v);
 }
 
+type Comment = CommentDto & { questionKey: string };
+
 interface Props {
-  assessment: AssessmentDto;
+  assessmentId: string;
+  abilities: AssessmentDto['abilities'];
+  submitted: boolean;
   question: Question;
+  answer: AnswerDto | undefined;
+  comments: Comment[];
   index: number;
   suggestion?: SuggestionDto;
   library?: DocumentDto[];
 }
 
-export function QuestionCard({ assessment, question: q, index, suggestion, library }: Props) {
-  const answer = assessment.answers.find((a) => a.questionKey === q.key);
-  const comments = assessment.comments.filter((c) => c.questionKey === q.key) as (CommentDto & { questionKey: string })[];
+/**
+ * One question with its answer, evidence, review and thread. Memoised: saving
+ * one answer replaces only that answer in the cached questionnaire, so only
+ * its card renders again (every prop keeps its identity otherwise).
+ */
+export const QuestionCard = memo(function QuestionCard({ assessmentId, abilities: can, submitted, question: q, answer, comments, index, suggestion, library }: Props) {
   const [guidance, setGuidance] = useState(false);
-  const can = assessment.abilities;
   return (
     <Paper withBorder p="md" id={`q-${q.key}`} aria-label={`Question ${index}`}>
       <Stack gap="xs">
@@ -67,9 +75,9 @@ export function QuestionCard({ assessment, question: q, index, suggestion, libra
             </Collapse>
           </>
         )}
-        {suggestion && can.answer && <SuggestionBanner assessmentId={assessment.id} suggestion={suggestion} question={q} />}
+        {suggestion && can.answer && <SuggestionBanner assessmentId={assessmentId} suggestion={suggestion} question={q} />}
         {can.answer ? (
-          <AnswerInput key={`${q.key}:${answer?.updatedAt ?? 'none'}:${answer?.reused ? 'r' : ''}`} assessmentId={assessment.id} question={q} value={answer?.value} comment={answer?.comment} />
+          <AnswerInput key={`${q.key}:${answer?.updatedAt ?? 'none'}:${answer?.reused ? 'r' : ''}`} assessmentId={assessmentId} question={q} value={answer?.value} comment={answer?.comment} />
         ) : answer ? (
           <Stack gap={2}>
             <Text>
@@ -87,22 +95,22 @@ export function QuestionCard({ assessment, question: q, index, suggestion, libra
           </Stack>
         ) : (
           <Text c="dimmed" size="sm">
-            {assessment.submittedAt || can.answer ? 'Not answered' : 'Answers are visible once the provider submits.'}
+            {submitted || can.answer ? 'Not answered' : 'Answers are visible once the provider submits.'}
           </Text>
         )}
-        {q.evidence !== 'none' && <Evidence assessment={assessment} question={q} answer={answer} library={library} />}
+        {q.evidence !== 'none' && <Evidence assessmentId={assessmentId} canAnswer={can.answer} question={q} answer={answer} library={library} />}
         {answer?.review && (
           <Badge color={verdictColor[answer.review.verdict]} w="fit-content">
             {verdictLabel[answer.review.verdict]}
             {answer.review.reviewedBy ? ` by ${answer.review.reviewedBy}` : ''}
           </Badge>
         )}
-        {can.review && answer && <ReviewBar assessmentId={assessment.id} questionKey={q.key} />}
-        <Thread assessmentId={assessment.id} questionKey={q.key} comments={comments} canComment={can.comment} />
+        {can.review && answer && <ReviewBar assessmentId={assessmentId} questionKey={q.key} />}
+        <Thread assessmentId={assessmentId} questionKey={q.key} comments={comments} canComment={can.comment} />
       </Stack>
     </Paper>
   );
-}
+});
 
 function SuggestionBanner({ assessmentId, suggestion, question }: { assessmentId: string; suggestion: SuggestionDto; question: Question }) {
   const reuse = useReuse(assessmentId);
@@ -124,13 +132,13 @@ function SuggestionBanner({ assessmentId, suggestion, question }: { assessmentId
   );
 }
 
-function Evidence({ assessment, question, answer, library }: { assessment: AssessmentDto; question: Question; answer: AnswerDto | undefined; library?: DocumentDto[] }) {
-  const save = useSaveAnswer(assessment.id);
+function Evidence({ assessmentId, canAnswer, question, answer, library }: { assessmentId: string; canAnswer: boolean; question: Question; answer: AnswerDto | undefined; library?: DocumentDto[] }) {
+  const save = useSaveAnswer(assessmentId);
   const upload = useUploadEvidence();
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const attached = answer?.evidence ?? [];
-  if (!assessment.abilities.answer) {
+  if (!canAnswer) {
     return attached.length ? (
       <Stack gap={2}>
         <Text size="sm" fw={500}>Evidence</Text>
@@ -228,7 +236,7 @@ function ReviewBar({ assessmentId, questionKey }: { assessmentId: string; questi
   );
 }
 
-function Thread({ assessmentId, questionKey, comments, canComment }: { assessmentId: string; questionKey: string; comments: (CommentDto & { questionKey: string })[]; canComment: boolean }) {
+function Thread({ assessmentId, questionKey, comments, canComment }: { assessmentId: string; questionKey: string; comments: Comment[]; canComment: boolean }) {
   const post = useComment(assessmentId);
   const [body, setBody] = useState('');
   if (!comments.length && !canComment) return null;
