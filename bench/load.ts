@@ -13,13 +13,9 @@
 // BENCH_SECONDS shortens the run (default 60); BENCH_CLIENTS changes the
 // number of clients (default 200). Exits 1 if the target is missed.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { serverUrl } from '../scripts/lib/postgres';
 import { hashPassword } from '../server/auth/password';
 import { createDatabase, type Database } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
@@ -30,6 +26,7 @@ import { allQuestions, type Question } from '../shared/schemas/template';
 import { builtinTemplates } from '../shared/templates/builtin';
 import { BENCH_PASSWORD, benchSession } from './lib/app';
 import { startProductionServer } from './lib/production-server';
+import { createScratch } from './lib/scratch';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
@@ -197,31 +194,23 @@ function line(label: string, samples: number[], seconds: number): string {
 }
 
 async function main(): Promise<number> {
-  const postgres = await serverUrl();
-  const name = `sw_load_${process.pid}`;
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const dbUrl = new URL(postgres.url);
-  dbUrl.pathname = `/${name}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopewise-load-'));
-  const { db } = createDatabase(dbUrl.toString(), { max: 4 });
+  const scratch = await createScratch('sw_load');
+  const { db } = createDatabase(scratch.url, { max: 4 });
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
   try {
     await migrateToLatest(db);
     const seeded = await seed(db);
     const assessmentIds = [...new Set(seeded.map((c) => c.assessmentId))];
     server = await startProductionServer({
-      DATABASE_URL: dbUrl.toString(),
-      DATA_DIR: dataDir,
+      DATABASE_URL: scratch.url,
+      DATA_DIR: scratch.dataDir,
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
       LOGIN_RATE_LIMIT: '100000',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
     });
     const clients = await signIn(server.url, seeded);
-    const pgVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
+    const pgVersion = await scratch.serverVersion();
     console.log(
       `${clients.length} clients (${assessmentIds.length} providers x ${USERS_PER_PROVIDER} users, one BPO essentials questionnaire each), ${SECONDS} s, production build; ` +
         `Node ${process.version}, PostgreSQL ${pgVersion}, ${os.cpus().length} cores (shared with other work: figures are noisy)`,
@@ -264,10 +253,7 @@ async function main(): Promise<number> {
   } finally {
     await server?.stop();
     await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    await postgres.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await scratch.remove();
   }
 }
 

@@ -1,11 +1,8 @@
 // A real app on a scratch database for benchmarks: migrated, with one buyer
 // and one provider, listening on a free port. Never used by the test suite.
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../../server/app';
 import { createSessionCache } from '../../server/auth/session-cache';
@@ -18,7 +15,7 @@ import { createMailer } from '../../server/mail/mailer';
 import { insertOrganization } from '../../server/repositories/organization';
 import { insertUser } from '../../server/repositories/user';
 import { createStorage } from '../../server/storage';
-import { serverUrl } from '../../scripts/lib/postgres';
+import { createScratch } from './scratch';
 
 export const BENCH_PASSWORD = 'bench-password-123';
 
@@ -32,17 +29,10 @@ export interface BenchApp {
 }
 
 export async function startBenchApp(overrides: Partial<Config> = {}): Promise<BenchApp> {
-  const server = await serverUrl();
-  const name = `sw_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const dbUrl = new URL(server.url);
-  dbUrl.pathname = `/${name}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopewise-bench-'));
+  const scratch = await createScratch('sw_bench');
+  const { dataDir } = scratch;
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOGIN_RATE_LIMIT: '100000' }), ...overrides };
-  const { db, pool } = createDatabase(dbUrl.toString(), { max: 20 });
+  const { db, pool } = createDatabase(scratch.url, { max: 20 });
   await migrateToLatest(db);
   const logger = pino({ level: 'silent' });
   const sessions = createSessionCache(pool, logger);
@@ -66,10 +56,7 @@ export async function startBenchApp(overrides: Partial<Config> = {}): Promise<Be
       await new Promise((r) => httpServer.close(r));
       await sessions.close();
       await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await scratch.remove();
     },
   };
 }
