@@ -57,3 +57,18 @@ describeInBrowser('foundation journey in a real browser', () => {
     expect(status).toBe(403);
   });
 });
+
+describeInBrowser('the API reference in a real browser', () => {
+  let h: BrowserHarness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.close());
+
+  // The harness fails the test on any CSP violation or page error: Swagger UI must work under the app's policy.
+  test('when the API reference is opened, then Swagger UI lists the routes under the CSP', async () => {
+    const page = await h.newPage();
+    await page.goto('/api/docs');
+    await page.getByText('/api/assessments/{id}/score').first().waitFor();
+  });
+});
