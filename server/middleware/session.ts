@@ -29,9 +29,9 @@ const ACTOR = Symbol('actor');
  * The PostgreSQL session store. Reading a session also reads the active user
  * it is signed in as, in the same query, and recent reads are served from the
  * session cache (see SessionCache for why that is safe), so an authenticated
- * request usually costs no round trip before its own work. Each session is touched at most once a
- * minute: the 12-hour idle timeout stays (give or take a minute) while reads
- * do not cost a write and its commit.
+ * request usually costs no round trip before its own work. Each session is
+ * touched at most once a minute: the 12-hour idle timeout stays (give or take
+ * a minute) while reads do not cost a write and its commit.
  */
 function sessionStore(deps: Deps) {
   const PgStore = connectPgSimple(session);
