@@ -183,3 +183,20 @@ export async function makeCertificate(db: Database, providerOrgId: string, docum
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** A valid body for POST /api/certificates: a 27001:2022 certificate whose scope covers a Makati site. */
+export function certificateInput(documentId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    documentId,
+    standard: 'ISO/IEC 27001',
+    edition: '2022',
+    certificateNumber: 'IS 123456',
+    certificationBody: 'BSI',
+    accreditationBody: 'UKAS',
+    legalEntity: 'Acme BPO Philippines, Inc.',
+    issueDate: '2025-01-10',
+    expiryDate: '2028-01-09',
+    scopeText: 'Contact centre services from Makati City',
+    ...overrides,
+  };
+}

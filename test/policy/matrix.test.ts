@@ -13,7 +13,7 @@ import { exportTemplateWorkbook } from '../../server/templates/xlsx';
 import { signedIn, type Client } from '../helpers/agent';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { tableDigest } from '../helpers/digest';
-import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
+import { answerIdOf, certificateInput, completeSmallAnswers, engagementInput, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 import { filesUnder, makePdf } from '../helpers/files';
 import { publicTables, rowCounts, searchableText } from '../helpers/snapshot';
 import { smallTemplate } from '../helpers/template-fixture';
@@ -124,19 +124,6 @@ async function evidenceDocument(w: World, pair: Pair) {
 
 let pdf: Buffer | undefined;
 const certificatePdf = async () => (pdf ??= await makePdf(['CERTIFICATE OF REGISTRATION', 'ISO/IEC 27001:2022', 'Certificate No: IS 123456', 'Issued by BSI']));
-
-const certificateBody = (documentId: string) => ({
-  documentId,
-  standard: 'ISO/IEC 27001',
-  edition: '2022',
-  certificateNumber: 'IS 123456',
-  certificationBody: 'BSI',
-  accreditationBody: 'UKAS',
-  legalEntity: 'Acme BPO Philippines, Inc.',
-  issueDate: '2025-01-10',
-  expiryDate: '2028-01-09',
-  scopeText: 'Contact centre services from Makati City',
-});
 
 const soaBody = (documentId: string) => ({ documentId, rows: controlIds.map((controlId) => ({ controlId, applicable: true, implementation: 'full' })) });
 
@@ -455,12 +442,12 @@ const cases: Record<string, Case> = {
     watch: ['certificates'],
   },
   'POST /api/certificates': {
-    request: async ({ w }) => ({ path: '/api/certificates', body: certificateBody(await makeDocument(w.db, w.storage, w.pairs.own.provider.id, { kind: 'certificate' })) }),
+    request: async ({ w }) => ({ path: '/api/certificates', body: certificateInput(await makeDocument(w.db, w.storage, w.pairs.own.provider.id, { kind: 'certificate' })) }),
     expect: byRole({ buyerManager: 403, buyerLegal: 403, provider: 201 }),
     watch: ['certificates'],
   },
   "POST /api/certificates [another provider's document]": {
-    request: async ({ w }) => ({ path: '/api/certificates', body: certificateBody(await makeDocument(w.db, w.storage, strangerProvider(w).id, { kind: 'certificate' })) }),
+    request: async ({ w }) => ({ path: '/api/certificates', body: certificateInput(await makeDocument(w.db, w.storage, strangerProvider(w).id, { kind: 'certificate' })) }),
     expect: byRole({ buyerManager: 403, buyerLegal: 403, provider: 400 }),
     watch: ['certificates'],
   },

@@ -8,7 +8,7 @@ import { hashToken, newToken } from '../../server/auth/tokens';
 import { buildAnswerWorkbook } from '../../server/assessments/offline-workbook';
 import { insertInvitation } from '../../server/repositories/invitation';
 import { exportTemplateWorkbook } from '../../server/templates/xlsx';
-import { answerIdOf, completeSmallAnswers, engagementInput, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument, TEST_PASSWORD } from '../helpers/factories';
+import { answerIdOf, certificateInput, completeSmallAnswers, engagementInput, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeTemplate, makeUser, shareDocument, TEST_PASSWORD } from '../helpers/factories';
 import { makePdf } from '../helpers/files';
 import { smallTemplate } from '../helpers/template-fixture';
 import type { Persona, World } from './world';
@@ -251,22 +251,13 @@ export const writeRequests: Record<string, WriteCase> = {
   'POST /api/certificates': {
     as: 'providerContributor',
     setup: async (w, tenant) => ({ documentId: await makeDocument(w.db, w.storage, w[tenant].provider.id, { kind: 'certificate' }) }),
-    body: (r) => ({
-      documentId: r.documentId,
-      standard: 'ISO/IEC 27001',
-      edition: '2022',
-      certificateNumber: 'IS 123456',
-      certificationBody: 'BSI',
-      accreditationBody: 'UKAS',
-      legalEntity: 'Acme BPO Philippines, Inc.',
-      issueDate: '2025-01-10',
-      expiryDate: '2028-01-09',
-      originalCertificationDate: '2019-01-10',
-      scopeText: 'Contact centre services from Makati City',
-      sites: [{ name: 'Makati centre', address: 'Ayala Avenue', city: 'Makati City', country: 'PH' }],
-      services: ['Contact centre services'],
-      soaReference: { version: '1.1', date: '2024-05-13' },
-    }),
+    body: (r) =>
+      certificateInput(r.documentId as string, {
+        originalCertificationDate: '2019-01-10',
+        sites: [{ name: 'Makati centre', address: 'Ayala Avenue', city: 'Makati City', country: 'PH' }],
+        services: ['Contact centre services'],
+        soaReference: { version: '1.1', date: '2024-05-13' },
+      }),
   },
   'PATCH /api/certificates/:id': {
     as: 'providerContributor',
