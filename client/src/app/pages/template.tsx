@@ -27,7 +27,7 @@ export default function TemplatePage() {
         </Group>
       </Group>
       <Text size="sm" c="dimmed">
-        {t.questionCount} questions covering {t.controlCount} of the 93 controls · versions {t.versions.map((v) => `v${v.version}`).join(', ')}
+        {t.questionCount} question{t.questionCount === 1 ? '' : 's'} covering {t.controlCount} of the 93 controls · versions {t.versions.map((v) => `v${v.version}`).join(', ')}
       </Text>
       <TemplatePreview content={t.content} />
     </Stack>

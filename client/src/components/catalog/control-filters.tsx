@@ -13,47 +13,46 @@ export const families = [
 
 const pretty = (v: string) => v.replace(/_/g, ' ');
 
-/** Search and attribute chips; the state lives in the given URL parameters (OR within a family, AND across). */
-export function ControlFilters({ params, onChange }: { params: URLSearchParams; onChange: (p: URLSearchParams) => void }) {
+/** Edits a copy of the current parameters; the owner decides where the current parameters live (the URL, or state). */
+export type ParamsUpdate = (change: (next: URLSearchParams) => void) => void;
+
+/** Flips one value of a multi-valued parameter, keeping the others and their order. */
+export function toggleParam(next: URLSearchParams, param: string, value: string) {
+  const values = next.getAll(param);
+  next.delete(param);
+  for (const v of values.includes(value) ? values.filter((x) => x !== value) : [...values, value]) next.append(param, v);
+}
+
+/** Search and attribute chips; the state lives in the given parameters (OR within a family, AND across). */
+export function ControlFilters({ params, onChange }: { params: URLSearchParams; onChange: ParamsUpdate }) {
   const [q, setQ] = useState(params.get('q') ?? '');
   useEffect(() => {
     const t = setTimeout(() => {
       if ((params.get('q') ?? '') === q) return;
-      const next = new URLSearchParams(params);
-      if (q) next.set('q', q);
-      else next.delete('q');
-      onChange(next);
+      onChange((next) => (q ? next.set('q', q) : next.delete('q')));
     }, 250);
     return () => clearTimeout(t);
   }, [q, params, onChange]);
   return (
     <Stack gap="xs">
       <TextInput label="Search controls" placeholder="Id, title or a 2013 id (A.9.2.3)" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
-      {families.map((f) => (
-        <div key={f.param}>
-          <Text size="xs" fw={600} c="dimmed">
-            {f.label}
-          </Text>
-          <Chip.Group
-            multiple
-            value={params.getAll(f.param)}
-            onChange={(values) => {
-              const next = new URLSearchParams(params);
-              next.delete(f.param);
-              for (const v of values) next.append(f.param, v);
-              onChange(next);
-            }}
-          >
+      {families.map((f) => {
+        const selected = params.getAll(f.param);
+        return (
+          <div key={f.param}>
+            <Text size="xs" fw={600} c="dimmed">
+              {f.label}
+            </Text>
             <Group gap={6} mt={4}>
               {f.values.map((v) => (
-                <Chip key={v} value={v} size="xs">
+                <Chip key={v} size="xs" checked={selected.includes(v)} onChange={() => onChange((next) => toggleParam(next, f.param, v))}>
                   {pretty(v)}
                 </Chip>
               ))}
             </Group>
-          </Chip.Group>
-        </div>
-      ))}
+          </div>
+        );
+      })}
     </Stack>
   );
 }

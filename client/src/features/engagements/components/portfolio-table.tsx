@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlParams } from '../../../lib/url-params';
 import { usePortfolio } from '../api/findings';
 
 const riskColor: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'green' };
@@ -8,16 +9,15 @@ const ratingColor: Record<string, string> = { A: 'green', B: 'teal', C: 'orange'
 
 /** Every engagement with its dashboard row; filter, sort and pages are done by the server. */
 export function PortfolioTable() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const [q, setQ] = useState(params.get('q') ?? '');
   const portfolio = usePortfolio(params);
-  const set = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const set = (k: string, v: string | null) =>
+    update((next) => {
+      if (v) next.set(k, v);
+      else next.delete(k);
+      if (k !== 'page') next.delete('page');
+    });
   useEffect(() => {
     const t = setTimeout(() => (params.get('q') ?? '') !== q && set('q', q || null), 300);
     return () => clearTimeout(t);

@@ -1,13 +1,22 @@
 import { Button, Grid, Modal, ScrollArea, Text } from '@mantine/core';
-import { useState } from 'react';
-import { ControlFilters } from '../../../components/catalog/control-filters';
+import { useCallback, useState } from 'react';
+import { ControlFilters, type ParamsUpdate } from '../../../components/catalog/control-filters';
 import { ControlList } from '../../../components/catalog/control-list';
 import { useFilteredControls } from '../api/templates';
 
 /** Browse the catalog by attribute ("every preventive control tied to identity") and click controls to map them. */
 export function ControlPicker({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) {
   const [open, setOpen] = useState(false);
-  const [params, setParams] = useState(new URLSearchParams());
+  const [params, setParams] = useState(() => new URLSearchParams());
+  const update = useCallback<ParamsUpdate>(
+    (change) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        change(next);
+        return next;
+      }),
+    [],
+  );
   const controls = useFilteredControls(params, open);
   return (
     <>
@@ -17,7 +26,7 @@ export function ControlPicker({ value, onChange }: { value: string[]; onChange: 
       <Modal opened={open} onClose={() => setOpen(false)} title="Pick controls" size="90%">
         <Grid>
           <Grid.Col span={4}>
-            <ControlFilters params={params} onChange={setParams} />
+            <ControlFilters params={params} onChange={update} />
           </Grid.Col>
           <Grid.Col span={8}>
             <Text size="sm" c="dimmed" mb="xs">
