@@ -22,9 +22,30 @@ describeInBrowser('buyer risk view in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Portfolio' }).click();
     const table = page.getByRole('table', { name: 'Portfolio' });
     await table.getByText(/critical/).first().waitFor();
+    // The rating and score are read in full, not cut to "D · 2…".
+    const score = table.getByText(/^[A-D] · \d+\.\d$/);
+    expect(await score.evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth <= (el as unknown as { clientWidth: number }).clientWidth)).toBe(true);
     await table.getByRole('link', { name: 'Inbound customer support for card holders' }).click();
 
     await page.getByLabel('Finding SCOPE_SITE_NOT_COVERED').getByText(/Cebu/).first().waitFor();
+    // Dozens of findings: the analyst narrows them to one rule, then to a severity with none of that rule.
+    const findings = page.locator('[aria-label^="Finding "]');
+    const total = await findings.count();
+    expect(total).toBeGreaterThan(2);
+    await page.getByRole('combobox', { name: 'Rule' }).click();
+    await page.getByRole('option', { name: /^SCOPE_SITE_NOT_COVERED \(1\)$/ }).click();
+    await page.getByText(`Showing 1 of ${total}`).waitFor();
+    expect(await findings.count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Severity' }).click();
+    await page.getByRole('option', { name: /^medium \(\d+\)$/ }).click();
+    await page.getByText(`Showing 0 of ${total}`).waitFor();
+    // Choosing the same option again takes the filter away.
+    await page.getByRole('combobox', { name: 'Severity' }).click();
+    await page.getByRole('option', { name: /^medium \(\d+\)$/ }).click();
+    await page.getByRole('combobox', { name: 'Rule' }).click();
+    await page.getByRole('option', { name: /^SCOPE_SITE_NOT_COVERED \(1\)$/ }).click();
+    await page.getByText(/^Showing \d+ of/).waitFor({ state: 'detached' });
+    expect(await findings.count()).toBe(total);
     await page.getByRole('table', { name: 'Contracted sites and services' }).getByText('not covered').waitFor();
     await page.getByLabel('Rating').waitFor();
     await page.getByRole('gridcell', { name: 'Control 6.3' }).click();

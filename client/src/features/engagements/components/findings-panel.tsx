@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { severities } from '../../../../../shared/findings/codes';
 import type { FindingAction, FindingDto } from '../../../../../shared/schemas/finding';
 import { ApiError } from '../../../lib/api-client';
 import { useFindingAction, useFindings } from '../api/findings';
@@ -10,6 +11,42 @@ const statusLabel: Record<string, string> = { open: 'Open', remediation_planned:
 
 type Form = { kind: FindingFormKind; finding: FindingDto } | null;
 
+/** Still to deal with: open, being remediated, or a risk acceptance that has expired (as the counts and the score see it). */
+const isOpen = (f: FindingDto) => f.status === 'open' || f.status === 'remediation_planned' || (f.status === 'risk_accepted' && f.riskAcceptanceExpired);
+
+const stateOptions = [
+  { value: 'all', label: 'All states' },
+  { value: 'open', label: 'Still open' },
+  { value: 'closed', label: 'Resolved, accepted or dismissed' },
+];
+
+interface Filter {
+  state: string;
+  severity: string | null;
+  code: string | null;
+}
+
+/** Severity, state and rule filters over the loaded findings, each option with its count. */
+function FindingFilters({ findings, filter, onChange }: { findings: FindingDto[]; filter: Filter; onChange: (f: Filter) => void }) {
+  const count = (pick: (f: FindingDto) => boolean) => findings.filter(pick).length;
+  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  return (
+    <Group align="end" gap="sm">
+      <Select label="State" data={stateOptions} value={filter.state} onChange={(v) => onChange({ ...filter, state: v ?? 'all' })} allowDeselect={false} w={240} />
+      <Select
+        label="Severity"
+        clearable
+        placeholder="Any severity"
+        data={severities.filter((s) => count((f) => f.severity === s) > 0).map((s) => ({ value: s, label: `${s} (${count((f) => f.severity === s)})` }))}
+        value={filter.severity}
+        onChange={(v) => onChange({ ...filter, severity: v })}
+        w={180}
+      />
+      <Select label="Rule" clearable placeholder="Any rule" data={codes.map((c) => ({ value: c, label: `${c} (${count((f) => f.code === c)})` }))} value={filter.code} onChange={(v) => onChange({ ...filter, code: v })} w={300} />
+    </Group>
+  );
+}
+
 const formTitle: Record<FindingFormKind, string> = { plan_remediation: 'Plan remediation', respond: 'Respond', accept_risk: 'Accept the risk', dismiss: 'Dismiss' };
 
 /** The engagement's findings, most severe first, with the workflow actions the server allows. */
@@ -18,6 +55,14 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
   const act = useFindingAction(engagementId);
   const [form, setForm] = useState<Form>(null);
   const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>({ state: 'all', severity: null, code: null });
+  const shown = useMemo(
+    () =>
+      (findings.data ?? []).filter(
+        (f) => (filter.state === 'all' || (filter.state === 'open') === isOpen(f)) && (!filter.severity || f.severity === filter.severity) && (!filter.code || f.code === filter.code),
+      ),
+    [findings.data, filter],
+  );
 
   // Resolve and reopen need no form: one click, errors shown above the list.
   const submit = async (body: FindingAction, id: string) => {
@@ -39,7 +84,17 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
         </Alert>
       )}
       {findings.data.length === 0 && <Text c="dimmed">No finding: the certificate, SoA and answers cover this engagement.</Text>}
-      {findings.data.map((f) => (
+      {findings.data.length > 1 && (
+        <>
+          <FindingFilters findings={findings.data} filter={filter} onChange={setFilter} />
+          {shown.length < findings.data.length && (
+            <Text size="sm" c="dimmed">
+              Showing {shown.length} of {findings.data.length}
+            </Text>
+          )}
+        </>
+      )}
+      {shown.map((f) => (
         <Paper key={f.id} withBorder p="sm" aria-label={`Finding ${f.code}`}>
           <Stack gap={4}>
             <Group justify="space-between" wrap="nowrap">
