@@ -38,7 +38,7 @@ describeInBrowser('buyer risk view in a real browser', () => {
     expect(await findings.count()).toBe(1);
     await page.getByRole('combobox', { name: 'Severity' }).click();
     await page.getByRole('option', { name: /^medium \(\d+\)$/ }).click();
-    await page.getByText(`Showing 0 of ${total}`).waitFor();
+    await page.getByText(`Showing 0 of ${total}: no finding matches these filters.`).waitFor();
     // Choosing the same option again takes the filter away.
     await page.getByRole('combobox', { name: 'Severity' }).click();
     await page.getByRole('option', { name: /^medium \(\d+\)$/ }).click();

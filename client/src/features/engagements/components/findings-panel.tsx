@@ -90,6 +90,7 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
           {shown.length < findings.data.length && (
             <Text size="sm" c="dimmed">
               Showing {shown.length} of {findings.data.length}
+              {shown.length === 0 ? ': no finding matches these filters.' : ''}
             </Text>
           )}
         </>
