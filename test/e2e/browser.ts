@@ -110,6 +110,14 @@ async function watchForProblems(context: BrowserContext, report: (problem: strin
   context.on('page', watch);
 }
 
+/** Fails when the text of a visible badge is cut short (an ellipsis, or squeezed to nothing): badges here are short labels, read whole. */
+export async function expectNoCutBadges(page: Page): Promise<void> {
+  const cut = await page.locator('.mantine-Badge-label:visible').evaluateAll((labels) =>
+    labels.map((l) => l as unknown as { scrollWidth: number; clientWidth: number; textContent: string | null }).filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent),
+  );
+  expect(cut).toEqual([]);
+}
+
 /** Signs in through the login form; resolves with the login page's document response (its headers carry the CSP). */
 export async function signInThroughForm(page: Page, email: string, password: string): Promise<Response | null> {
   const response = await page.goto('/login');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
-import { describeInBrowser, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { describeInBrowser, expectNoCutBadges, signInThroughForm, startHarness, type BrowserHarness } from './browser';
 
 describeInBrowser('questionnaire journey in a real browser', () => {
   let h: BrowserHarness;
@@ -76,6 +76,9 @@ describeInBrowser('questionnaire journey in a real browser', () => {
     await buyer.getByRole('table', { name: 'Questionnaires' }).getByRole('link', { name: /BPO essentials/i }).click();
     await buyer.getByLabel('Status').getByText('Submitted', { exact: true }).waitFor();
     const first = buyer.getByRole('region', { name: 'Question 1' }).or(buyer.getByLabel('Question 1', { exact: true }));
+    // Each question's control ids and "evidence required" are read whole beside the question text.
+    await first.getByText('evidence required').waitFor();
+    await expectNoCutBadges(buyer);
     await first.getByRole('button', { name: 'Accept' }).click();
     await first.getByText(/^Accepted/).waitFor();
   }, 120_000);

@@ -50,7 +50,7 @@ export const QuestionCard = memo(function QuestionCard({ assessmentId, abilities
           <Text fw={500}>
             {index}. {q.text}
           </Text>
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4} justify="flex-end" style={{ flexShrink: 0, maxWidth: '40%' }}>
             {q.controlIds.map((c) => (
               <Badge key={c} variant="light" size="sm">
                 {c}
