@@ -67,6 +67,9 @@ describeInBrowser('provider documents journey in a real browser', () => {
       await waitForChecked(box);
       await page.getByRole('button', { name: 'Done' }).click();
     }
+    // The provider sees where each document went.
+    await page.getByRole('columnheader', { name: 'Shared with' }).waitFor();
+    await page.getByRole('table', { name: 'Documents' }).getByText(/^Northwind Bank — Inbound customer support/).nth(1).waitFor();
 
     const buyer = await h.newPage();
     await signInThroughForm(buyer, buyerEmail, TEST_PASSWORD);
@@ -74,6 +77,8 @@ describeInBrowser('provider documents journey in a real browser', () => {
     await buyer.getByRole('heading', { name: 'Documents shared with you' }).waitFor();
     await buyer.getByRole('link', { name: 'ISO27001-certificate.pdf' }).waitFor();
     await buyer.getByRole('link', { name: 'Statement of Applicability.xlsx' }).waitFor();
+    // Where else the provider shared them is not the buyer's business: no such column.
+    expect(await buyer.getByRole('columnheader', { name: 'Shared with' }).count()).toBe(0);
     const certs = await buyer.evaluate(async () => (await (await fetch('/api/certificates')).json()) as { certificates: { certificateNumber: string }[] });
     expect(certs.certificates.map((c) => c.certificateNumber)).toEqual(['IS 765432']);
   });

@@ -17,6 +17,8 @@ export function LibraryTable() {
   if (docs.isPending) return <Text c="dimmed">Loading documents…</Text>;
   if (docs.isError) return <Text c="red">{docs.error.message}</Text>;
   if (docs.data.length === 0) return <Text c="dimmed">No documents yet.</Text>;
+  // Where a provider shared its documents is its own business: buyers get no such column.
+  const showShares = docs.data.some((d) => d.sharedWith !== null);
   return (
     <>
       <Table striped highlightOnHover aria-label="Documents">
@@ -27,7 +29,7 @@ export function LibraryTable() {
             <Table.Th>Version</Table.Th>
             <Table.Th>File</Table.Th>
             <Table.Th>Uploaded</Table.Th>
-            <Table.Th>Shared with</Table.Th>
+            {showShares && <Table.Th>Shared with</Table.Th>}
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -56,7 +58,9 @@ export function LibraryTable() {
                 <Text size="sm">{new Date(d.uploadedAt).toLocaleString()}</Text>
                 {d.uploadedBy && <Text size="xs" c="dimmed">{d.uploadedBy}</Text>}
               </Table.Td>
-              <Table.Td>{d.sharedWith === null ? '—' : d.sharedWith.length === 0 ? <Text size="sm" c="dimmed">not shared</Text> : d.sharedWith.map((s) => <Text size="sm" key={s.engagementId}>{s.buyerName} — {s.engagementName}</Text>)}</Table.Td>
+              {d.sharedWith && (
+                <Table.Td>{d.sharedWith.length === 0 ? <Text size="sm" c="dimmed">not shared</Text> : d.sharedWith.map((s) => <Text size="sm" key={s.engagementId}>{s.buyerName} — {s.engagementName}</Text>)}</Table.Td>
+              )}
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
                   {d.kind === 'certificate' && d.abilities.newVersion && (
