@@ -118,6 +118,15 @@ export async function expectNoCutBadges(page: Page): Promise<void> {
   expect(cut).toEqual([]);
 }
 
+/** Fails when the page is wider than the window (a horizontal scroll bar): tables and long names must wrap or scroll in their own box. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const root = await page.locator('html').evaluate((el) => {
+    const e = el as unknown as { scrollWidth: number; clientWidth: number };
+    return { scrollWidth: e.scrollWidth, clientWidth: e.clientWidth };
+  });
+  expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+}
+
 /** Signs in through the login form; resolves with the login page's document response (its headers carry the CSP). */
 export async function signInThroughForm(page: Page, email: string, password: string): Promise<Response | null> {
   const response = await page.goto('/login');

@@ -1,5 +1,5 @@
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
-import { describeInBrowser, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { describeInBrowser, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
 
 describeInBrowser('buyer tools in a real browser', () => {
   let h: BrowserHarness;
@@ -27,6 +27,7 @@ describeInBrowser('buyer tools in a real browser', () => {
     expect(query.getAll('controlType')).toEqual(['Preventive']);
     expect(query.getAll('capability')).toEqual(['Identity_and_access_management']);
     await page.getByText('5.15 Access control').waitFor();
+    await expectNoHorizontalOverflow(page);
     await page.getByText(/^\d+ of 93 controls$/).filter({ hasNotText: '93 of 93' }).waitFor();
     // Clicking a chosen chip again takes it away; the other filter stays.
     await page.getByText('Preventive', { exact: true }).first().click();
@@ -70,5 +71,6 @@ describeInBrowser('buyer tools in a real browser', () => {
     await page.getByRole('table', { name: 'Multipliers' }).getByText('Payment card data').waitFor();
     await page.getByRole('table', { name: 'Residual risk' }).waitFor();
     await page.getByRole('button', { name: 'Save profile' }).waitFor();
+    await expectNoHorizontalOverflow(page);
   });
 });

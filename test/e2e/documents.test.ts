@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeEngagement, makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
 import { writeCertificateFixtures } from '../certificate/fixtures/generate';
-import { describeInBrowser, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
+import { describeInBrowser, expectNoHorizontalOverflow, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
 
 describeInBrowser('provider documents journey in a real browser', () => {
   let h: BrowserHarness;
@@ -70,6 +70,7 @@ describeInBrowser('provider documents journey in a real browser', () => {
     // The provider sees where each document went.
     await page.getByRole('columnheader', { name: 'Shared with' }).waitFor();
     await page.getByRole('table', { name: 'Documents' }).getByText(/^Northwind Bank — Inbound customer support/).nth(1).waitFor();
+    await expectNoHorizontalOverflow(page);
 
     const buyer = await h.newPage();
     await signInThroughForm(buyer, buyerEmail, TEST_PASSWORD);
@@ -79,6 +80,7 @@ describeInBrowser('provider documents journey in a real browser', () => {
     await buyer.getByRole('link', { name: 'Statement of Applicability.xlsx' }).waitFor();
     // Where else the provider shared them is not the buyer's business: no such column.
     expect(await buyer.getByRole('columnheader', { name: 'Shared with' }).count()).toBe(0);
+    await expectNoHorizontalOverflow(buyer);
     const certs = await buyer.evaluate(async () => (await (await fetch('/api/certificates')).json()) as { certificates: { certificateNumber: string }[] });
     expect(certs.certificates.map((c) => c.certificateNumber)).toEqual(['IS 765432']);
   });

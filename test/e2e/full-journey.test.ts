@@ -10,7 +10,7 @@ import { controls } from '../../shared/catalog';
 import { writeCertificateFixtures } from '../certificate/fixtures/generate';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
 import { makePdf } from '../helpers/files';
-import { describeInBrowser, expectNoCutBadges, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
+import { describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
 
 const ENGAGEMENT = 'Inbound customer support for card holders';
 const SCREENSHOTS = path.join(projectRoot, 'test-artifacts', 'journey');
@@ -50,13 +50,15 @@ describeInBrowser('the whole due-diligence journey in a real browser', () => {
   let providerEmail: string;
   let shot = 0;
 
-  /** One full-page screenshot per step, kept as a test artifact; no badge on the page may be cut short. */
+  /** One full-page screenshot per step, kept as a test artifact; no badge on the page may be cut short, nor the page overflow the window. */
   async function screenshot(page: Page, step: string): Promise<void> {
-    await expectNoCutBadges(page);
     shot += 1;
     const file = path.join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${step}.png`);
     // eslint-disable-next-line no-console
     await page.screenshot({ path: file, fullPage: true }).catch((err: Error) => console.warn(`screenshot ${file} not written: ${err.message}`));
+    // Checked after the screenshot, so that a failure comes with its picture.
+    await expectNoCutBadges(page);
+    await expectNoHorizontalOverflow(page);
   }
 
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();

@@ -1,7 +1,7 @@
 import { seedDemo, DEMO_PASSWORD } from '../../server/seed/demo';
 import { refreshEngagements } from '../../server/findings/summary';
 import { completeSmallAnswers, makeAssessment, makeTemplate } from '../helpers/factories';
-import { describeInBrowser, expectNoCutBadges, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
 
 describeInBrowser('buyer risk view in a real browser', () => {
   let h: BrowserHarness;
@@ -25,10 +25,12 @@ describeInBrowser('buyer risk view in a real browser', () => {
     // The rating and score are read in full, not cut to "D · 2…".
     await table.getByText(/^[A-D] · \d+\.\d$/).waitFor();
     await expectNoCutBadges(page);
+    await expectNoHorizontalOverflow(page);
     await table.getByRole('link', { name: 'Inbound customer support for card holders' }).click();
 
     await page.getByLabel('Finding SCOPE_SITE_NOT_COVERED').getByText(/Cebu/).first().waitFor();
     await expectNoCutBadges(page);
+    await expectNoHorizontalOverflow(page);
     // Dozens of findings: the analyst narrows them to one rule, then to a severity with none of that rule.
     const findings = page.locator('[aria-label^="Finding "]');
     const total = await findings.count();

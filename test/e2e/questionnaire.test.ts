@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
-import { describeInBrowser, expectNoCutBadges, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
 
 describeInBrowser('questionnaire journey in a real browser', () => {
   let h: BrowserHarness;
@@ -79,6 +79,7 @@ describeInBrowser('questionnaire journey in a real browser', () => {
     // Each question's control ids and "evidence required" are read whole beside the question text.
     await first.getByText('evidence required').waitFor();
     await expectNoCutBadges(buyer);
+    await expectNoHorizontalOverflow(buyer);
     await first.getByRole('button', { name: 'Accept' }).click();
     await first.getByText(/^Accepted/).waitFor();
   }, 120_000);

@@ -1,5 +1,5 @@
 import { seedDemo, DEMO_PASSWORD } from '../../server/seed/demo';
-import { describeInBrowser, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { describeInBrowser, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
 
 describeInBrowser('legal journey in a real browser', () => {
   let h: BrowserHarness;
@@ -24,6 +24,7 @@ describeInBrowser('legal journey in a real browser', () => {
     const panel = page.getByLabel('Security schedule');
     await panel.getByRole('button', { name: 'Generate schedule' }).click();
     await panel.getByText(/Why: .*open finding SCOPE_SITE_NOT_COVERED/).first().waitFor();
+    await expectNoHorizontalOverflow(page);
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Download DOCX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const stream = await download.createReadStream();
@@ -35,5 +36,6 @@ describeInBrowser('legal journey in a real browser', () => {
 
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Clause library' }).click();
     await page.getByLabel('Clause certification-scope-extension').waitFor();
+    await expectNoHorizontalOverflow(page);
   }, 60_000);
 });
