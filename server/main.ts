@@ -38,6 +38,11 @@ function createLogger(config: ReturnType<typeof loadConfig>): pino.Logger {
   return pino({ level: config.logLevel }, destination);
 }
 
+/** How long a shutdown may take before the process exits anyway. */
+const SHUTDOWN_LIMIT_MS = 30_000;
+/** A signal repeated within this time is the same request to stop. */
+const REPEAT_SIGNAL_MS = 1_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
@@ -81,11 +86,24 @@ async function main(): Promise<void> {
   const demo = await emailTaken(db, demoLogins[0]!.email);
   printBanner(`http://localhost:${port}`, demo);
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
+  /** Ends the process without waiting for the rest of the shutdown, stopping the embedded PostgreSQL first (else it outlives us and holds its data folder). */
+  const exitNow = async (reason: string) => {
+    logger.error(reason);
+    await Promise.race([embedded?.stop(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]).catch(() => undefined);
+    process.exit(1);
+  };
   const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C can arrive twice at once (from the terminal, and relayed by npm start's launcher): that is not a second one.
+      if (Date.now() - stoppingSince < REPEAT_SIGNAL_MS) return;
+      // A second Ctrl-C means "now": in-flight requests and jobs are abandoned.
+      return exitNow(`${signal} again: exiting without waiting for the shutdown to finish`);
+    }
+    stoppingSince = Date.now();
     logger.info(`${signal}: shutting down`);
+    // Whatever hangs (a database that went away, a stuck job), the process ends.
+    setTimeout(() => void exitNow(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s: exiting`), SHUTDOWN_LIMIT_MS).unref();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

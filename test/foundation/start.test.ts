@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../server/config';
@@ -7,7 +8,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 /** Starts `server/main.ts` as `npm start` would (minus the build), against a given database. */
 function startServer(databaseUrl: string, dataDir: string) {
-  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  // Node itself (tsx as a loader, no tsx process in between): signals reach the server as they do under npm start.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info', SEED_DEMO: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,9 +67,12 @@ describe('npm start against an existing PostgreSQL', () => {
     expect(login.status).toBe(200);
     expect(((await login.json()) as { user: { organization: { name: string } } }).user.organization.name).toBe('Northwind Bank');
 
+    // Twice at once, as one Ctrl-C arrives from the terminal and from npm start's launcher: still one graceful stop.
+    server.child.kill('SIGTERM');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopped');
+    expect(server.output()).not.toContain('again');
   });
 
   test('when started again on the same database, then it reuses the data and seeds nothing', async () => {
@@ -85,5 +90,29 @@ describe('npm start against an existing PostgreSQL', () => {
       { name: 'Acme BPO', kind: 'provider' },
       { name: 'Northwind Bank', kind: 'buyer' },
     ]);
+  });
+
+  test('when a request is still in flight at SIGTERM and a second SIGTERM follows, then it exits at once with code 1', async () => {
+    const server = startServer(database.url, dataDir);
+    running = server.child;
+    const url = new URL(await server.ready);
+    // A login whose body never finishes: a graceful shutdown waits for it (up to 10 s).
+    const socket = net.connect(Number(url.port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    socket.on('error', () => undefined);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      server.child.kill('SIGTERM');
+      while (!server.output().includes('SIGTERM: shutting down')) await new Promise((resolve) => setTimeout(resolve, 50));
+      // A second signal a moment later (not the same Ctrl-C arriving twice).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain('SIGTERM again: exiting without waiting for the shutdown to finish');
+      expect(server.output()).not.toContain('"msg":"stopped"');
+    } finally {
+      socket.destroy();
+    }
   });
 });
