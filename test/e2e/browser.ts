@@ -127,6 +127,25 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
 }
 
+/**
+ * Opens a select and picks an option. A page that is still filling its panels can move the select between
+ * Playwright's aim and its click, so an open that shows no option is tried again (as a person would click again).
+ */
+export async function chooseOption(page: Page, combobox: string, option: RegExp | string): Promise<void> {
+  const target = page.getByRole('option', { name: option });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole('combobox', { name: combobox }).click();
+    try {
+      await target.first().waitFor({ timeout: 3000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await target.first().click();
+}
+
 /** Signs in through the login form; resolves with the login page's document response (its headers carry the CSP). */
 export async function signInThroughForm(page: Page, email: string, password: string): Promise<Response | null> {
   const response = await page.goto('/login');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeEngagement, makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
 import { writeCertificateFixtures } from '../certificate/fixtures/generate';
-import { describeInBrowser, expectNoHorizontalOverflow, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
+import { chooseOption, describeInBrowser, expectNoHorizontalOverflow, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
 
 describeInBrowser('provider documents journey in a real browser', () => {
   let h: BrowserHarness;
@@ -30,8 +30,7 @@ describeInBrowser('provider documents journey in a real browser', () => {
   });
 
   async function upload(page: Page, kindLabel: string, file: string) {
-    await page.getByRole('combobox', { name: 'Kind of document' }).click();
-    await page.getByRole('option', { name: kindLabel }).click();
+    await chooseOption(page, 'Kind of document', kindLabel);
     await page.getByTestId('upload-input').setInputFiles(path.join(dir, file));
     await page.getByLabel(`Upload of ${file}`).getByText('Uploaded').waitFor();
     await page.getByRole('table', { name: 'Documents' }).getByRole('link', { name: file }).waitFor();

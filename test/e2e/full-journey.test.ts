@@ -10,7 +10,7 @@ import { controls } from '../../shared/catalog';
 import { writeCertificateFixtures } from '../certificate/fixtures/generate';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
 import { makePdf } from '../helpers/files';
-import { describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
+import { chooseOption, describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, waitForChecked, waitForInputValue, type BrowserHarness } from './browser';
 
 const ENGAGEMENT = 'Inbound customer support for card holders';
 const SCREENSHOTS = path.join(projectRoot, 'test-artifacts', 'journey');
@@ -70,8 +70,7 @@ describeInBrowser('the whole due-diligence journey in a real browser', () => {
   }
 
   async function uploadToLibrary(page: Page, kindLabel: string, file: string): Promise<void> {
-    await page.getByRole('combobox', { name: 'Kind of document' }).click();
-    await page.getByRole('option', { name: kindLabel }).click();
+    await chooseOption(page, 'Kind of document', kindLabel);
     await chooseFile(page, page.getByRole('button', { name: 'Drop files here or choose files to upload' }), file);
     await page.getByLabel(`Upload of ${file}`).getByText('Uploaded').waitFor();
     await page.getByRole('table', { name: 'Documents' }).getByRole('link', { name: file }).waitFor();
@@ -147,8 +146,7 @@ describeInBrowser('the whole due-diligence journey in a real browser', () => {
     await screenshot(buyer, 'buyer-engagement-created');
 
     // 2. BPO essentials, sent to the provider.
-    await buyer.getByRole('combobox', { name: 'Template' }).click();
-    await buyer.getByRole('option', { name: /BPO essentials/i }).click();
+    await chooseOption(buyer, 'Template', /BPO essentials/i);
     await buyer.getByRole('button', { name: 'Create questionnaire' }).click();
     await buyer.getByRole('button', { name: 'Send to provider' }).click();
     await buyer.getByRole('table', { name: 'Questionnaires' }).getByText('Sent', { exact: true }).waitFor();

@@ -1,7 +1,7 @@
 import { seedDemo, DEMO_PASSWORD } from '../../server/seed/demo';
 import { refreshEngagements } from '../../server/findings/summary';
 import { completeSmallAnswers, makeAssessment, makeTemplate } from '../helpers/factories';
-import { describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { chooseOption, describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
 
 describeInBrowser('buyer risk view in a real browser', () => {
   let h: BrowserHarness;
@@ -35,18 +35,14 @@ describeInBrowser('buyer risk view in a real browser', () => {
     const findings = page.locator('[aria-label^="Finding "]');
     const total = await findings.count();
     expect(total).toBeGreaterThan(2);
-    await page.getByRole('combobox', { name: 'Rule' }).click();
-    await page.getByRole('option', { name: /^SCOPE_SITE_NOT_COVERED \(1\)$/ }).click();
+    await chooseOption(page, 'Rule', /^SCOPE_SITE_NOT_COVERED \(1\)$/);
     await page.getByText(`Showing 1 of ${total}`).waitFor();
     expect(await findings.count()).toBe(1);
-    await page.getByRole('combobox', { name: 'Severity' }).click();
-    await page.getByRole('option', { name: /^medium \(\d+\)$/ }).click();
+    await chooseOption(page, 'Severity', /^medium \(\d+\)$/);
     await page.getByText(`Showing 0 of ${total}: no finding matches these filters.`).waitFor();
     // Choosing the same option again takes the filter away.
-    await page.getByRole('combobox', { name: 'Severity' }).click();
-    await page.getByRole('option', { name: /^medium \(\d+\)$/ }).click();
-    await page.getByRole('combobox', { name: 'Rule' }).click();
-    await page.getByRole('option', { name: /^SCOPE_SITE_NOT_COVERED \(1\)$/ }).click();
+    await chooseOption(page, 'Severity', /^medium \(\d+\)$/);
+    await chooseOption(page, 'Rule', /^SCOPE_SITE_NOT_COVERED \(1\)$/);
     await page.getByText(/^Showing \d+ of/).waitFor({ state: 'detached' });
     expect(await findings.count()).toBe(total);
     await page.getByRole('table', { name: 'Contracted sites and services' }).getByText('not covered').waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
-import { describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
+import { chooseOption, describeInBrowser, expectNoCutBadges, expectNoHorizontalOverflow, signInThroughForm, startHarness, type BrowserHarness } from './browser';
 
 describeInBrowser('questionnaire journey in a real browser', () => {
   let h: BrowserHarness;
@@ -37,8 +37,7 @@ describeInBrowser('questionnaire journey in a real browser', () => {
     await buyer.getByRole('heading', { name: 'Inbound customer support' }).waitFor();
     await buyer.getByLabel('Risk tier').getByText(/Tier 2/).waitFor();
 
-    await buyer.getByRole('combobox', { name: 'Template' }).click();
-    await buyer.getByRole('option', { name: /BPO essentials/i }).click();
+    await chooseOption(buyer, 'Template', /BPO essentials/i);
     await buyer.getByRole('button', { name: 'Create questionnaire' }).click();
     await buyer.getByRole('button', { name: 'Send to provider' }).click();
     await buyer.getByRole('table', { name: 'Questionnaires' }).getByText('Sent', { exact: true }).waitFor();

@@ -89,7 +89,19 @@ export function EngagementAssessments({ engagementId, canCreate }: { engagementI
             <Text fw={500}>New questionnaire</Text>
             {error && <Alert color="red">{error}</Alert>}
             <Group align="end">
-              <Select label="Template" placeholder="Choose a template" data={(templates.data ?? []).map((t) => ({ value: t.id, label: `${t.name}${t.builtin ? ' (built-in)' : ''} · ${t.questionCount} questions` }))} value={templateId} onChange={setTemplateId} w={420} searchable />
+              {/* Disabled until the templates are in, so that a click never opens an empty list. */}
+              <Select
+                label="Template"
+                placeholder={templates.isPending ? 'Loading templates…' : 'Choose a template'}
+                disabled={!templates.data}
+                nothingFoundMessage="No template matches"
+                error={templates.isError ? templates.error.message : undefined}
+                data={(templates.data ?? []).map((t) => ({ value: t.id, label: `${t.name}${t.builtin ? ' (built-in)' : ''} · ${t.questionCount} questions` }))}
+                value={templateId}
+                onChange={setTemplateId}
+                w={420}
+                searchable
+              />
               <TextInput type="date" label="Due date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
               <Button onClick={createIt} loading={create.isPending}>
                 Create questionnaire
