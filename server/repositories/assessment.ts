@@ -4,8 +4,8 @@ import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import type { TemplateContent } from '../../shared/schemas/template';
 import type { DB } from '../db/types';
-import { templateContents } from './template';
 import type { Actor } from '../policies/actor';
+import { templateContents } from './template';
 
 /** An assessment row with the content of its template version (shared and frozen: see templateContents). */
 export interface AssessmentRow {
@@ -290,7 +290,6 @@ export async function acceptedAnswersOfProvider(db: Kysely<DB>, actor: Actor, ex
     { id: string; question_key: string; value: AnswerValue; comment: string | null; reviewed_at: Date; title: string; buyer_name: string; template_version_id: string }[]
   >;
 }
-
 
 /** Active users of an organization with the given roles: who gets notified. */
 export async function recipients(db: Kysely<DB>, organizationId: string, roles: string[]) {

@@ -1,3 +1,4 @@
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Database } from '../db/database';
 import { SerializedJson } from '../http/route';
@@ -6,6 +7,7 @@ import { SerializedJson } from '../http/route';
 const BUDGET_BYTES = 64 * 1024 * 1024;
 /** Smaller bodies are not worth compressing. */
 const GZIP_FROM_BYTES = 1024;
+const gzip = promisify(zlib.gzip);
 
 /**
  * A least-recently-used map of serialized score responses. An entry's key
@@ -60,4 +62,3 @@ export async function cachedJson(db: Database, key: string, compute: () => Promi
   return value;
 }
 
-const gzip = (body: Buffer) => new Promise<Buffer>((resolve, reject) => zlib.gzip(body, (err, out) => (err ? reject(err) : resolve(out))));

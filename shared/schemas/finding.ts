@@ -64,3 +64,12 @@ export const findingDto = z
   })
   .meta({ id: 'Finding' });
 export type FindingDto = z.infer<typeof findingDto>;
+
+/**
+ * countsAsOpen for a finding as presented: the server has already judged a
+ * risk acceptance against its date (riskAcceptanceExpired), so a client
+ * agrees with the counts and the score whatever its own clock says.
+ */
+export function isOpenFinding(f: Pick<FindingDto, 'status' | 'riskAcceptanceExpired'>): boolean {
+  return f.status === 'risk_accepted' ? f.riskAcceptanceExpired : countsAsOpen(f.status, null, '');
+}

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { severities } from '../../../../../shared/findings/codes';
-import type { FindingAction, FindingDto } from '../../../../../shared/schemas/finding';
+import { isOpenFinding, type FindingAction, type FindingDto } from '../../../../../shared/schemas/finding';
 import { ApiError } from '../../../lib/api-client';
 import { useFindingAction, useFindings } from '../api/findings';
 import { FindingActionForm, type FindingFormKind } from './finding-action-form';
@@ -10,9 +10,6 @@ export const severityColor: Record<string, string> = { critical: 'red', high: 'o
 const statusLabel: Record<string, string> = { open: 'Open', remediation_planned: 'Remediation planned', resolved: 'Resolved', risk_accepted: 'Risk accepted', dismissed: 'Dismissed' };
 
 type Form = { kind: FindingFormKind; finding: FindingDto } | null;
-
-/** Still to deal with: open, being remediated, or a risk acceptance that has expired (as the counts and the score see it). */
-const isOpen = (f: FindingDto) => f.status === 'open' || f.status === 'remediation_planned' || (f.status === 'risk_accepted' && f.riskAcceptanceExpired);
 
 const stateOptions = [
   { value: 'all', label: 'All states' },
@@ -27,22 +24,20 @@ interface Filter {
 }
 
 /** Severity, state and rule filters over the loaded findings, each option with its count. */
+/** The options for the values present, in the given order, each labelled with how many findings have it. */
+function countedOptions(values: readonly string[], order: readonly string[]) {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return order.filter((v) => counts.has(v)).map((v) => ({ value: v, label: `${v} (${counts.get(v)})` }));
+}
+
 function FindingFilters({ findings, filter, onChange }: { findings: FindingDto[]; filter: Filter; onChange: (f: Filter) => void }) {
-  const count = (pick: (f: FindingDto) => boolean) => findings.filter(pick).length;
-  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  const codes = findings.map((f) => f.code);
   return (
     <Group align="end" gap="sm">
       <Select label="State" data={stateOptions} value={filter.state} onChange={(v) => onChange({ ...filter, state: v ?? 'all' })} allowDeselect={false} w={240} />
-      <Select
-        label="Severity"
-        clearable
-        placeholder="Any severity"
-        data={severities.filter((s) => count((f) => f.severity === s) > 0).map((s) => ({ value: s, label: `${s} (${count((f) => f.severity === s)})` }))}
-        value={filter.severity}
-        onChange={(v) => onChange({ ...filter, severity: v })}
-        w={180}
-      />
-      <Select label="Rule" clearable placeholder="Any rule" data={codes.map((c) => ({ value: c, label: `${c} (${count((f) => f.code === c)})` }))} value={filter.code} onChange={(v) => onChange({ ...filter, code: v })} w={300} />
+      <Select label="Severity" clearable placeholder="Any severity" data={countedOptions(findings.map((f) => f.severity), severities)} value={filter.severity} onChange={(v) => onChange({ ...filter, severity: v })} w={180} />
+      <Select label="Rule" clearable placeholder="Any rule" data={countedOptions(codes, [...new Set(codes)].sort())} value={filter.code} onChange={(v) => onChange({ ...filter, code: v })} w={300} />
     </Group>
   );
 }
@@ -59,7 +54,7 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
   const shown = useMemo(
     () =>
       (findings.data ?? []).filter(
-        (f) => (filter.state === 'all' || (filter.state === 'open') === isOpen(f)) && (!filter.severity || f.severity === filter.severity) && (!filter.code || f.code === filter.code),
+        (f) => (filter.state === 'all' || (filter.state === 'open') === isOpenFinding(f)) && (!filter.severity || f.severity === filter.severity) && (!filter.code || f.code === filter.code),
       ),
     [findings.data, filter],
   );
