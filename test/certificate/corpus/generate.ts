@@ -1220,7 +1220,7 @@ docs.push({
   },
 });
 
-// 23 EY CertifyPoint with a site annex: 154 "►"-bulleted "City, Country" locations over several pages, 2013 edition.
+// 23 EY CertifyPoint with a site annex: 156 "►"-bulleted "City, Country" locations over several pages, 2013 edition.
 const ANNEX_CITIES: [string, string, string][] = [
   ['Manila', 'Philippines', 'PH'], ['Quezon City', 'Philippines', 'PH'], ['Pasig City', 'Philippines', 'PH'], ['Cebu City', 'Philippines', 'PH'],
   ['Davao City', 'Philippines', 'PH'], ['Iloilo City', 'Philippines', 'PH'], ['Bacolod', 'Philippines', 'PH'], ['Baguio', 'Philippines', 'PH'],
@@ -1263,7 +1263,7 @@ for (const [city, country, code] of ANNEX_CITIES) ANNEX_SITES.push({ label: `${c
 for (const [city, country, code] of ANNEX_CITIES.slice(0, 18)) ANNEX_SITES.push({ label: `${city} (Campus 2), ${country}`, city, country, code });
 
 docs.push({
-  file: '23-ey-certifypoint-2013-annex-154-sites',
+  file: '23-ey-certifypoint-2013-annex-156-sites',
   title: 'Certificate',
   draw: (doc) => {
     frame(doc, '#2e2e38', 1);
