@@ -140,7 +140,8 @@ docs.push({
       certificationBody: 'BSI',
       accreditationBody: 'UKAS',
       legalEntity: 'Kestrel Contact Solutions Ltd',
-      issueDate: '2024-09-12',
+      // "Effective Date" starts the cycle; "Latest Revision Date" dates this copy. Either reads as the issue date.
+      issueDate: { anyOf: ['2024-09-12', '2024-09-02'] },
       expiryDate: '2027-09-11',
       originalCertificationDate: '2018-09-11',
       scopeText: { contains: ['outsourced customer contact centre services', 'collections support for financial services clients'], excludes: ['remains the property'] },
@@ -214,7 +215,7 @@ docs.push({
       certificationBody: 'BSI',
       accreditationBody: 'UKAS',
       legalEntity: 'Harborlight Outsourcing Corp.',
-      issueDate: '2022-02-03',
+      issueDate: { anyOf: ['2022-02-03', '2023-06-15'] },
       expiryDate: '2025-10-31',
       originalCertificationDate: '2016-02-03',
       scopeText: { contains: ['back-office transaction processing', 'claims adjudication services'], excludes: ['remains the property'] },
@@ -891,8 +892,8 @@ docs.push({
     plain(doc, 'Coalfire ISO, Inc. certifies that the Information Security Management System of', 50, 130, 11);
     bold(doc, 'Redwood Ledger Corp.', 50, 152, 15);
     plain(doc, '1801 Wewatta Street, Floor 11, Denver, CO 80202, United States', 50, 174, 10);
-    plain(doc, 'conforms to the requirements of ISO/IEC 27001:2022 for the following scope:', 50, 204, 11);
-    plain(doc, 'The information security management system supporting the Redwood Ledger accounts reconciliation and close management software, including product development, cloud operations and customer support. Production services run in Microsoft Azure regions East US 2 and West Europe.', 50, 226, 11);
+    plain(doc, 'conforms to the requirements of ISO/IEC 27001:2022.', 50, 204, 11);
+    plain(doc, 'The scope of this ISO/IEC 27001:2022 certificate includes the information security management system supporting the Redwood Ledger accounts reconciliation and close management software, including product development, cloud operations and customer support. Production services run in Microsoft Azure regions East US 2 and West Europe.', 50, 226, 11);
     row(doc, 320, 'Certificate Number:', '1122334-1', 50, 240, 10);
     row(doc, 336, 'Original Registration Date:', '2020-11-16', 50, 240, 10);
     row(doc, 352, 'Current certificate issued:', '2023-11-10', 50, 240, 10);
