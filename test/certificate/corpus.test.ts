@@ -3,7 +3,7 @@ import { signedIn, type Client } from '../helpers/agent';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { makeOrganization, makeUser } from '../helpers/factories';
 import type { CertificateProposal } from '../../shared/certificate/proposal';
-import { listCorpus, NOT_A_CERTIFICATE_WARNING, scoreProposal } from './corpus/score';
+import { listCorpus, NOT_A_CERTIFICATE_WARNING, scoreProposal, type ExpectedFields } from './corpus/score';
 
 // The corpus (test/certificate/corpus) read through the real route: a provider
 // uploads each PDF and asks for its facts. The property checked is the first
@@ -56,5 +56,65 @@ describe('certificate corpus', () => {
     }
     expect(res.status).toBe(200);
     expect((res.body.warnings as string[]).filter((w) => NOT_A_CERTIFICATE_WARNING.test(w))).not.toEqual([]);
+  });
+});
+
+describe('corpus scorer', () => {
+  const expected: ExpectedFields = {
+    certificateNumber: 'IS 804512',
+    edition: '2022',
+    certificationBody: 'Coalfire',
+    accreditationBody: 'UKAS',
+    legalEntity: 'Vantorra Systems B.V.',
+    issueDate: { anyOf: ['2024-09-12', '2024-09-02'] },
+    expiryDate: '2027-09-11',
+    originalCertificationDate: null,
+    scopeText: { contains: ['contact centre services'], excludes: ['remains the property'] },
+    sites: [{ city: 'London', country: 'GB' }],
+    soaReference: null,
+  };
+  const field = <T>(value: T, confidence: 'high' | 'medium' | 'low' = 'high') => ({ value, source: null, confidence });
+  const proposal = (over: Partial<CertificateProposal>): CertificateProposal => ({
+    standard: field('ISO/IEC 27001' as const),
+    edition: field('2022' as const),
+    certificateNumber: field('is  804512'),
+    certificationBody: field('Coalfire ISO'),
+    accreditationBody: field('UKAS'),
+    accreditationNumber: null,
+    legalEntity: field('Vantorra  Systems B.V.*'),
+    issueDate: field('2024-09-02'),
+    expiryDate: field('2027-09-11'),
+    originalCertificationDate: null,
+    scopeText: field('The provision of contact centre services.'),
+    sites: [field({ address: 'Level 4, London EC2N 4AY, United Kingdom', country: 'United Kingdom' })],
+    services: [],
+    soaReference: null,
+    warnings: [],
+    ...over,
+  });
+  const verdicts = (p: CertificateProposal) => Object.fromEntries(scoreProposal(expected, p).map((s) => [s.field, s.confidentWrong ? 'confident wrong' : s.verdict]));
+
+  test('when every field matches after normalising names, numbers and sites, then every field is right', () => {
+    expect(new Set(Object.values(verdicts(proposal({}))))).toEqual(new Set(['right']));
+  });
+
+  test('when a field the document does not state is proposed, then it is right only at low confidence', () => {
+    expect(verdicts(proposal({ originalCertificationDate: field('2018-09-11', 'low') })).originalCertificationDate).toBe('right');
+    expect(verdicts(proposal({ originalCertificationDate: field('2018-09-11', 'medium') })).originalCertificationDate).toBe('wrong');
+    expect(verdicts(proposal({ soaReference: field({ version: '2.1' }, 'high') })).soaReference).toBe('confident wrong');
+  });
+
+  test('when a value differs, then it is a confident wrong at high confidence, a wrong below, and a miss when absent', () => {
+    expect(verdicts(proposal({ expiryDate: field('2024-09-11') })).expiryDate).toBe('confident wrong');
+    expect(verdicts(proposal({ expiryDate: field('2024-09-11', 'medium') })).expiryDate).toBe('wrong');
+    expect(verdicts(proposal({ expiryDate: null })).expiryDate).toBe('miss');
+    expect(verdicts(proposal({ scopeText: field('contact centre services. This certificate remains the property of BSI.') })).scopeText).toBe('confident wrong');
+  });
+
+  test('when a site is proposed that the certificate does not list, then sites are wrong, and confidently so at high confidence', () => {
+    const region = field({ address: 'eu-west-1 (Ireland)', country: 'Ireland' });
+    expect(verdicts(proposal({ sites: [...proposal({}).sites, region] })).sites).toBe('confident wrong');
+    expect(verdicts(proposal({ sites: [...proposal({}).sites, { ...region, confidence: 'low' as const }] })).sites).toBe('wrong');
+    expect(verdicts(proposal({ sites: [] })).sites).toBe('miss');
   });
 });
