@@ -161,14 +161,104 @@ export interface CertificateDates {
   warnings: string[];
 }
 
-function pick(text: string, candidates: DateCandidate[], what: string, warnings: string[]): Field<string> {
-  const best = candidates[0];
-  if (!best) return null;
-  const distinct = [...new Set(candidates.filter((c) => c.rank === best.rank).map((c) => c.iso))];
+/**
+ * What a date on a certificate is, read from its label: this certificate's
+ * issue, expiry or original certification; another cycle's expiry or an
+ * audit, decision, agreement or revision date (`other`); the date beside the
+ * signature ("Cologne, 2024-11-28"); or `unlabelled`.
+ */
+export type DateRole = CertificateDateKind | 'other' | 'signature' | 'unlabelled';
+
+export interface ClassifiedDate {
+  iso: string;
+  role: DateRole;
+  /** Label-to-date span, for the source shown to the reader. */
+  start: number;
+  end: number;
+  /** The label as printed ('' when none). */
+  label: string;
+  /** 0: the label is unambiguous; 1: it usually means this role. */
+  rank: number;
+}
+
+// Order matters: a label about another cycle or an audit is never this certificate's date, however else it reads.
+const ROLE_RULES: { role: DateRole; rank: number; re: RegExp }[] = [
+  { role: 'other', rank: 0, re: /\b(?:last|previous|prior|former)\b[^\n]*\b(?:cycle|certificate|expir)|\bcycle\s+expir|\bof\s+(?:the\s+)?previous\b/i },
+  { role: 'other', rank: 0, re: /\baudit|surveillance|decision|agreement|revision|dated\b|\bdue\b|\bdel\b|statement\s+of\s+applicability|\bSoA\b|\bv(?:ersion)?\s*\d|since\s+\d{4}|report/i },
+  { role: 'expiry', rank: 0, re: /expir|scadenza|valid\s*(?:until|till|to|through|thru)\b|gültig\s+bis|\bvalid\b[^\n]*\bto\s*:?\s*$/i },
+  { role: 'original', rank: 0, re: /\b(?:original|initial|first|prima|erst)\w*|\bsince\b|\boriginally\b/i },
+  { role: 'issue', rank: 0, re: /\b(?:re-?issue|issu(?:e|ed|ing)|effective|current|emissione|ausstellung)\b|cycle\s+start/i },
+  { role: 'issue', rank: 1, re: /\bregistration\s+date|date\s+of\s+registration|certification\s+date|date\s+of\s+certification|\bvalid(?:ity)?\b[^\n]*\bfrom\b|gültig\s+ab/i },
+];
+
+/** The role a label gives the date after it; null when the label says nothing about dates. */
+export function roleOfLabel(label: string): { role: DateRole; rank: number } | null {
+  for (const r of ROLE_RULES) if (r.re.test(label)) return { role: r.role, rank: r.rank };
+  return null;
+}
+
+/**
+ * Every date of `text` with the role its label gives it. The label is the
+ * text before the date on its line (back to the previous date), or the line
+ * above when the date's line holds nothing else: label and value may be
+ * separated by words ("Expiration date of certificate:"), colons or a line
+ * break, as PDF text of table cells reads.
+ */
+export function classifyDates(text: string, options: DateOptions = {}, dates = findDates(text, options)): ClassifiedDate[] {
+  return dates.map((d, i) => {
+    const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+    const prev = dates[i - 1];
+    let from = prev && prev.end > lineStart ? prev.end : lineStart;
+    let label = text.slice(from, d.start);
+    const rangeTo = prev && prev.end > lineStart && /^\s*(?:to|until|till|through|thru|bis|al|-|–|—)\s*:?\s*$/i.test(label);
+    if (rangeTo && prev) {
+      // "valid from X to Y": Y is the expiry when the range is about validity.
+      const lead = text.slice(Math.max(lineStart, prev.start - 80), prev.start);
+      const leadRole = roleOfLabel(lead);
+      if (/valid|gültig|effective|period/i.test(lead) && leadRole?.role !== 'other') {
+        return { iso: d.iso, role: 'expiry', start: Math.max(lineStart, prev.start - 80), end: d.end, label: `${lead.trim()} … ${label.trim()}`, rank: 0 };
+      }
+      return { iso: d.iso, role: leadRole?.role === 'other' ? 'other' : 'unlabelled', start: from, end: d.end, label: label.trim(), rank: 1 };
+    }
+    if (!/[\p{L}]/u.test(label) && from === lineStart && lineStart > 0) {
+      const above = text.lastIndexOf('\n', lineStart - 2) + 1;
+      const line = text.slice(above, lineStart - 1);
+      if (line.length <= 80 && !findDates(line, options).length) {
+        from = above;
+        label = line;
+      }
+    }
+    // Only the last few words before the date speak for it, not a whole sentence.
+    const words = label.replace(/\s+/g, ' ').trim().split(' ');
+    const near = words.slice(-8).join(' ');
+    const role = roleOfLabel(near);
+    if (role) return { iso: d.iso, role: role.role, rank: role.rank, start: from, end: d.end, label: near };
+    if (/^\s*\p{Lu}[\p{L} .'-]{1,30},\s*$/u.test(label) && words.length <= 3) {
+      return { iso: d.iso, role: 'signature', rank: 1, start: from, end: d.end, label: near };
+    }
+    return { iso: d.iso, role: 'unlabelled', rank: 1, start: from, end: d.end, label: near };
+  });
+}
+
+function describe(c: ClassifiedDate): string {
+  return `${c.iso} (${c.label ? `"${c.label.replace(/\s*:?\s*$/, '')}"` : 'unlabelled'})`;
+}
+
+/**
+ * One date from its candidates: high confidence only when the surest
+ * candidates agree and their label is unambiguous; otherwise the first is
+ * proposed with a warning naming every value and its label.
+ */
+function pick(text: string, candidates: ClassifiedDate[], what: string, warnings: string[]): Field<string> {
+  if (!candidates.length) return null;
+  const sorted = [...candidates].sort((a, b) => a.rank - b.rank || a.start - b.start);
+  const best = sorted[0]!;
+  const sure = sorted.filter((c) => c.rank === best.rank);
+  const distinct = [...new Map(sure.map((c) => [c.iso, c])).values()];
   let confidence: Confidence = best.rank === 0 ? 'high' : 'medium';
   if (distinct.length > 1) {
-    warnings.push(`Different ${what} dates are printed: ${distinct.join(', ')}.`);
-    confidence = 'medium';
+    warnings.push(`Two ${what} dates conflict: ${distinct.map(describe).join(' and ')}. Proposed ${best.iso}; please confirm.`);
+    confidence = best.rank === 0 ? 'medium' : 'low';
   }
   return proposed(text, best.iso, best.start, best.end, confidence);
 }
@@ -181,44 +271,46 @@ function addYears(iso: string, years: number, days: number): string {
 }
 
 /**
- * Issue, expiry and original certification dates from their labels or a
- * "valid from … until …" range, with warnings when the dates disagree with
- * each other or with how certificates work (three-year cycles).
+ * Issue, expiry and original certification dates: every date is classified
+ * by its label (`classifyDates`), each field takes its candidates, and
+ * conflicts are warned about rather than guessed. Warnings also flag dates
+ * that disagree with how certificates work (three-year cycles).
  * `exclude` are spans whose dates belong to something else (the cited SoA).
  */
 export function findCertificateDates(text: string, options: DateOptions = {}, exclude: { start: number; end: number }[] = []): CertificateDates {
   const warnings: string[] = [];
-  const outside = (c: { start: number; end: number }) => !exclude.some((x) => c.end > x.start && c.start < x.end);
-  const dates = findDates(text, options);
-  const original = labelledDates(text, 'original', options, dates).filter(outside);
-  const taken = new Set(original.map((c) => c.start));
-  const issue = labelledDates(text, 'issue', options, dates).filter((c) => outside(c) && !taken.has(c.start));
-  const expiry = labelledDates(text, 'expiry', options, dates).filter(outside);
+  const dates = findDates(text, options).filter((d) => !exclude.some((x) => d.end > x.start && d.start < x.end));
+  const all = classifyDates(text, options, dates);
+  const of = (role: DateRole) => all.filter((c) => c.role === role);
 
-  const range = findValidityRange(text, options, dates);
-  if (range) {
-    // A range is as sure as an "Issue date" label, and the only source on many European certificates.
-    issue.push({ iso: range.from.iso, start: range.start, end: range.from.end, rank: 0 });
-    expiry.push({ iso: range.to.iso, start: range.start, end: range.end, rank: 0 });
-    for (const list of [issue, expiry]) list.sort((a, b) => a.rank - b.rank || a.start - b.start);
+  const originalCertificationDate = pick(text, of('original'), 'original certification', warnings);
+  let issue = of('issue');
+  // A re-issue supersedes the issue of the same cycle; "Registration date" is the issue only where no surer label is.
+  const reissue = issue.filter((c) => /re-?issue/i.test(c.label));
+  if (reissue.length) issue = reissue;
+  let issueDate = pick(text, issue, 'issue', warnings);
+  if (!issueDate) {
+    const signed = of('signature');
+    const last = signed[signed.length - 1];
+    if (last) issueDate = proposed(text, last.iso, last.start, last.end, 'low');
   }
-
-  const originalCertificationDate = pick(text, original, 'original certification', warnings);
-  const issueDate = pick(text, dedupe(issue), 'issue', warnings);
-  let expiryDate = pick(text, dedupe(expiry), 'expiry', warnings);
-
+  let expiryDate = pick(text, of('expiry'), 'expiry', warnings);
   if (!expiryDate) {
-    // No label: the latest date on a certificate is almost always its expiry.
-    const candidates = dates.filter(outside);
-    const latest = candidates.reduce<DateMatch | undefined>((a, d) => (!a || d.iso > a.iso ? d : a), undefined);
-    if (latest && candidates.length > 1 && (!issueDate || latest.iso > issueDate.value)) {
+    // No expiry label: the latest unlabelled date may be the expiry, but that is a guess to confirm.
+    const unlabelled = all.filter((c) => c.role === 'unlabelled' || c.role === 'signature');
+    const latest = unlabelled.reduce<ClassifiedDate | undefined>((a, d) => (!a || d.iso > a.iso ? d : a), undefined);
+    if (latest && (!issueDate || latest.iso > issueDate.value)) {
       expiryDate = proposed(text, latest.iso, latest.start, latest.end, 'low');
+      warnings.push(`No date is labelled as the expiry; ${latest.iso} is the latest date printed: please confirm.`);
     }
   }
 
   if (issueDate && expiryDate) {
     if (expiryDate.value <= issueDate.value) warnings.push(`The expiry date ${expiryDate.value} is not after the issue date ${issueDate.value}.`);
-    else if (expiryDate.value > addYears(issueDate.value, 3, 31)) warnings.push(`The certificate is valid for more than three years (${issueDate.value} to ${expiryDate.value}).`);
+    else if (expiryDate.value > addYears(issueDate.value, 3, 31)) {
+      warnings.push(`The certificate is valid for more than three years (${issueDate.value} to ${expiryDate.value}).`);
+      if (expiryDate.confidence === 'high') expiryDate = { ...expiryDate, confidence: 'medium' };
+    }
   }
   if (originalCertificationDate && issueDate && originalCertificationDate.value > issueDate.value) {
     warnings.push(`The original certification date ${originalCertificationDate.value} is after the issue date ${issueDate.value}.`);
