@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { extractCertificateFields } from '../../shared/certificate/extract';
+import { NOT_A_CERTIFICATE_SCORE } from '../../shared/certificate/certificate-features';
+import { readCertificate } from '../../shared/certificate/extract';
 import { certificateDto, certificateInput, certificatePatch, certificateProposalDto } from '../../shared/schemas/certificate';
 import { idParams, id as uuid } from '../../shared/schemas/common';
 import { MAX_PDF_BYTES, readPdfText } from '../certificate/pdf-text';
@@ -58,9 +59,13 @@ export const certificateRoutes = [
       if (!pdf.hasTextLayer) {
         throw new AppError('UNPROCESSABLE', 'This PDF has no text layer (it is a scanned image), so there is no text to read. Enter the certificate facts by hand.', { reason: 'no_text_layer', pages: pdf.pages });
       }
-      const fields = extractCertificateFields(pdf.text);
-      if (!fields.standard && !fields.certificateNumber && !fields.certificationBody) {
-        throw new AppError('UNPROCESSABLE', 'No ISO/IEC 27001 certificate wording was found in this PDF (no standard, certificate number or certification body). Check that this is the certificate.', { reason: 'not_a_certificate' });
+      const { proposal: fields, likeness } = readCertificate(pdf.text);
+      if ((!fields.standard && !fields.certificateNumber && !fields.certificationBody) || likeness.score < NOT_A_CERTIFICATE_SCORE) {
+        throw new AppError(
+          'UNPROCESSABLE',
+          `This PDF does not look like an ISO/IEC 27001 certificate (found: ${likeness.features.join(', ') || 'no certificate number, certification wording or labelled certificate dates'}). Check that this is the certificate.`,
+          { reason: 'not_a_certificate', score: likeness.score, features: likeness.features },
+        );
       }
       const { warnings, ...rest } = fields;
       return { pages: pdf.pages, truncated: pdf.truncated, fields: rest, warnings };

@@ -1,6 +1,7 @@
 import { findLabelled } from './labels';
 import type { Field } from './proposal';
-import { collapseWhitespace, proposed } from './text-span';
+import { ACCREDITATION_BODY_ROWS, CERTIFICATION_BODY_ROWS, IAF_CERTSEARCH_URL } from './certification-bodies.data';
+import { collapseWhitespace, escapeRegExp, proposed } from './text-span';
 
 /** A certification or accreditation body and the ways certificates name it. */
 export interface KnownBody {
@@ -8,73 +9,58 @@ export interface KnownBody {
   pattern: RegExp;
 }
 
-const TUV = 'T(?:Ü|UE|U)V';
-const tuv = (rest: string) => new RegExp(`(?<![\\p{L}\\p{N}])${TUV}\\s*${rest}(?![\\p{L}\\p{N}])`, 'giu');
+// A PDF may drop the umlaut or write it out ("TUEV").
+function aliasSource(alias: string): string {
+  return alias
+    .trim()
+    .split(/\s+/)
+    .map((w) => escapeRegExp(w).replace(/Ü|UE|U/g, '(?:Ü|UE|U)').replace(/['’]/g, "['’]"))
+    .join('\\s+');
+}
 
-/** Certification bodies that issue ISO/IEC 27001 certificates, most-seen first. */
-export const certificationBodies: readonly KnownBody[] = [
-  { name: 'BSI', pattern: /\bBSI\b|British Standards Institution/g },
-  { name: 'Bureau Veritas', pattern: /\bBureau\s+Veritas\b/gi },
-  { name: 'SGS', pattern: /\bSGS\b/g },
-  { name: 'TÜV SÜD', pattern: tuv('S(?:Ü|UE|U)D') },
-  { name: 'TÜV Rheinland', pattern: tuv('Rheinland') },
-  { name: 'TÜV NORD', pattern: tuv('NORD') },
-  { name: 'TÜV India', pattern: tuv('India') },
-  { name: 'TÜV AUSTRIA', pattern: tuv('Austria') },
-  { name: 'DNV', pattern: /\bDNV(?:[\s-]?GL)?\b/g },
-  { name: 'Intertek', pattern: /\bIntertek\b/gi },
-  { name: 'LRQA', pattern: /\bLRQA\b|Lloyd['’]s\s+Register\s+Quality\s+Assurance/g },
-  { name: 'NQA', pattern: /\bNQA\b/g },
-  { name: 'Schellman', pattern: /\bSchellman\b/gi },
-  { name: 'A-LIGN', pattern: /\bA-LIGN\b/g },
-  { name: 'QMS International', pattern: /\bQMS\s+International\b/gi },
-  { name: 'SOCOTEC', pattern: /\bSOCOTEC\b/gi },
-  { name: 'Certification International', pattern: /\bCertification\s+International\b/gi },
-  { name: 'Kiwa', pattern: /\bKiwa\b/g },
-  { name: 'DQS', pattern: /\bDQS\b/g },
-  { name: 'Perry Johnson Registrars', pattern: /\bPerry\s+Johnson\s+Registrars\b|\bPJR\b/g },
-  { name: 'URS', pattern: /\bUnited\s+Registrar\s+of\s+Systems\b|\bURS\b/g },
-  { name: 'AJA Registrars', pattern: /\bAJA\s+(?:Registrars|Europe)\b/gi },
-  { name: 'ISOQAR', pattern: /\bISOQAR\b/gi },
-  { name: 'Certification Europe', pattern: /\bCertification\s+Europe\b/gi },
-  { name: 'NSAI', pattern: /\bNSAI\b/g },
-  { name: 'AENOR', pattern: /\bAENOR\b/g },
-  { name: 'Apave', pattern: /\bApave\b/gi },
-  { name: 'Coalfire ISO', pattern: /\bCoalfire\b/gi },
-  { name: 'Prescient Security', pattern: /\bPrescient\s+(?:Security|Assurance)\b/gi },
-  { name: 'IRQS', pattern: /\bIRQS\b/g },
-  { name: 'Vinçotte', pattern: /\bVin[çc]otte\b/gi },
-];
+// Node 20 has no inline (?i:…) groups, so each letter of a name becomes [xX].
+function anyCase(source: string): string {
+  return source.replace(/(?<!\\)\p{L}/gu, (c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`));
+}
 
-/** Accreditation bodies (IAF MLA signatories and others) by acronym and full name. */
-export const accreditationBodies: readonly KnownBody[] = [
-  { name: 'UKAS', pattern: /\bUKAS\b|United\s+Kingdom\s+Accreditation\s+Service/g },
-  { name: 'ANAB', pattern: /\bANAB\b|ANSI\s+National\s+Accreditation\s+Board/g },
-  { name: 'DAkkS', pattern: /\bDAkkS\b|Deutsche\s+Akkreditierungsstelle/gi },
-  { name: 'JAS-ANZ', pattern: /\bJAS-?ANZ\b|Joint\s+Accreditation\s+System\s+of\s+Australia\s+and\s+New\s+Zealand/gi },
-  { name: 'PAB', pattern: /\bPAB\b|Philippine\s+Accreditation\s+Bureau/g },
-  { name: 'NABCB', pattern: /\bNABCB\b|National\s+Accreditation\s+Board\s+for\s+Certification\s+Bodies/g },
-  { name: 'IAS', pattern: /\bIAS\b|International\s+Accreditation\s+Service/g },
-  { name: 'DANAK', pattern: /\bDANAK\b/gi },
-  { name: 'SWEDAC', pattern: /\bSWEDAC\b/gi },
-  { name: 'RvA', pattern: /\bRvA\b|Raad\s+voor\s+Accreditatie|Dutch\s+Accreditation\s+Council/g },
-  { name: 'COFRAC', pattern: /\bCOFRAC\b/gi },
-  { name: 'ACCREDIA', pattern: /\bACCREDIA\b/gi },
-  { name: 'ENAC', pattern: /\bENAC\b|Entidad\s+Nacional\s+de\s+Acreditaci[oó]n/g },
-  { name: 'SAC', pattern: /\bSAC\b|Singapore\s+Accreditation\s+Council/g },
-  { name: 'HKAS', pattern: /\bHKAS\b|Hong\s+Kong\s+Accreditation\s+Service/g },
-  { name: 'JAB', pattern: /\bJAB\b|Japan\s+Accreditation\s+Board/g },
-  { name: 'CNAS', pattern: /\bCNAS\b|China\s+National\s+Accreditation\s+Service/g },
-  { name: 'A2LA', pattern: /\bA2LA\b|American\s+Association\s+for\s+Laboratory\s+Accreditation/g },
-  { name: 'INAB', pattern: /\bINAB\b|Irish\s+National\s+Accreditation\s+Board/g },
-  { name: 'SANAS', pattern: /\bSANAS\b/g },
-  { name: 'SCC', pattern: /Standards\s+Council\s+of\s+Canada/g },
-  { name: 'EIAC', pattern: /\bEIAC\b|Emirates\s+International\s+Accreditation\s+Cent(?:re|er)/g },
-  { name: 'BELAC', pattern: /\bBELAC\b/g },
-  { name: 'FINAS', pattern: /\bFINAS\b/g },
-  { name: 'TAF', pattern: /\bTAF\b|Taiwan\s+Accreditation\s+Foundation/g },
-  { name: 'KAB', pattern: /\bKAB\b|Korea\s+Accreditation\s+Board/g },
-];
+function bodyPattern(aliases: readonly string[]): RegExp {
+  const sorted = [...aliases].sort((x, y) => y.length - x.length);
+  // Acronyms in capitals are matched as written ("SAC" is not "sac"); names ignore case.
+  const exact = sorted.filter((a) => /^[A-Z0-9-]{2,8}$/.test(a)).map(aliasSource);
+  const loose = sorted.filter((a) => !/^[A-Z0-9-]{2,8}$/.test(a)).map(aliasSource);
+  const parts = [...loose.map(anyCase), ...exact];
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** Certification bodies that issue ISO/IEC 27001 certificates, built from `CERTIFICATION_BODY_ROWS`. */
+export const certificationBodies: readonly KnownBody[] = CERTIFICATION_BODY_ROWS.map((r) => ({ name: r.canonicalName, pattern: bodyPattern(r.aliases) }));
+
+/** Accreditation bodies (IAF MLA signatories and others), built from `ACCREDITATION_BODY_ROWS`. */
+export const accreditationBodies: readonly KnownBody[] = ACCREDITATION_BODY_ROWS.map((r) => ({ name: r.canonicalName, pattern: bodyPattern(r.aliases) }));
+
+export interface CertificationBodyInfo {
+  canonicalName: string;
+  /** Where the certificate can be looked up: the body's own register, its accreditation body's directory, else IAF CertSearch. */
+  directoryUrl: string;
+  accreditationBodies: string[];
+  /** False when the name is not a body we know: the URL is then IAF CertSearch. */
+  known: boolean;
+}
+
+/**
+ * What we know about a certification body named `name` (any alias, any
+ * case), for verifying a certificate in a public directory. `accreditedBy`
+ * (the accreditation body printed on the certificate) picks that body's
+ * directory when it has one.
+ */
+export function certificationBodyInfo(name: string, accreditedBy?: string | null): CertificationBodyInfo {
+  const row = CERTIFICATION_BODY_ROWS.find((r) => r.canonicalName.toLowerCase() === name.trim().toLowerCase())
+    ?? CERTIFICATION_BODY_ROWS.find((r) => bodyPattern(r.aliases).test(name));
+  const accreditor = accreditedBy ? ACCREDITATION_BODY_ROWS.find((a) => a.canonicalName.toLowerCase() === accreditedBy.trim().toLowerCase() || bodyPattern(a.aliases).test(accreditedBy)) : undefined;
+  const directoryUrl = row?.directoryUrl ?? accreditor?.directoryUrl ?? IAF_CERTSEARCH_URL;
+  if (!row) return { canonicalName: collapseWhitespace(name), directoryUrl, accreditationBodies: accreditor ? [accreditor.canonicalName] : [], known: false };
+  return { canonicalName: row.canonicalName, directoryUrl, accreditationBodies: [...row.accreditationBodies], known: true };
+}
 
 export interface BodyMention {
   name: string;
@@ -119,15 +105,39 @@ export function findCertificationBody(text: string): { field: Field<string>; war
     if (others.length) warnings.push(`The text also names ${others.join(', ')}; check which certification body issued the certificate.`);
     return { field: proposed(text, first.name, first.start, first.end, best.length > 1 && !others.length ? 'high' : 'medium'), warnings };
   }
-  // An unknown body is only trusted behind an explicit "Certification body:" label.
-  const labelled = findLabelled(text, ['certification body', 'certifying body']).find((l) => l.value.length >= 3);
-  if (labelled) {
-    const cut = text.slice(labelled.valueStart, labelled.valueEnd).search(/[,;]/);
-    const end = cut === -1 ? labelled.valueEnd : labelled.valueStart + cut;
-    const name = collapseWhitespace(text.slice(labelled.valueStart, end));
-    return { field: proposed(text, name, labelled.labelStart, end, 'medium'), warnings };
+  // An unknown issuer: its name where certificates put the issuer, never a sentence that merely says "certification body".
+  const issuer = unknownIssuer(text);
+  if (issuer) {
+    warnings.push(`The certification body "${issuer.name}" is not one we know: check its name and its accreditation.`);
+    return { field: proposed(text, issuer.name, issuer.start, issuer.end, 'low'), warnings };
   }
   return { field: null, warnings };
+}
+
+// Where certificates name their issuer: "Certification body: X" as a label, "X hereby certifies that", "Certified by X since", "on behalf of X".
+const ISSUER_PATTERNS: RegExp[] = [
+  /(?<=^|\n)[ \t]*(?:Certification|Certifying)\s+body[ \t]*:[ \t]*([^\n,;]{3,80})/giu,
+  /(?<=^|\n)[ \t]*([^\n]{3,80}?)\s+(?:hereby\s+)?certifies\s+that\b/giu,
+  /\bCertified\s+by\s+([^\n:]{3,60}?)\s+since\b/giu,
+  /\b(?:for\s+and\s+)?on\s+behalf\s+of\s+([^\n,;]{3,60})/giu,
+];
+
+// A name, not a sentence: capitalised words, no verbs certificates use in boilerplate.
+function looksLikeOrganisationName(s: string): boolean {
+  const words = s.trim().split(/\s+/);
+  if (words.length > 8 || !/^\p{Lu}/u.test(s.trim())) return false;
+  if (/\b(?:is|are|remains|shall|may|will|this|the\s+certificate|certificate|holder|organi[sz]ation|rules)\b/i.test(s)) return false;
+  return words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:of|and|&|de|der|du|für|voor|van)$/i.test(w)).length === 0;
+}
+
+function unknownIssuer(text: string): { name: string; start: number; end: number } | null {
+  for (const re of ISSUER_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const name = collapseWhitespace((m[1] ?? '').replace(/,\s*$/, ''));
+      if (looksLikeOrganisationName(name)) return { name, start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return null;
 }
 
 const ACCREDITATION_NUMBER = [

@@ -205,7 +205,19 @@ export function roleOfLabel(label: string): { role: DateRole; rank: number } | n
  * break, as PDF text of table cells reads.
  */
 export function classifyDates(text: string, options: DateOptions = {}, dates = findDates(text, options)): ClassifiedDate[] {
+  const lines = lineStarts(text);
   return dates.map((d, i) => {
+    const next = dates[i + 1];
+    const lineEndAt = text.indexOf('\n', d.end);
+    const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
+    if (next && next.start < lineEnd && /^\s*(?:to|until|till|through|thru|bis|al|-|–|—)\s*:?\s*$/i.test(text.slice(d.end, next.start))) {
+      // The first date of "Valid: X – Y" is the issue, whatever words the label has besides.
+      const ls = text.lastIndexOf('\n', d.start - 1) + 1;
+      const lead = text.slice(Math.max(ls, d.start - 80), d.start);
+      if (/valid|gültig|effective|period/i.test(lead) && roleOfLabel(lead)?.role !== 'other') {
+        return { iso: d.iso, role: 'issue', rank: 0, start: Math.max(ls, d.start - 80), end: d.end, label: lead.trim() };
+      }
+    }
     const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
     const prev = dates[i - 1];
     let from = prev && prev.end > lineStart ? prev.end : lineStart;
@@ -221,11 +233,10 @@ export function classifyDates(text: string, options: DateOptions = {}, dates = f
       return { iso: d.iso, role: leadRole?.role === 'other' ? 'other' : 'unlabelled', start: from, end: d.end, label: label.trim(), rank: 1 };
     }
     if (!/[\p{L}]/u.test(label) && from === lineStart && lineStart > 0) {
-      const above = text.lastIndexOf('\n', lineStart - 2) + 1;
-      const line = text.slice(above, lineStart - 1);
-      if (line.length <= 80 && !findDates(line, options).length) {
-        from = above;
-        label = line;
+      const above = labelAbove(text, lines, lineStart, options);
+      if (above) {
+        from = above.start;
+        label = above.label;
       }
     }
     // Only the last few words before the date speak for it, not a whole sentence.
@@ -233,11 +244,49 @@ export function classifyDates(text: string, options: DateOptions = {}, dates = f
     const near = words.slice(-8).join(' ');
     const role = roleOfLabel(near);
     if (role) return { iso: d.iso, role: role.role, rank: role.rank, start: from, end: d.end, label: near };
-    if (/^\s*\p{Lu}[\p{L} .'-]{1,30},\s*$/u.test(label) && words.length <= 3) {
+    if ((/^\s*\p{Lu}[\p{L} .'-]{1,30},\s*$/u.test(label) && words.length <= 3) || /place\s+and\s+date|ort\s+und\s+datum|luogo\s+e\s+data/i.test(near)) {
       return { iso: d.iso, role: 'signature', rank: 1, start: from, end: d.end, label: near };
     }
     return { iso: d.iso, role: 'unlabelled', rank: 1, start: from, end: d.end, label: near };
   });
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * The label of a date alone on its line: the line above, or, when labels and
+ * dates come out as two columns (a run of label lines, then a run of date
+ * lines), the label in the same position of the label run.
+ */
+function labelAbove(text: string, lines: number[], lineStart: number, options: DateOptions): { label: string; start: number } | null {
+  const idx = lines.indexOf(lineStart);
+  const lineText = (k: number) => text.slice(lines[k] ?? 0, (lines[k + 1] ?? text.length + 1) - 1);
+  const dateOnly = (k: number) => {
+    const t = lineText(k);
+    return findDates(t, options).length > 0 && !/\p{L}/u.test(t.replace(/(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}/gu, ''));
+  };
+  let first = idx;
+  while (first > 0 && dateOnly(first - 1)) first--;
+  const k = idx - first;
+  const runLength = (() => {
+    let n = 0;
+    while (first + n < lines.length && dateOnly(first + n)) n++;
+    return n;
+  })();
+  // Label-only lines directly above the date run.
+  const labels: number[] = [];
+  for (let j = first - 1; j >= 0 && labels.length < runLength; j--) {
+    const t = lineText(j);
+    if (!t.trim() || findDates(t, options).length || t.length > 80) break;
+    labels.unshift(j);
+  }
+  const pick = labels.length === runLength ? labels[k] : k === 0 ? labels[labels.length - 1] : undefined;
+  if (pick === undefined) return null;
+  return { label: lineText(pick), start: lines[pick] ?? 0 };
 }
 
 function describe(c: ClassifiedDate): string {

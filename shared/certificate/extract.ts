@@ -3,7 +3,8 @@ import { findCertificateDates } from './certificate-dates';
 import { findCertificateNumber } from './certificate-number';
 import { ambiguousNumericDates, detectUsDateStyle } from './dates';
 import { findLegalEntity } from './legal-entity';
-import type { CertificateProposal } from './proposal';
+import { CERTIFICATE_SCORE, certificateFeatures, type CertificateFeatures, NOT_A_CERTIFICATE_WARNING } from './certificate-features';
+import type { CertificateProposal, Field } from './proposal';
 import { findScopeText, findServices } from './scope';
 import { findSites } from './sites';
 import { findSoaReference } from './soa-reference';
@@ -16,6 +17,15 @@ import { findStandard } from './standard';
  * proposal, in the browser as on the server.
  */
 export function extractCertificateFields(text: string): CertificateProposal {
+  return readCertificate(text).proposal;
+}
+
+/**
+ * `extractCertificateFields` with how much the text reads as a certificate
+ * (`certificateFeatures`, scored before confidences are lowered), for the
+ * route to refuse what is not a certificate.
+ */
+export function readCertificate(text: string): { proposal: CertificateProposal; likeness: CertificateFeatures } {
   const warnings: string[] = [];
   if (text.replace(/\s+/g, '').length < 20) {
     warnings.push('There is no text to read (a scanned PDF?): enter the certificate fields by hand.');
@@ -42,7 +52,7 @@ export function extractCertificateFields(text: string): CertificateProposal {
     warnings.push(`${[...new Set(ambiguous)].join(', ')} could be read day first or month first; read ${order}.`);
   }
 
-  return {
+  const proposal: CertificateProposal = {
     standard,
     edition,
     certificateNumber: certificateNumber.field,
@@ -58,5 +68,33 @@ export function extractCertificateFields(text: string): CertificateProposal {
     services,
     soaReference,
     warnings,
+  };
+  const likeness = certificateFeatures(text, proposal);
+  if (text.replace(/\s+/g, '').length >= 20 && likeness.score < CERTIFICATE_SCORE) {
+    // Partly certificate-like at best: every value is a guess to confirm.
+    warnings.unshift(`${NOT_A_CERTIFICATE_WARNING}: no certificate number, certification wording or labelled certificate dates were found together. Check that this is the certificate; every value below needs confirming.`);
+    return { proposal: lowerConfidences(proposal), likeness };
+  }
+  return { proposal, likeness };
+}
+
+function lowerConfidences(p: CertificateProposal): CertificateProposal {
+  const low = <T,>(f: Field<T>): Field<T> => (f ? { ...f, confidence: 'low' } : f);
+  return {
+    ...p,
+    standard: low(p.standard),
+    edition: low(p.edition),
+    certificateNumber: low(p.certificateNumber),
+    certificationBody: low(p.certificationBody),
+    accreditationBody: low(p.accreditationBody),
+    accreditationNumber: low(p.accreditationNumber),
+    legalEntity: low(p.legalEntity),
+    issueDate: low(p.issueDate),
+    expiryDate: low(p.expiryDate),
+    originalCertificationDate: low(p.originalCertificationDate),
+    scopeText: low(p.scopeText),
+    sites: p.sites.map((s) => ({ ...s, confidence: 'low' })),
+    services: p.services.map((s) => ({ ...s, confidence: 'low' })),
+    soaReference: low(p.soaReference),
   };
 }

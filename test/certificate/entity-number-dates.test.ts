@@ -135,7 +135,7 @@ describe('findCertificateDates', () => {
   test('when two different expiry dates are printed, then the first is proposed with a warning', () => {
     const { expiryDate, warnings } = findCertificateDates('Issue date: 13 May 2024\nExpiry date: 12 May 2027\nValid until: 12 May 2026');
     expect(expiryDate).toMatchObject({ value: '2027-05-12', confidence: 'medium' });
-    expect(warnings).toContain('Different expiry dates are printed: 2027-05-12, 2026-05-12.');
+    expect(warnings).toContain('Two expiry dates conflict: 2027-05-12 ("Expiry date") and 2026-05-12 ("Valid until"). Proposed 2027-05-12; please confirm.');
   });
 
   test('when the expiry is before the issue date, then a warning says so', () => {

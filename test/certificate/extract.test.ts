@@ -11,7 +11,7 @@ describe('extractCertificateFields', () => {
     ].join('\n');
     const p = extractCertificateFields(text);
     expect(p.expiryDate).toMatchObject({ value: '2027-05-12', confidence: 'medium' });
-    expect(p.warnings).toContain('Different expiry dates are printed: 2027-05-12, 2026-05-12.');
+    expect(p.warnings).toContain('Two expiry dates conflict: 2027-05-12 ("Expiry date") and 2026-05-12 ("Valid until"). Proposed 2027-05-12; please confirm.');
   });
 
   test('when the text does not name ISO/IEC 27001, then a warning says so', () => {
