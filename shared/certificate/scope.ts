@@ -12,6 +12,11 @@ const SCOPE_LEADS: { re: RegExp; confidence: Confidence }[] = [
   { re: /in\s+respect\s+of(?=\s*\n)/giu, confidence: 'medium' },
   { re: /(?:has\s+established\s+and\s+applies|operates|maintains)\s+an?\s+information\s+security\s+management\s+system\s+(?:for|covering)\s*:?/giu, confidence: 'medium' },
   { re: /geltungsbereich\s*:?/giu, confidence: 'high' },
+  // "The scope of this ISO/IEC 27001:2022 certificate includes", "… certification is bounded by", "… is as follows:".
+  { re: /scope\s+of\s+(?:the\s+|this\s+)?(?:ISO\s*\/?\s*IEC\s*27001(?:\s*:\s*\d{4})?\s+)?(?:certification|certificate|registration|approval|isms)\s+(?:is\s+(?:bounded\s+by|as\s+follows|applicable\s+to|limited\s+to)|includes|covers|comprises|applies\s+to)\s*:?/giu, confidence: 'high' },
+  { re: /(?<=^|\n)[ \t]*(?:certified\s+area|scope\s+of\s+registration|scope\s+for\s+certificate[^\n]*?(?=[ \t]*(?::|\r?\n)))[ \t]*:?/giu, confidence: 'high' },
+  { re: /\bapplicable\s+to\s*:/giu, confidence: 'medium' },
+
 ];
 
 /**
