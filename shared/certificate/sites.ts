@@ -87,12 +87,22 @@ export function splitAddress(raw: string): CertificateSite {
   if (parts.length > 1) {
     const city = cityOf(parts);
     if (city) site.city = city;
+  } else if (found && parts.length === 1) {
+    // "Dublin, Ireland" and "Kolkata (Campus 2), India": the part before the country is the city.
+    const only = (parts[0] ?? '').replace(/\s*\([^)]*\)\s*/g, ' ').replace(/^[\s►▶•\-–*·]+/, '').trim();
+    if (only && !/\d/.test(only) && only.split(/\s+/).length <= 4) site.city = only;
   }
   return site;
 }
 
 const SITE_HEADING =
-  /(?<=^|\n)[ \t]*(?:(?:certified|covered|additional|operational|registered)\s+)?(?:sites?|locations?|site\(s\)|location\(s\)|site\s+address(?:es)?|site\s+locations?|list\s+of\s+(?:certified\s+)?(?:sites|locations)|multi-?site\s+(?:annex|appendix|schedule))(?:[ \t]+(?:covered|included|in\s+scope)[^\n:]{0,40})?[ \t]*(?::|(?=\r?\n))/giu;
+  /(?<=^|\n)[ \t]*(?:(?:certified|covered|additional|operational|registered)\s+)?(?:sites?|locations?|site\(s\)|location\(s\)|site\s+address(?:es)?|site\s+locations?|list\s+of\s+(?:certified\s+)?(?:sites|locations)|multi-?site\s+(?:annex|appendix|schedule))(?:[ \t]+(?:covered|included|in\s+scope)[^\n:]{0,40})?[ \t]*(?::|(?=\r?\n))|(?<=^|\n)[ \t]*(?:sites?|locations?)(?:[ \t]+(?:name|registered|certified))?[ \t]+(?:activities|address(?:es)?|scope)[ \t]*(?=\r?\n)/giu;
+
+// A page of a long annex goes on after the page break: "(continued" headings or another bullet.
+const CONTINUES = /^\s*\n[ \t]*\n(?:[^\n]*\bcontinued\b[^\n]*\n|(?=[ \t]*[►▶•\-–*·]))/iu;
+
+// Sentences about hosting, cloud regions and data centres name places that are not the holder's sites.
+const NOT_A_SITE_SENTENCE = /\b(?:hosted|hosting|regions?|data[\s-]*cent(?:re|er)s?|cloud|AWS|Azure|GCP|third[\s-]party|managed\s+out\s+of|are\s+not|is\s+not)\b/i;
 
 // Inside a list of sites, "Address:" and "Site:" are part of an entry, not the end of the list.
 const SITE_BLOCK_STOPS = stopSet(
@@ -107,10 +117,15 @@ export function findSiteSections(text: string): { start: number; end: number }[]
   const sections: { start: number; end: number }[] = [];
   for (const m of text.matchAll(SITE_HEADING)) {
     const start = m.index + m[0].length;
-    const limit = Math.min(text.length, start + 3000);
+    // Long annexes (hundreds of sites over several pages) are read whole.
+    const limit = Math.min(text.length, start + 100_000);
     const blank = /\n[ \t]*\n/g;
     blank.lastIndex = start + 1;
-    const b = blank.exec(text);
+    let b = blank.exec(text);
+    while (b && b.index < limit && CONTINUES.test(text.slice(b.index))) {
+      blank.lastIndex = b.index + b[0].length;
+      b = blank.exec(text);
+    }
     const hardEnd = b && b.index < limit ? b.index : limit;
     const end = nextStop(text, start + 1, hardEnd, SITE_BLOCK_STOPS) ?? hardEnd;
     if (end > start) sections.push({ start, end });
@@ -187,9 +202,10 @@ export function sitesInSection(text: string, start: number, end: number): Propos
   let from = start;
   for (const e of addressEnds(text, start, end)) {
     const s = entryStart(text, from, e);
-    const site = siteField(text, s, e, 'high');
-    if (site) sites.push(site);
     const eol = text.indexOf('\n', e);
+    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+    const site = NOT_A_SITE_SENTENCE.test(text.slice(lineStart, eol === -1 ? end : eol)) ? null : siteField(text, s, e, 'high');
+    if (site) sites.push(site);
     from = eol === -1 || eol > end ? end : eol + 1;
   }
   if (!sites.length) {
