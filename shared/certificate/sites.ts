@@ -64,7 +64,8 @@ export function splitAddress(raw: string): CertificateSite {
   } else {
     rest = lines.join(' ');
     const separated = /^(.{3,80}?)\s*(?:\s[-–—|]\s|:\s)\s*(.+)$/.exec(rest);
-    const beforeDigit = /^((?:[^\s\d,]+\s+){1,6}?[^\s\d,]+)\s+(\d.*,.*)$/u.exec(rest);
+    // "Acme House 12 High Street, …": a name before the street number, but not "Kolkata (Campus 2), India".
+    const beforeDigit = /^((?:[^\s\d,(]+\s+){1,6}?[^\s\d,(]+)\s+(\d(?!\d*\)).*,.*)$/u.exec(rest);
     if (separated?.[1] && separated[2] && looksLikeName(separated[1])) {
       name = separated[1];
       rest = separated[2];
@@ -154,7 +155,7 @@ function addressEnds(text: string, start: number, end: number): number[] {
   return ends.sort((a, b) => a - b);
 }
 
-const NUMBERING = /^[\s\-–•*·]*(?:(?:site|location)\s*\d+\s*[:.)-]?|\(?\d{1,2}[.)](?=\s)|name\s*:)?\s*/i;
+const NUMBERING = /^[\s\-–•*·►▶]*(?:(?:site|location)\s*\d+\s*[:.)-]?|\(?\d{1,2}[.)](?=\s)|name\s*:)?\s*/i;
 
 function isNameLine(line: string): boolean {
   const bare = line.replace(NUMBERING, '');
@@ -178,7 +179,8 @@ function entryStart(text: string, from: number, end: number): number {
   while (i > 0) {
     const previous = lines[i - 1]?.content ?? '';
     const current = lines[i]?.content ?? '';
-    if (!previous || TABLE_HEADER.test(previous) || !(/\d|[,\-–]$/.test(previous) || /^\p{Ll}/u.test(current))) break;
+    // A bullet starts an entry: the line above belongs to the previous one.
+    if (!previous || /^[►▶•*·]/u.test(current) || TABLE_HEADER.test(previous) || !(/\d|[,\-–]$/.test(previous) || /^\p{Ll}/u.test(current))) break;
     i--;
   }
   const first = lines[i]?.content ?? '';
