@@ -108,8 +108,9 @@ export function findCertificationBody(text: string): { field: Field<string>; war
   // An unknown issuer: its name where certificates put the issuer, never a sentence that merely says "certification body".
   const issuer = unknownIssuer(text);
   if (issuer) {
-    warnings.push(`The certification body "${issuer.name}" is not one we know: check its name and its accreditation.`);
-    return { field: proposed(text, issuer.name, issuer.start, issuer.end, 'low'), warnings };
+    const warning = `The certification body "${issuer.name}" is not one we know: check its name and its accreditation.`;
+    warnings.push(warning);
+    return { field: { ...proposed(text, issuer.name, issuer.start, issuer.end, 'low'), warning }, warnings };
   }
   return { field: null, warnings };
 }

@@ -306,8 +306,9 @@ function pick(text: string, candidates: ClassifiedDate[], what: string, warnings
   const distinct = [...new Map(sure.map((c) => [c.iso, c])).values()];
   let confidence: Confidence = best.rank === 0 ? 'high' : 'medium';
   if (distinct.length > 1) {
-    warnings.push(`Two ${what} dates conflict: ${distinct.map(describe).join(' and ')}. Proposed ${best.iso}; please confirm.`);
-    confidence = best.rank === 0 ? 'medium' : 'low';
+    const warning = `Two ${what} dates conflict: ${distinct.map(describe).join(' and ')}. Proposed ${best.iso}; please confirm.`;
+    warnings.push(warning);
+    return { ...proposed(text, best.iso, best.start, best.end, best.rank === 0 ? 'medium' : 'low'), warning };
   }
   return proposed(text, best.iso, best.start, best.end, confidence);
 }
@@ -349,8 +350,9 @@ export function findCertificateDates(text: string, options: DateOptions = {}, ex
     const unlabelled = all.filter((c) => c.role === 'unlabelled' || c.role === 'signature');
     const latest = unlabelled.reduce<ClassifiedDate | undefined>((a, d) => (!a || d.iso > a.iso ? d : a), undefined);
     if (latest && (!issueDate || latest.iso > issueDate.value)) {
-      expiryDate = proposed(text, latest.iso, latest.start, latest.end, 'low');
-      warnings.push(`No date is labelled as the expiry; ${latest.iso} is the latest date printed: please confirm.`);
+      const warning = `No date is labelled as the expiry; ${latest.iso} is the latest date printed: please confirm.`;
+      expiryDate = { ...proposed(text, latest.iso, latest.start, latest.end, 'low'), warning };
+      warnings.push(warning);
     }
   }
 

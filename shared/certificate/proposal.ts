@@ -16,6 +16,8 @@ export interface ProposedField<T> {
   value: T;
   source: SourceSpan | null;
   confidence: Confidence;
+  /** What a person should check about this value: conflicting readings (naming both), an unknown issuer. */
+  warning?: string;
 }
 
 /** A proposal, or null when the text says nothing about the field. */

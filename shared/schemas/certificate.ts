@@ -73,7 +73,8 @@ export const certificateDto = z
 export type CertificateDto = z.infer<typeof certificateDto>;
 
 const span = z.object({ snippet: z.string(), start: z.number().int(), end: z.number().int() }).nullable();
-const proposed = <T extends z.ZodType>(value: T) => z.object({ value, source: span, confidence: z.enum(['high', 'medium', 'low']) }).nullable();
+// `warning`: what a person should check about this field (two conflicting readings, an issuer we do not know).
+const proposed = <T extends z.ZodType>(value: T) => z.object({ value, source: span, confidence: z.enum(['high', 'medium', 'low']), warning: z.string().optional() }).nullable();
 
 /** What `extract-certificate` proposes: every field with the text it was read from, for a person to confirm. */
 export const certificateProposalDto = z

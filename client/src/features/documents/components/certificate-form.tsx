@@ -10,23 +10,31 @@ import { useExtractCertificate, useRecordCertificate, type CertificateProposal }
 
 const formFields = ['edition', 'certificateNumber', 'certificationBody', 'accreditationBody', 'legalEntity', 'issueDate', 'expiryDate', 'originalCertificationDate', 'scopeText', 'sites', 'services', 'soaReference'];
 
-type Proposed = { source: { snippet: string } | null; confidence: 'high' | 'medium' | 'low' } | null | undefined;
+type Proposed = { source: { snippet: string } | null; confidence: 'high' | 'medium' | 'low'; warning?: string } | null | undefined;
 
 /** The text a value was read from, so the person can check it against the certificate. */
 function Source({ proposal }: { proposal: Proposed }) {
   if (!proposal) return null;
   const color = proposal.confidence === 'high' ? 'green' : proposal.confidence === 'medium' ? 'yellow' : 'orange';
   return (
-    <Group gap={6} wrap="nowrap" mt={2}>
-      <Badge size="xs" color={color} variant="light">
-        {proposal.confidence}
-      </Badge>
-      {proposal.source && (
-        <Text size="xs" c="dimmed" lineClamp={2}>
-          read from “{proposal.source.snippet}”
+    <>
+      <Group gap={6} wrap="nowrap" mt={2}>
+        <Badge size="xs" color={color} variant="light">
+          {proposal.confidence === 'low' ? 'low: please confirm' : proposal.confidence}
+        </Badge>
+        {proposal.source && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            read from “{proposal.source.snippet}”
+          </Text>
+        )}
+      </Group>
+      {/* A conflict names both readings, so the person can pick from the certificate itself. */}
+      {proposal.warning && (
+        <Text size="xs" c="orange.8" mt={2} role="note">
+          {proposal.warning}
         </Text>
       )}
-    </Group>
+    </>
   );
 }
 
