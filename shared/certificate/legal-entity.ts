@@ -74,6 +74,9 @@ const LEADS: RegExp[] = [
   /name\s+of\s+(?:the\s+)?(?:organi[sz]ation|company|client)\s*:?/giu,
   /(?:company(?:\s+name)?|certificate\s+holder|client)\s*:/giu,
   /(?<![\p{L}])the\s+management\s+system\s+of\s*:?(?=\s*\n)/giu,
+  // "the Information Security Management System as defined and implemented by\nVantorra Systems B.V.*"
+  /\b(?:defined\s+and\s+)?implemented\s+by\s*:?/giu,
+  /\bmanagement\s+system\s+(?:operated|maintained)\s+by\s*:?/giu,
 ];
 
 // Words between the lead and the name: "…certify that the Information Security Management System of: ACME".
