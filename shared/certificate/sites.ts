@@ -40,6 +40,8 @@ function cityOf(parts: string[]): string | undefined {
       if (withState) city = withState[1];
       // "Haryana 122002", "FL 33602", "CA": a region (and postcode), so the city is the part before.
       else if (/^(?:.+\s)?\d{4,6}(?:-\d{4})?$/.test(last) || /^[A-Z]{2,3}$/.test(last)) city = previous;
+      // "Toronto, ON M5V 3C7": a Canadian province and postcode.
+      else if (/^[A-Z]{2}\s+[A-Z]\d[A-Z]\s*\d[A-Z]\d$/.test(last)) city = previous;
       else city = last;
     }
   }
@@ -248,7 +250,7 @@ export function addressAfterEntity(text: string, entity: Field<string>): Propose
   const after = text.slice(entity.source.end, entity.source.end + 300);
   const lines: string[] = [];
   for (const line of after.replace(/^[ \t,]*\n?/, '').split('\n').slice(0, 5)) {
-    if (!line.trim() || /has\s+been|holds|has\s+established|operates|complies|certif|for\s+the\s+following|approved|assessed|audited|scope/i.test(line)) break;
+    if (!line.trim() || /has\s+been|holds|has\s+established|operates|complies|conforms?\b|è\s+conforme|certif|for\s+the\s+following|approved|assessed|audited|scope/i.test(line)) break;
     // Another label ("Standard:") ends the address; its own label ("Address:") does not.
     if (/^\s*[\p{L} ]{2,30}:/u.test(line) && !(lines.length === 0 && /^\s*(?:address|registered\s+address|location)\s*:/i.test(line))) break;
     lines.push(line);
@@ -265,6 +267,12 @@ export function addressAfterEntity(text: string, entity: Field<string>): Propose
   return proposed(text, site, start, end, 'low');
 }
 
+// The first address part with a street number: what two writings of one site share.
+function streetKey(address: string): string {
+  const part = address.split(',').find((p) => /\d/.test(p)) ?? '';
+  return part.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').slice(-20);
+}
+
 /**
  * The covered sites: entries under sites headings, else addresses in the
  * scope text, else the address printed under the organisation's name.
@@ -277,6 +285,10 @@ export function findSites(text: string, scope: Field<string>, entity: Field<stri
     const key = s.value.address.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
     return seen.has(key) ? false : (seen.add(key), true);
   });
+  // A scope sentence naming a listed site's street again ("Headquarters 500 West 2nd Street …") is the same site.
+  const listedStreets = listed.map((l) => streetKey(l.value.address));
+  const merged = sites.filter((s) => listed.includes(s) || !listedStreets.some((k) => k && streetKey(s.value.address).includes(k)));
+  if (merged.length !== sites.length) return merged;
   if (sites.length) return sites;
   const registered = addressAfterEntity(text, entity);
   return registered ? [registered] : [];
