@@ -65,7 +65,12 @@ export function findCertificateNumber(text: string): { field: Field<string>; war
     })
     .filter((x) => x !== null);
   const first = found[0];
-  if (!first) return { field: null, warnings };
+  if (!first) {
+    // A title carrying the number ("CERTIFICATE GB24/819934"): no label, so a number to confirm.
+    const title = /(?<=^|\n)[ \t]*CERTIFICATE[ \t]+([A-Z]{0,5}\d[A-Z0-9./\-]{3,30})[ \t]*(?:continued)?[ \t]*(?=\n|$)/u.exec(text);
+    if (title?.[1]) return { field: proposed(text, title[1], title.index, title.index + title[0].length, 'medium'), warnings };
+    return { field: null, warnings };
+  }
   const distinct = [...new Set(found.map((f) => f.n.token))];
   if (distinct.length > 1) warnings.push(`Different certificate numbers are printed: ${distinct.join(', ')}.`);
   return { field: proposed(text, first.n.token, first.l.labelStart, first.end, distinct.length > 1 ? 'medium' : 'high'), warnings };

@@ -1,4 +1,5 @@
 import { certificationBodyInfo, findCertificationBody } from '../../shared/certificate/bodies';
+import { findCertificateNumber } from '../../shared/certificate/certificate-number';
 import { classifyDates, findCertificateDates } from '../../shared/certificate/certificate-dates';
 import { certificateFeatures, NOT_A_CERTIFICATE_WARNING } from '../../shared/certificate/certificate-features';
 import { extractCertificateFields, readCertificate } from '../../shared/certificate/extract';
@@ -128,6 +129,12 @@ describe('sites', () => {
     const sites = findSites(text, null);
     expect(sites).toHaveLength(150);
     expect(sites[149]?.value).toMatchObject({ city: cities[149], country: 'Philippines' });
+  });
+});
+
+describe('certificate number', () => {
+  test('when the number is printed in the title ("CERTIFICATE GB24/819934"), then it is proposed with medium confidence', () => {
+    expect(findCertificateNumber('SGS\nCERTIFICATE GB24/819934\nThis is to certify that').field).toMatchObject({ value: 'GB24/819934', confidence: 'medium' });
   });
 });
 
