@@ -99,7 +99,7 @@ export function splitAddress(raw: string): CertificateSite {
 }
 
 const SITE_HEADING =
-  /(?<=^|\n)[ \t]*(?:(?:certified|covered|additional|operational|registered)\s+)?(?:sites?|locations?|site\(s\)|location\(s\)|site\s+address(?:es)?|site\s+locations?|list\s+of\s+(?:certified\s+)?(?:sites|locations)|multi-?site\s+(?:annex|appendix|schedule))(?:[ \t]+(?:covered|included|in\s+scope)[^\n:]{0,40})?[ \t]*(?::|(?=\r?\n))|(?<=^|\n)[ \t]*(?:sites?|locations?)(?:[ \t]+(?:name|registered|certified))?[ \t]+(?:activities|address(?:es)?|scope)[ \t]*(?=\r?\n)/giu;
+  /(?<=^|\n)[ \t]*(?:with\s+the\s+)?(?:(?:certified|covered|additional|operational|registered)\s+)?(?:sites?|locations?|site\(s\)|location\(s\)|site\s+address(?:es)?|site\s+locations?|list\s+of\s+(?:certified\s+)?(?:sites|locations)|multi-?site\s+(?:annex|appendix|schedule))(?:[ \t]+(?:covered|included|in\s+scope)[^\n:]{0,40})?[ \t]*(?::|(?=\r?\n))|(?<=^|\n)[ \t]*(?:sites?|locations?)(?:[ \t]+(?:name|registered|certified))?[ \t]+(?:activities|address(?:es)?|scope)[ \t]*(?=\r?\n)/giu;
 
 // A page of a long annex goes on after the page break: "(continued" headings or another bullet.
 const CONTINUES = /^\s*\n[ \t]*\n(?:[^\n]*\bcontinued\b[^\n]*\n|(?=[ \t]*[►▶•\-–*·]))/iu;
@@ -288,8 +288,14 @@ export function findSites(text: string, scope: Field<string>, entity: Field<stri
   // A scope sentence naming a listed site's street again ("Headquarters 500 West 2nd Street …") is the same site.
   const listedStreets = listed.map((l) => streetKey(l.value.address));
   const merged = sites.filter((s) => listed.includes(s) || !listedStreets.some((k) => k && streetKey(s.value.address).includes(k)));
-  if (merged.length !== sites.length) return merged;
-  if (sites.length) return sites;
   const registered = addressAfterEntity(text, entity);
+  const result = merged.length !== sites.length ? merged : sites;
+  // "Additional site: …" / "with the site: …" right under the holder's address: the registered address is a site too.
+  const firstListed = result[0]?.source;
+  if (registered?.source && firstListed && firstListed.start - registered.source.end < 60 && firstListed.start > registered.source.end) {
+    const heading = text.slice(registered.source.end, firstListed.start);
+    if (/additional|with\s+the\s+site/i.test(heading)) return [registered, ...result];
+  }
+  if (result.length) return result;
   return registered ? [registered] : [];
 }
