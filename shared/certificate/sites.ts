@@ -45,7 +45,7 @@ function cityOf(parts: string[]): string | undefined {
       else city = last;
     }
   }
-  city = city?.trim();
+  city = city?.replace(/\s*\([A-Z]{2}\)\s*$/, '').trim();
   return city && !/\d/.test(city) && city.length <= 60 ? city : undefined;
 }
 
@@ -257,6 +257,12 @@ export function addressAfterEntity(text: string, entity: Field<string>): Propose
   }
   if (!lines.length) return null;
   const start = entity.source.end + after.indexOf(lines[0] ?? '');
+  if (lines.length > 1 && lines.every((l) => trailingCountry(l.trim()) && l.includes(','))) {
+    // One complete address per line ("Via Tortona 31, 20144 Milano (MI), Italy" then "Corso Francia 110, …"): the first is the registered site.
+    const first = lines[0] ?? '';
+    const site = splitAddress(first);
+    return proposed(text, { ...site, name: entity.value }, start, start + first.length, 'low');
+  }
   const end = start + lines.join('\n').length;
   const joined = lines.map((l) => l.trim().replace(/^(?:address|registered\s+address|location)\s*:\s*/i, '')).join(', ');
   const { address, city, country } = splitAddress(joined.replace(/,(\s*,)+/g, ','));
@@ -297,5 +303,17 @@ export function findSites(text: string, scope: Field<string>, entity: Field<stri
     if (/additional|with\s+the\s+site/i.test(heading)) return [registered, ...result];
   }
   if (result.length) return result;
-  return registered ? [registered] : [];
+  if (!registered?.source) return [];
+  // Further complete addresses on the lines right under the registered one are the holder's other sites.
+  const more: ProposedField<CertificateSite>[] = [];
+  let at = registered.source.end;
+  for (;;) {
+    const m = /^\n([^\n]+)/.exec(text.slice(at));
+    const line = m?.[1]?.trim() ?? '';
+    if (!m || !line.includes(',') || !trailingCountry(line) || !/\d/.test(line)) break;
+    const lineStart = text.indexOf(line, at);
+    more.push(proposed(text, splitAddress(line), lineStart, lineStart + line.length, 'low'));
+    at = lineStart + line.length;
+  }
+  return [registered, ...more];
 }

@@ -122,6 +122,14 @@ describe('sites', () => {
     expect(findSites(text, null).map((s) => s.value.city)).toEqual(['Amsterdam', 'Dublin']);
   });
 
+  test.each([
+    ['This is to certify that\nLanterna Servizi Digitali S.r.l.\nVia Tortona 31, 20144 Milano (MI), Italy\nCorso Francia 110, 10143 Torino (TO), Italy\nè conforme alla norma', ['Milano', 'Torino']],
+    ['Certification Awarded to\nSAFFRON PEAK TECHNOLOGIES PRIVATE LIMITED\n6th Floor, Tower C, Yerwada, Pune, Maharashtra 411006, India\nAdditional site: 3rd Floor, Prestige Tech Pacific, Outer Ring Road, Bengaluru, Karnataka 560103, India\nBureau Veritas Certification certify that', ['Pune', 'Bengaluru']],
+  ])('when the holder block lists more than one address (%#), then each is a site', (text, cities) => {
+    const entity = extractCertificateFields(text).legalEntity;
+    expect(findSites(text, null, entity).map((s) => s.value.city)).toEqual(cities);
+  });
+
   test('when a bulleted annex runs over several pages, then every location is read', () => {
     const cities = Array.from({ length: 150 }, (_, i) => `Town${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`);
     const pages = [cities.slice(0, 60), cities.slice(60, 120), cities.slice(120)].map((c) => c.map((x) => `► ${x}, Philippines`).join('\n'));
