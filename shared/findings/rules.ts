@@ -100,6 +100,18 @@ const controlLabel = (id: string) => `${id} ${findControl(id)?.title ?? ''}`.tri
 const normVersion = (v: string) => v.trim().toLowerCase().replace(/^(version|ver\.?|rev\.?|v)\s*/, '');
 const fixed = (code: Exclude<FindingCode, 'CONTROL_GAP'>) => findingSeverity[code];
 
+/**
+ * Whether an exclusion's justification is empty or only a placeholder ("N/A",
+ * "-", "TBD", "none", "see above"…): such a cell says nothing about why the
+ * control was excluded, so it does not count as a justification.
+ */
+export function isPlaceholderJustification(text: string): boolean {
+  const t = text.trim().toLowerCase().replace(/[\s.]+$/g, '').trim();
+  if (!t) return true;
+  if (/^[\p{P}\p{S}\s]+$/u.test(t)) return true;
+  return /^(n\/?a|n\.a|na|not applicable|none|nil|null|tbd|tbc|to be (?:defined|determined|confirmed)|x|no|excluded|not required|see above|as above|idem|same as above)$/.test(t);
+}
+
 /** The certificate judged for the engagement: the one that stays valid longest. */
 export function currentCertificate(certificates: readonly CertificateFacts[]): CertificateFacts | null {
   return [...certificates].sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1))[0] ?? null;
@@ -283,15 +295,18 @@ function soaRules(input: RuleInput): DerivedFinding[] {
         facts: { controlId: r.controlId, justification: r.justification, row: r.sourceRow },
       });
     }
-    if (!r.justification.trim()) {
+    if (isPlaceholderJustification(r.justification)) {
+      const given = r.justification.trim();
       out.push({
         code: 'SOA_EXCLUSION_UNJUSTIFIED',
         severity: fixed('SOA_EXCLUSION_UNJUSTIFIED'),
         key: `SOA_EXCLUSION_UNJUSTIFIED:${r.controlId}`,
         controlIds: [r.controlId],
         title: `Exclusion of ${r.controlId} has no justification`,
-        explanation: `The SoA${at} excludes ${controlLabel(r.controlId)} without saying why; ISO/IEC 27001 requires a justification for every exclusion.`,
-        facts: { controlId: r.controlId, row: r.sourceRow },
+        explanation: given
+          ? `The SoA${at} excludes ${controlLabel(r.controlId)} with only "${given}" as its justification, which says nothing about why; ISO/IEC 27001 requires a justification for every exclusion.`
+          : `The SoA${at} excludes ${controlLabel(r.controlId)} without saying why; ISO/IEC 27001 requires a justification for every exclusion.`,
+        facts: { controlId: r.controlId, row: r.sourceRow, justification: given },
       });
     }
   }

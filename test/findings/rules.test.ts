@@ -1,5 +1,5 @@
 import { controlIds } from '../../shared/catalog';
-import { deriveFindings, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
+import { deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
 
 const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => ({
   id: 'c1',
@@ -124,4 +124,23 @@ describe('stable keys', () => {
     const severities = deriveFindings(base({ certificates: [cert({ expiryDate: '2026-01-01', accreditationBody: null })], soa: null })).map((f) => f.severity);
     expect(severities).toEqual(['critical', 'high', 'medium']);
   });
+});
+
+describe('an exclusion justified only by a placeholder is unjustified', () => {
+  test.each(['N/A', 'n/a', '-', '—', 'TBD', 'none', '.', 'x', 'see above', 'Not applicable', '', '  '])(
+    'when the justification is "%s", then SOA_EXCLUSION_UNJUSTIFIED is raised quoting it',
+    (justification) => {
+      expect(isPlaceholderJustification(justification)).toBe(true);
+      const found = deriveFindings(base({ soa: soa({}, { '8.28': { applicable: false, justification } }) })).filter((f) => f.code === 'SOA_EXCLUSION_UNJUSTIFIED');
+      expect(found).toHaveLength(1);
+      if (justification.trim()) expect(found[0].explanation).toContain(`"${justification.trim()}"`);
+    },
+  );
+  test.each(['No software development is done in scope', 'N/A: no outsourced development (see policy ISP-12)', 'Not applicable as no mobile devices are issued'])(
+    'when the justification is "%s", then no SOA_EXCLUSION_UNJUSTIFIED',
+    (justification) => {
+      expect(isPlaceholderJustification(justification)).toBe(false);
+      expect(deriveFindings(base({ soa: soa({}, { '8.28': { applicable: false, justification } }) })).some((f) => f.code === 'SOA_EXCLUSION_UNJUSTIFIED')).toBe(false);
+    },
+  );
 });
