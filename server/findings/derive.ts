@@ -1,6 +1,6 @@
 import { isNotApplicable, visibleQuestionKeys } from '../../shared/answers/check';
 import { rawCredit } from '../../shared/answers/credit';
-import { requiredControls } from '../../shared/engagements/required-controls';
+import { requiredControlReasons, requiredControls } from '../../shared/engagements/required-controls';
 import { currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type MatchVerdict, type RuleInput } from '../../shared/findings/rules';
 import { sameLegalEntity } from '../../shared/matching/normalize';
 import { matchService } from '../../shared/matching/services';
@@ -87,6 +87,7 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
         }
       : null,
     requiredControls: requiredControls(profile),
+    requiredBecause: requiredControlReasons(profile),
     entityMatch,
     sites,
     services,

@@ -30,3 +30,13 @@ export function requiredControls(p: RequirementProfile): string[] {
     return a1! - b1! || a2! - b2!;
   });
 }
+
+/** For each required control, the engagement facts that require it (the rules' `when`), for explanations. */
+export function requiredControlReasons(p: RequirementProfile): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const rule of requiredControlRules) {
+    if (!rule.applies(p)) continue;
+    for (const id of rule.controlIds) (out[id] ??= []).push(rule.when);
+  }
+  return out;
+}

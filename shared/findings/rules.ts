@@ -68,6 +68,8 @@ export interface RuleInput {
   soa: SoaFacts | null;
   /** Controls the engagement's profile requires (they must not be excluded). */
   requiredControls: readonly string[];
+  /** For each required control, the engagement facts that require it ("payment card data", "cloud services"…). */
+  requiredBecause?: Readonly<Record<string, readonly string[]>>;
   /** Whether the certificate's entity is the contracting entity (computed by the matching module). */
   entityMatch: (MatchVerdict & { verdict: 'covered' | 'uncertain' | 'not_covered' }) | null;
   sites: { site: string; match: MatchVerdict }[];
@@ -281,6 +283,10 @@ function soaRules(input: RuleInput): DerivedFinding[] {
     });
   }
   const required = new Set(input.requiredControls);
+  const because = (id: string) => {
+    const reasons = input.requiredBecause?.[id] ?? [];
+    return reasons.length ? ` because of ${reasons.join(' and ')}` : '';
+  };
   for (const r of soa.rows) {
     if (r.applicable !== false) continue;
     const at = r.sourceRow ? ` (row ${r.sourceRow})` : '';
@@ -291,8 +297,8 @@ function soaRules(input: RuleInput): DerivedFinding[] {
         key: `SOA_EXCLUDES_REQUIRED:${r.controlId}`,
         controlIds: [r.controlId],
         title: `SoA excludes ${controlLabel(r.controlId)}, which this engagement requires`,
-        explanation: `The SoA${at} marks ${controlLabel(r.controlId)} as not applicable${r.justification ? ` ("${r.justification}")` : ''}, but this engagement's profile requires it.`,
-        facts: { controlId: r.controlId, justification: r.justification, row: r.sourceRow },
+        explanation: `The SoA${at} marks ${controlLabel(r.controlId)} as not applicable${r.justification ? ` ("${r.justification}")` : ''}, but this engagement requires it${because(r.controlId)}.`,
+        facts: { controlId: r.controlId, justification: r.justification, row: r.sourceRow, requiredBecause: input.requiredBecause?.[r.controlId] ?? [] },
       });
     }
     if (isPlaceholderJustification(r.justification)) {
@@ -333,8 +339,8 @@ function answerRules(input: RuleInput): DerivedFinding[] {
         key: `ANSWER_CONTRADICTS_SOA:${a.assessmentId}:${a.question.key}:${controlId}`,
         controlIds: [controlId],
         title: `Answer contradicts the SoA on ${controlId}`,
-        explanation: `${quoted} ${where}, but the SoA${row.sourceRow ? ` (row ${row.sourceRow})` : ''} ${soaSays} for ${controlLabel(controlId)}.`,
-        facts: { assessmentId: a.assessmentId, questionKey: a.question.key, value: a.value, controlId, soa: { applicable: row.applicable, implementation: row.implementation } },
+        explanation: `${quoted} ${where}, but the SoA${row.sourceRow ? ` (row ${row.sourceRow})` : ''} ${soaSays} for ${controlLabel(controlId)}${row.justification.trim() ? `, with the justification "${row.justification.trim()}"` : ' and gives no justification'}.`,
+        facts: { assessmentId: a.assessmentId, questionKey: a.question.key, value: a.value, controlId, soa: { applicable: row.applicable, implementation: row.implementation, justification: row.justification } },
       });
     }
     if (positive && a.question.evidence === 'required' && a.evidence.length === 0) {

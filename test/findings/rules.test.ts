@@ -1,4 +1,5 @@
 import { controlIds } from '../../shared/catalog';
+import { requiredControlReasons } from '../../shared/engagements/required-controls';
 import { deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
 
 const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => ({
@@ -133,7 +134,7 @@ describe('an exclusion justified only by a placeholder is unjustified', () => {
       expect(isPlaceholderJustification(justification)).toBe(true);
       const found = deriveFindings(base({ soa: soa({}, { '8.28': { applicable: false, justification } }) })).filter((f) => f.code === 'SOA_EXCLUSION_UNJUSTIFIED');
       expect(found).toHaveLength(1);
-      if (justification.trim()) expect(found[0].explanation).toContain(`"${justification.trim()}"`);
+      if (justification.trim()) expect(found[0]!.explanation).toContain(`"${justification.trim()}"`);
     },
   );
   test.each(['No software development is done in scope', 'N/A: no outsourced development (see policy ISP-12)', 'Not applicable as no mobile devices are issued'])(
@@ -143,4 +144,25 @@ describe('an exclusion justified only by a placeholder is unjustified', () => {
       expect(deriveFindings(base({ soa: soa({}, { '8.28': { applicable: false, justification } }) })).some((f) => f.code === 'SOA_EXCLUSION_UNJUSTIFIED')).toBe(false);
     },
   );
+});
+
+describe('SoA findings say what they rest on', () => {
+  test('when the SoA excludes a required control, then the finding names the engagement facts that require it', () => {
+    const input = base({ soa: soa({}, { '5.34': { applicable: false, justification: 'Handled by the client' } }), requiredBecause: { '5.34': ['payment card data', 'personal data'] } });
+    const f = deriveFindings(input).find((x) => x.code === 'SOA_EXCLUDES_REQUIRED')!;
+    expect(f.explanation).toContain('because of payment card data and personal data');
+    expect(f.facts.requiredBecause).toEqual(['payment card data', 'personal data']);
+  });
+  test('when an answer contradicts an SoA exclusion, then the finding quotes the SoA justification', () => {
+    const input = base({ soa: soa({}, { '8.24': { implementation: 'none', justification: 'Encryption roll-out planned for Q3' } }) });
+    const f = deriveFindings(input).find((x) => x.code === 'ANSWER_CONTRADICTS_SOA')!;
+    expect(f.explanation).toContain('"Encryption roll-out planned for Q3"');
+  });
+});
+
+test('when an engagement handles payment card data and personal data, then 5.34 is required because of both', () => {
+  const reasons = requiredControlReasons({ dataCategories: ['payment_card', 'personal_data'], usesCloud: true, remoteWork: false, subcontractors: [], developsSoftware: false });
+  expect(reasons['5.34']).toEqual(['payment card data', 'personal data']);
+  expect(reasons['5.23']).toEqual(['cloud services']);
+  expect(reasons['6.7']).toBeUndefined();
 });
