@@ -638,6 +638,47 @@ function readScopeText(site: Located, clauses: Clause[]): TextFinding | null {
   return null;
 }
 
+// A city named after one of these is excluded from the scope ("… excluding the Cebu facility").
+const siteExcludeAfter = [['excluding'], ['except'], ['excludes'], ['exclude'], ['other', 'than'], ['not', 'including'], ['does', 'not', 'include'], ['does', 'not', 'cover'], ['with', 'the', 'exception', 'of'], ['but', 'not'], ['apart', 'from']];
+// A clause with one of these does not (yet) cover the places it names ("Cebu will be added at the next surveillance audit").
+const siteExcludeClause = [
+  ['excluded'], ['out', 'of', 'scope'], ['not', 'in', 'scope'], ['not', 'covered'], ['not', 'included'], ['outside', 'the', 'scope'], ['outside', 'scope'],
+  ['will', 'be', 'added'], ['to', 'be', 'added'], ['will', 'be', 'included'], ['to', 'be', 'included'], ['will', 'be', 'incorporated'], ['will', 'be', 'extended'],
+  ['planned'], ['not', 'yet'], ['next', 'surveillance'], ['subsequent', 'surveillance'],
+];
+/** How many words may stand between "excluding" and the city it excludes ("excluding the Lahug, Cebu City facility"). */
+const EXCLUSION_REACH = 6;
+
+function indexOfSequence(ws: readonly string[], seq: readonly string[]): number {
+  for (let i = 0; i + seq.length <= ws.length; i++) if (seq.every((w, k) => ws[i + k] === w)) return i;
+  return -1;
+}
+
+/**
+ * A clause of the scope text that names the delivery site's city only to
+ * exclude it, or as a future addition: the scope does not cover that site.
+ */
+function readSiteExclusion(site: Located, clauses: Clause[]): TextFinding | null {
+  for (const c of clauses) {
+    const starts: number[] = c.places.filter((p) => p.kind !== 'metro' && p.cityId !== undefined && site.cityIds.includes(p.cityId)).map((p) => p.start);
+    if (site.rawCity !== null) {
+      const at = indexOfSequence(c.words, site.rawCity.words);
+      if (at >= 0) starts.push(at);
+    }
+    if (starts.length === 0) continue;
+    const cue = siteExcludeClause.find((seq) => indexOfSequence(c.words, seq) >= 0);
+    const after = siteExcludeAfter.map((seq) => ({ seq, at: indexOfSequence(c.words, seq) })).filter((x) => x.at >= 0 && starts.some((st) => st > x.at && st - (x.at + x.seq.length) <= EXCLUSION_REACH));
+    const words = cue ?? after[0]?.seq;
+    if (!words) continue;
+    return {
+      verdict: 'not_covered',
+      reason: `the certificate's scope text names this city only to exclude it or as a later addition ("${shorten(c.raw)}": "${words.join(' ')}")`,
+      terms: [words.join(' ')],
+    };
+  }
+  return null;
+}
+
 /** The places a scope text names (a district as its city), then the countries it names as a location. */
 function textPlaces(clauses: Clause[]): string[] {
   const names = clauses.flatMap((c) => c.places.filter((p) => !p.weak || c.places.every((q) => q.weak)).map((p) => (p.kind === 'district' && p.cityId ? cityDisplayName(p.cityId) : p.name)));
@@ -670,6 +711,19 @@ export function matchSite(site: SiteInput, scope: SiteScope): SiteMatch {
     if (!b || rank[c.verdict] > rank[b.verdict] || (rank[c.verdict] === rank[b.verdict] && c.closeness > b.closeness)) best = i;
   });
   const bestComparison = comparisons[best];
+  const exclusion = readSiteExclusion(located, clauses);
+  if (exclusion && bestComparison && bestComparison.verdict !== 'not_covered') {
+    return {
+      verdict: 'uncertain',
+      matchedSite: best,
+      explanation: `${siteLabel}; the certificate's site ${certLabel(best)} ${bestComparison.reason}, but ${exclusion.reason}. The two readings conflict: a person must confirm.`,
+      evidence: { compared, matchedTerms: [...bestComparison.matchedTerms, ...exclusion.terms] },
+    };
+  }
+  if (exclusion) {
+    const listed = certSites.length > 0 ? `the certificate covers only ${certSites.map((_, i) => certLabel(i)).join('; ')}, and ` : '';
+    return { verdict: 'not_covered', matchedSite: null, explanation: `${siteLabel}; ${listed}${exclusion.reason}.`, evidence: { compared, matchedTerms: exclusion.terms } };
+  }
 
   if (bestComparison?.verdict === 'covered') {
     return {

@@ -178,3 +178,34 @@ describe('matchSite', () => {
     expect(result.matchedSite).toBe(1);
   });
 });
+
+describe('a scope text that names the site only to exclude it, or as a later addition', () => {
+  const cebu: CertificateSite = { name: 'Cebu site', address: 'Cebu IT Park, Lahug, Cebu City, Philippines', country: 'PH' };
+  test.each([
+    ['excluding the facility', 'Contact centre services delivered from Makati City, excluding the Cebu City facility.'],
+    ['with the exception of the site', 'All operations of Acme BPO Philippines, Inc. in the Philippines with the exception of the site in Cebu City.'],
+    ['a later addition', 'Contact centre services delivered from Makati City. The Cebu City site will be added at the next surveillance audit.'],
+    ['a planned site', 'Contact centre services from Makati City; planned sites: Cebu City (2027).'],
+    ['not yet in scope', 'Contact centre services from Makati City; Cebu City is not yet in scope.'],
+  ])('when the scope text says %s, then the site is not covered and the clause is quoted', (_label, scopeText) => {
+    const result = matchSite(cebuSite, { sites: [makati], scopeText });
+    expect(result.verdict).toBe('not_covered');
+    expect(result.explanation).toContain('only to exclude it or as a later addition');
+    expect(result.explanation).toContain('Cebu City');
+  });
+
+  test('when a listed site covers the delivery site but the text excludes its city, then the two readings are shown as a conflict', () => {
+    const result = matchSite(cebuSite, { sites: [cebu], scopeText: 'Contact centre services, excluding the Cebu City facility.' });
+    expect(result.verdict).toBe('uncertain');
+    expect(result.explanation).toContain('conflict');
+  });
+
+  test.each([
+    ['an exclusion of a service before the city', 'Contact centre services, excluding collections and debt recovery, delivered from the site at Cebu IT Park, Lahug, Cebu City.'],
+    ['an exclusion of another city', 'Contact centre services delivered from Cebu IT Park, Lahug, Cebu City, excluding the Davao site.'],
+  ])('when the scope text has %s, then the site is not read as excluded', (_label, scopeText) => {
+    const result = matchSite(cebuSite, { sites: [cebu], scopeText });
+    expect(result.verdict).not.toBe('not_covered');
+    expect(result.explanation).not.toContain('only to exclude it');
+  });
+});
