@@ -603,7 +603,8 @@ function readScopeText(site: Located, clauses: Clause[]): TextFinding | null {
     if (!m) continue;
     const startWord = c.words.join(' ').slice(0, m.index).split(' ').filter(Boolean).length;
     const region = c.places.filter((p) => p.start >= startWord);
-    const regionCountries = c.countries.filter((x) => x.start >= startWord);
+    // "All sites in Cebu, Philippines": a country after a named place qualifies it; it is not a second region.
+    const regionCountries = c.countries.filter((x) => x.start >= startWord && !region.some((p) => p.country === x.code));
     if (region.length === 0 && regionCountries.length === 0) {
       return { verdict: 'uncertain', reason: `the certificate's scope text claims "${m[0]}" without listing them ("${shorten(c.raw)}"); a person must confirm the delivery site is one of them`, terms: [m[0]] };
     }

@@ -209,3 +209,19 @@ describe('a scope text that names the site only to exclude it, or as a later add
     expect(result.explanation).not.toContain('only to exclude it');
   });
 });
+
+describe('"all sites in <region>, <country>"', () => {
+  const makatiSite = site('6750 Ayala Avenue', 'Makati', 'PH', 'Makati delivery centre');
+  test('when the scope claims all sites in Cebu, Philippines, then a Makati site is not read as inside that region', () => {
+    const result = matchSite(makatiSite, { sites: [], scopeText: 'Contact centre services delivered from all sites in Cebu, Philippines.' });
+    expect(result.explanation).not.toContain('in a region that includes the delivery site');
+    expect(result.verdict).toBe('not_covered');
+  });
+  test('when the scope claims all sites in Cebu, Philippines, then a Cebu City site is uncertain (a person confirms)', () => {
+    const result = matchSite(cebuSite, { sites: [], scopeText: 'Contact centre services delivered from all sites in Cebu, Philippines.' });
+    expect(result.verdict).toBe('uncertain');
+  });
+  test('when the scope claims all sites in the Philippines, then a Makati site is uncertain', () => {
+    expect(matchSite(makatiSite, { sites: [], scopeText: 'Contact centre services delivered from all sites in the Philippines.' }).verdict).toBe('uncertain');
+  });
+});
