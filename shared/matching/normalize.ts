@@ -494,3 +494,8 @@ export function sameLegalEntity(a: string, b: string, aliases: readonly string[]
         : `"${a}" and "${b}" are different legal entities: `;
   return { verdict: result.verdict, explanation: `${lead}${result.reason}.` };
 }
+
+/** Words after which the rest of a scope clause is excluded ("… excluding X", "other than X"); services and sites share them. */
+export const excludeAfterWords: readonly (readonly string[])[] = [['excluding'], ['except'], ['excludes'], ['exclude'], ['other', 'than'], ['not', 'including'], ['does', 'not', 'include'], ['does', 'not', 'cover'], ['with', 'the', 'exception', 'of'], ['but', 'not']];
+/** Words that exclude a whole scope clause ("X is excluded", "X is out of scope"); services and sites share them. */
+export const excludeClauseWords: readonly (readonly string[])[] = [['excluded'], ['out', 'of', 'scope'], ['not', 'in', 'scope'], ['not', 'covered'], ['not', 'included'], ['outside', 'the', 'scope'], ['outside', 'scope']];

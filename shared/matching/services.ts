@@ -30,7 +30,7 @@
  *    scope"). A service both named and excluded is uncertain.
  */
 import { distance } from 'fastest-levenshtein';
-import { normalizeText, splitClauses } from './normalize';
+import { excludeAfterWords, excludeClauseWords, normalizeText, splitClauses } from './normalize';
 
 /** One kind of service and the ways it is written. */
 export interface ServiceConcept {
@@ -351,10 +351,6 @@ function buildPhraseIndex(): Map<string, PhraseEntry[]> {
 
 const phraseIndex = buildPhraseIndex();
 
-// "… excluding X", "other than X": what follows in the clause is excluded.
-const excludeAfter = [['excluding'], ['except'], ['excludes'], ['exclude'], ['other', 'than'], ['not', 'including'], ['does', 'not', 'include'], ['does', 'not', 'cover'], ['with', 'the', 'exception', 'of'], ['but', 'not']];
-// "X is excluded", "X is out of scope": the whole clause is excluded.
-const excludeClause = [['excluded'], ['out', 'of', 'scope'], ['not', 'in', 'scope'], ['not', 'covered'], ['not', 'included'], ['outside', 'the', 'scope'], ['outside', 'scope']];
 
 // A comma-separated part starting with one of these ends an exclusion ("excluding collections, and back-office processing").
 const exclusionEnds = new Set(['and', 'plus', 'including', 'from', 'at', 'in', 'for', 'which', 'delivered', 'provided', 'located', 'as']);
@@ -381,12 +377,12 @@ function analyze(text: string): Analysis {
   for (const raw of splitClauses(text)) {
     const ws: string[] = [];
     const excluded: boolean[] = [];
-    const wholeClause = excludeClause.some((seq) => findSeq(toWords(raw), seq) >= 0);
+    const wholeClause = excludeClauseWords.some((seq) => findSeq(toWords(raw), seq) >= 0);
     let excluding = false;
     for (const segment of raw.split(',')) {
       const sw = toWords(segment);
       if (excluding && exclusionEnds.has(sw[0] ?? '')) excluding = false;
-      const at = Math.min(...excludeAfter.map((seq) => findSeq(sw, seq)).filter((k) => k >= 0), sw.length);
+      const at = Math.min(...excludeAfterWords.map((seq) => findSeq(sw, seq)).filter((k) => k >= 0), sw.length);
       sw.forEach((w, k) => {
         ws.push(w);
         excluded.push(wholeClause || excluding || k >= at);

@@ -50,7 +50,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { SiteInput } from '../schemas/engagement-profile';
 import { findPlaces, getCity, getDistrict, getMetro, type PlaceMention } from './gazetteer';
-import { countryCodes, countryName, findCountries, normalizeCountry, normalizeText, splitClauses } from './normalize';
+import { countryCodes, countryName, excludeAfterWords, excludeClauseWords, findCountries, normalizeCountry, normalizeText, splitClauses } from './normalize';
 
 /** A site as the certificate lists it. */
 export interface CertificateSite {
@@ -640,10 +640,10 @@ function readScopeText(site: Located, clauses: Clause[]): TextFinding | null {
 }
 
 // A city named after one of these is excluded from the scope ("… excluding the Cebu facility").
-const siteExcludeAfter = [['excluding'], ['except'], ['excludes'], ['exclude'], ['other', 'than'], ['not', 'including'], ['does', 'not', 'include'], ['does', 'not', 'cover'], ['with', 'the', 'exception', 'of'], ['but', 'not'], ['apart', 'from']];
+const siteExcludeAfter = [...excludeAfterWords, ['apart', 'from']];
 // A clause with one of these does not (yet) cover the places it names ("Cebu will be added at the next surveillance audit").
 const siteExcludeClause = [
-  ['excluded'], ['out', 'of', 'scope'], ['not', 'in', 'scope'], ['not', 'covered'], ['not', 'included'], ['outside', 'the', 'scope'], ['outside', 'scope'],
+  ...excludeClauseWords,
   ['will', 'be', 'added'], ['to', 'be', 'added'], ['will', 'be', 'included'], ['to', 'be', 'included'], ['will', 'be', 'incorporated'], ['will', 'be', 'extended'],
   ['planned'], ['not', 'yet'], ['next', 'surveillance'], ['subsequent', 'surveillance'],
 ];
