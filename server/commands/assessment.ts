@@ -5,7 +5,7 @@ import { allQuestions, type Question, type TemplateContent } from '../../shared/
 import type { Database } from '../db/database';
 import type { Deps } from '../deps';
 import { AppError, invalid, notFound } from '../errors';
-import type { RequestOrigin } from '../http/route';
+import type { RequestOrigin } from '../repositories/audit';
 import { authorize, type Action } from '../policies';
 import type { Actor } from '../policies/actor';
 import { answerMap, assessmentSubject } from '../presenters/assessment';

@@ -3,15 +3,15 @@ import { inherentRisk } from '../../shared/engagements/risk-tier';
 import { newToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
-import type { RequestOrigin } from '../http/route';
 import type { Actor } from '../policies/actor';
-import { recordAudit } from '../repositories/audit';
+import type { RequestOrigin } from '../repositories/audit';
 import { findProvider, insertEngagement, updateEngagement, type EngagementRow } from '../repositories/engagement';
 import { insertInvitation } from '../repositories/invitation';
 import { insertOrganization } from '../repositories/organization';
 import { emailTaken } from '../repositories/user';
 import { engagementProfile } from '../presenters/engagement';
 import { sendInvitation } from './invitation';
+import { runWrite } from './write';
 
 const INVITATION_DAYS = 7;
 
@@ -32,13 +32,13 @@ export async function createEngagement(deps: Deps, actor: Actor, body: CreateEng
   }
   const token = newProvider ? newToken() : undefined;
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await runWrite(deps, origin, async ({ trx, audit, affects }) => {
     let providerId = providerOrganizationId;
     if (newProvider && token) {
       const org = await insertOrganization(trx, { kind: 'provider', name: newProvider.organizationName });
       providerId = org.id;
       const invitationId = await insertInvitation(trx, { organizationId: org.id, email: newProvider.adminEmail, role: 'admin', tokenHash: token.hash, invitedBy: actor.userId, expiresAt });
-      await recordAudit(trx, origin, {
+      await audit({
         action: 'provider.invited',
         organizationId: actor.organizationId,
         targetType: 'organization',
@@ -47,7 +47,8 @@ export async function createEngagement(deps: Deps, actor: Actor, body: CreateEng
       });
     }
     const engagementId = await insertEngagement(trx, actor, providerId!, values);
-    await recordAudit(trx, origin, {
+    affects(engagementId);
+    await audit({
       action: 'engagement.created',
       organizationId: actor.organizationId,
       targetType: 'engagement',
@@ -65,15 +66,16 @@ export async function createEngagement(deps: Deps, actor: Actor, body: CreateEng
 /** Changes an engagement's profile and/or its risk override; an override change is audited with its reason. */
 export async function changeEngagement(deps: Deps, actor: Actor, e: EngagementRow, body: UpdateEngagementBody, origin: RequestOrigin): Promise<void> {
   const { riskOverride, ...profile } = body;
-  await deps.db.transaction().execute(async (trx) => {
+  await runWrite(deps, origin, async ({ trx, audit, affects }) => {
     await updateEngagement(trx, actor, e.id, body);
+    affects(e.id);
     if (Object.keys(profile).length > 0) {
       const before = inherentRisk(engagementProfile(e)).tier;
       const after = inherentRisk({ ...engagementProfile(e), ...profile }).tier;
-      await recordAudit(trx, origin, { action: 'engagement.updated', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { fields: Object.keys(profile), computedTier: { from: before, to: after } } });
+      await audit({ action: 'engagement.updated', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { fields: Object.keys(profile), computedTier: { from: before, to: after } } });
     }
     if (riskOverride !== undefined) {
-      await recordAudit(trx, origin, {
+      await audit({
         action: riskOverride ? 'engagement.risk_overridden' : 'engagement.risk_override_cleared',
         organizationId: actor.organizationId,
         targetType: 'engagement',

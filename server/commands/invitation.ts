@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
-import type { RequestOrigin } from '../http/route';
+import type { RequestOrigin } from '../repositories/audit';
 import type { Actor } from '../policies/actor';
 import { recordAudit } from '../repositories/audit';
 import { findByTokenHash, insertInvitation, markAccepted, revokePendingFor } from '../repositories/invitation';

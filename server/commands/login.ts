@@ -2,7 +2,7 @@ import type { LoginBody } from '../../shared/schemas/auth';
 import { verifyPassword } from '../auth/password';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import type { RequestOrigin } from '../http/route';
+import type { RequestOrigin } from '../repositories/audit';
 import type { Actor } from '../policies/actor';
 import { recordAudit } from '../repositories/audit';
 import { clearFailures, lockedUntil, recordFailure } from '../repositories/login-throttle';

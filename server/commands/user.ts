@@ -2,7 +2,7 @@ import { rolesFor } from '../../shared/roles';
 import type { UpdateUserBody } from '../../shared/schemas/users';
 import type { Deps } from '../deps';
 import { invalid } from '../errors';
-import type { RequestOrigin } from '../http/route';
+import type { RequestOrigin } from '../repositories/audit';
 import type { Actor } from '../policies/actor';
 import { recordAudit } from '../repositories/audit';
 import { deleteSessionsOf } from '../repositories/session';

@@ -2,19 +2,15 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import type { Deps } from '../deps';
 import type { Actor } from '../policies/actor';
+import type { RequestOrigin } from '../repositories/audit';
+
+export type { RequestOrigin };
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Access = 'public' | 'authenticated';
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** Who made the request, for the audit trail. */
-export interface RequestOrigin {
-  ip: string | null;
-  requestId: string | null;
-  actorUserId: string | null;
-  actorEmail: string | null;
-}
 
 export interface Ctx<A extends Access, B, Q, P> {
   req: Request;

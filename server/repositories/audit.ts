@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { RequestOrigin } from '../http/route';
 import type { Actor } from '../policies/actor';
+
+/** Who made the request, for the audit trail. */
+export interface RequestOrigin {
+  ip: string | null;
+  requestId: string | null;
+  actorUserId: string | null;
+  actorEmail: string | null;
+}
 
 export interface AuditInput {
   action: string;

@@ -7,7 +7,6 @@ import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import { engagementSubject, presentEngagement } from '../presenters/engagement';
 import { findEngagement, listEngagements, searchProviders } from '../repositories/engagement';
-import { refreshEngagements } from '../findings/summary';
 
 const tag = 'Engagements';
 const one = z.object({ engagement: engagementDto });
@@ -51,7 +50,6 @@ export const engagementRoutes = [
     handler: async ({ deps, actor, body, origin }) => {
       authorize(actor, 'engagement.create');
       const id = await createEngagement(deps, actor, body, origin);
-      await refreshEngagements(deps, [id]);
       return new Reply(201, { engagement: presentEngagement(actor, (await findEngagement(deps.db, actor, id))!) });
     },
   }),
@@ -85,7 +83,6 @@ export const engagementRoutes = [
       authorize(actor, 'engagement.update', engagementSubject(e));
       if (body.riskOverride !== undefined) authorize(actor, 'engagement.overrideRisk', engagementSubject(e));
       await changeEngagement(deps, actor, e, body, origin);
-      await refreshEngagements(deps, [e.id]);
       return { engagement: presentEngagement(actor, (await findEngagement(deps.db, actor, params.id))!) };
     },
   }),
