@@ -2,16 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 
-/** A real PDF with some text, written by pdfkit. */
-export function makePdf(lines: string[] = ['Scopewise test document']): Promise<Buffer> {
+/** A PDF drawn by pdfkit with these options, as bytes. */
+export function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', info: { Title: 'Test' } });
+    const doc = new PDFDocument(options);
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    for (const line of lines) doc.text(line);
+    draw(doc);
     doc.end();
+  });
+}
+
+/** A real PDF with some text, written by pdfkit. */
+export function makePdf(lines: string[] = ['Scopewise test document']): Promise<Buffer> {
+  return renderPdf({ size: 'A4', info: { Title: 'Test' } }, (doc) => {
+    for (const line of lines) doc.text(line);
   });
 }
 

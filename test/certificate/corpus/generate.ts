@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../../helpers/files';
 import type { CorpusExpected, ExpectedSite } from './score';
 
 type Doc = PDFKit.PDFDocument;
@@ -22,19 +22,10 @@ const FIXED_DATE = new Date('2025-01-01T00:00:00Z');
 const DEJAVU = path.join(__dirname, 'fonts', 'DejaVuSans.ttf');
 
 function render(title: string, draw: (doc: Doc) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 50,
-      info: { Title: title, Author: 'Scopewise certificate corpus', Producer: 'Scopewise corpus', Creator: 'Scopewise corpus', CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
-    });
+  const info = { Title: title, Author: 'Scopewise certificate corpus', Producer: 'Scopewise corpus', Creator: 'Scopewise corpus', CreationDate: FIXED_DATE, ModDate: FIXED_DATE };
+  return renderPdf({ size: 'A4', margin: 50, info }, (doc) => {
     doc.registerFont('DejaVu', DEJAVU);
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
     draw(doc);
-    doc.end();
   });
 }
 
