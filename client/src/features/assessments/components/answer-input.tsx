@@ -1,4 +1,4 @@
-import { Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerValue } from '../../../../../shared/schemas/answer';
 import type { Question } from '../../../../../shared/schemas/template';
@@ -12,15 +12,26 @@ const yesNo = [
   { value: 'na', label: 'N/A' },
 ];
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'error'; message: string; retry: boolean }
+  | { kind: 'needs-value' };
 
+const RETRY_MS = 3000;
 const isNa = (q: Question, v: AnswerValue) =>
   q.answerType === 'yes_no' ? v === 'na' : q.options.some((o) => o.credit === null && (v === o.key || (Array.isArray(v) && v.length === 1 && v[0] === o.key)));
+const hhmm = (d: Date) => d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /**
  * One answer control with autosave: choices save at once, typing saves after
- * a pause; the state of the last save is shown, and nothing is lost between
- * keystrokes. N/A asks for a justification before it is saved.
+ * a pause. What is typed stays in the box while saves come and go: one save is
+ * in flight at a time, and an edit made meanwhile is sent when it returns, so
+ * the server always ends with the latest value. A save that fails for the
+ * network is retried; its state ("Saved · 14:32", "Not saved — Retry") is
+ * shown. The server's values are taken only when nothing typed is unsaved.
+ * N/A asks for a justification before it is saved.
  */
 export function AnswerInput({ assessmentId, question, value: saved, comment: savedComment }: { assessmentId: string; question: Question; value: AnswerValue | undefined; comment: string | null | undefined }) {
   const save = useSaveAnswer(assessmentId);
@@ -29,30 +40,70 @@ export function AnswerInput({ assessmentId, question, value: saved, comment: sav
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ value, comment });
-  latest.current = { value, comment };
+  // Edits are numbered; `acked` is the last edit the server confirmed, `inFlight` the one being sent.
+  const edits = useRef({ made: 0, acked: 0, inFlight: false });
+  const flushRef = useRef<() => Promise<void>>(async () => {});
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
+  // Take the server's values (a reused answer, another tab's save) only when no edit here is unsaved.
+  useEffect(() => {
+    const e = edits.current;
+    if (e.inFlight || e.made !== e.acked) return;
+    setValue(saved ?? null);
+    setComment(savedComment ?? '');
+    latest.current = { value: saved ?? null, comment: savedComment ?? '' };
+  }, [saved, savedComment]);
+
+  // Leaving the page with an edit not yet sent sends it; the browser warns while one is unsaved.
+  useEffect(() => {
+    const warn = (ev: BeforeUnloadEvent) => {
+      if (edits.current.made !== edits.current.acked) ev.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      if (timer.current) {
+        clearTimeout(timer.current);
+        void flushRef.current();
+      }
+    };
   }, []);
 
-  const flush = async () => {
+  const flush = async (): Promise<void> => {
+    timer.current = null;
+    const e = edits.current;
+    if (e.inFlight || e.made === e.acked) return;
     const { value: v, comment: c } = latest.current;
     if (v !== null && isNa(question, v) && !c.trim()) {
-      setState({ kind: 'error', message: 'N/A needs a justification: say why this does not apply' });
+      setState({ kind: 'error', message: 'N/A needs a justification: say why this does not apply', retry: false });
       return;
     }
-    if (v === null || (typeof v === 'string' && v.trim() === '' && question.answerType !== 'yes_no')) {
-      if (saved === undefined) return setState({ kind: 'idle' });
+    const empty = v === null || (typeof v === 'string' && v.trim() === '' && question.answerType !== 'yes_no');
+    if (empty && saved === undefined) {
+      setState(c.trim() ? { kind: 'needs-value' } : { kind: 'idle' });
+      return;
     }
+    const sending = e.made;
+    e.inFlight = true;
     setState({ kind: 'saving' });
     try {
       await save.mutateAsync({ questionKey: question.key, value: typeof v === 'string' && v.trim() === '' ? null : v, comment: c });
-      setState({ kind: 'saved' });
+      e.acked = Math.max(e.acked, sending);
+      e.inFlight = false;
+      if (e.made !== e.acked) return void flush();
+      setState({ kind: 'saved', at: new Date() });
     } catch (err) {
-      setState({ kind: 'error', message: err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : 'Not saved: check your connection' });
+      e.inFlight = false;
+      if (err instanceof ApiError && err.code !== 'NETWORK' && err.status < 500 && err.status !== 408 && err.status !== 429) {
+        setState({ kind: 'error', message: err.fields[0]?.message ?? err.message, retry: false });
+        return;
+      }
+      setState({ kind: 'error', message: 'the connection failed; retrying', retry: true });
+      if (!timer.current) timer.current = setTimeout(() => void flush(), RETRY_MS);
     }
   };
+  flushRef.current = flush;
   const schedule = (delay: number) => {
+    edits.current.made += 1;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), delay);
   };
@@ -63,7 +114,12 @@ export function AnswerInput({ assessmentId, question, value: saved, comment: sav
   };
   const type = (v: AnswerValue) => {
     setValue(v);
+    latest.current.value = v;
     schedule(700);
+  };
+  const retryNow = () => {
+    if (timer.current) clearTimeout(timer.current);
+    void flush();
   };
 
   let control: React.ReactNode;
@@ -121,14 +177,31 @@ export function AnswerInput({ assessmentId, question, value: saved, comment: sav
         minRows={1}
         value={comment}
         onChange={(e) => {
-          setComment(e.currentTarget.value);
+          const c = e.currentTarget.value;
+          setComment(c);
+          latest.current.comment = c;
           schedule(700);
         }}
         error={state.kind === 'error' && needsJustification && !comment.trim() ? state.message : undefined}
       />
-      <Text size="xs" c={state.kind === 'error' ? 'red' : 'dimmed'} role="status" aria-live="polite">
-        {state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? 'Saved' : state.kind === 'error' ? `Not saved: ${state.message}` : ''}
-      </Text>
+      <Group gap="xs" mih={22}>
+        <Text size="xs" c={state.kind === 'error' ? 'red' : state.kind === 'needs-value' ? 'orange' : 'dimmed'} role="status" aria-live="polite">
+          {state.kind === 'saving'
+            ? 'Saving…'
+            : state.kind === 'saved'
+              ? `Saved · ${hhmm(state.at)}`
+              : state.kind === 'error'
+                ? `Not saved: ${state.message}`
+                : state.kind === 'needs-value'
+                  ? 'Not saved yet: choose an answer to save this comment'
+                  : ''}
+        </Text>
+        {state.kind === 'error' && state.retry && (
+          <Button size="compact-xs" variant="light" color="red" onClick={retryNow}>
+            Retry now
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

@@ -77,7 +77,7 @@ export const QuestionCard = memo(function QuestionCard({ assessmentId, abilities
         )}
         {suggestion && can.answer && <SuggestionBanner assessmentId={assessmentId} suggestion={suggestion} question={q} />}
         {can.answer ? (
-          <AnswerInput key={`${q.key}:${answer?.updatedAt ?? 'none'}:${answer?.reused ? 'r' : ''}`} assessmentId={assessmentId} question={q} value={answer?.value} comment={answer?.comment} />
+          <AnswerInput key={q.key} assessmentId={assessmentId} question={q} value={answer?.value} comment={answer?.comment} />
         ) : answer ? (
           <Stack gap={2}>
             <Text>
