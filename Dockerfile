@@ -13,6 +13,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/client/dist ./client/dist
+# Fonts the PDF reports embed, read at run time from the project root.
+COPY --from=build /app/server/reports/fonts ./server/reports/fonts
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000

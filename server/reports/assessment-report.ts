@@ -1,6 +1,8 @@
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { ScoreResult } from '../../shared/scoring/score';
+import { projectRoot } from '../config';
 
 export interface ReportData {
   title: string;
@@ -88,31 +90,77 @@ export async function reportWorkbook(d: ReportData): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The same report as a PDF for the file: summary, theme scores, findings, evidence hashes, weakest controls. */
+const FONTS = path.join(projectRoot, 'server', 'reports', 'fonts');
+const severityOrder = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** A date-time for people: "7 December 2026, 14:32 UTC" (the day alone for a date). */
+export function humanDate(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return day;
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(d);
+  return `${day}, ${time} UTC`;
+}
+
+/** Theme scores as horizontal bars on a 0–100 axis, each labelled with its score and weight. */
+function themeChart(doc: PDFKit.PDFDocument, themes: ScoreResult['themes']): void {
+  const left = doc.page.margins.left;
+  const labelWidth = 110;
+  const barWidth = doc.page.width - left - doc.page.margins.right - labelWidth - 90;
+  const rowHeight = 18;
+  let y = doc.y + 4;
+  for (const t of themes) {
+    const score = Math.max(0, Math.min(100, t.score));
+    doc.font('Sans').fontSize(9).fillColor('black').text(t.theme, left, y + 3, { width: labelWidth - 8, lineBreak: false });
+    doc.rect(left + labelWidth, y, barWidth, rowHeight - 6).fillColor('#e9ecef').fill();
+    doc.rect(left + labelWidth, y, (barWidth * score) / 100, rowHeight - 6).fillColor(score >= 75 ? '#2f9e44' : score >= 50 ? '#f08c00' : '#e03131').fill();
+    doc.fillColor('black').text(`${t.score.toFixed(1)} (weight ${t.weight})`, left + labelWidth + barWidth + 8, y + 3, { lineBreak: false });
+    y += rowHeight;
+  }
+  doc.x = left;
+  doc.y = y + 4;
+}
+
+/** The same report as a PDF for a committee: summary, theme chart, findings by severity and rule, weakest controls, evidence hashes. */
 export function reportPdf(d: ReportData): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${d.title}: assessment report`, Author: 'Scopewise' } });
+    // A Unicode font, so names in any Latin, Greek or Cyrillic script and arrows print as written.
+    doc.registerFont('Sans', path.join(FONTS, 'DejaVuSans.ttf'));
+    doc.registerFont('Sans-Bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.fontSize(18).text(`Assessment report: ${d.title}`).moveDown(0.5);
-    doc.fontSize(10).text(`${d.buyer} → ${d.provider} · engagement "${d.engagement}" · submitted ${d.submittedAt ?? '—'} · generated ${d.generatedAt}`).moveDown();
-    doc.fontSize(14).text(`Score ${d.score.overallRounded} / 100 · rating ${d.score.rating}${d.score.ratingCappedBy ? ` (capped by an open ${d.score.ratingCappedBy} finding)` : ''} · residual risk ${d.score.residualRisk}`);
-    doc.fontSize(10).text(`Coverage: ${d.score.coverage.answered} of ${d.score.coverage.applicable} applicable controls answered.`).moveDown();
-    doc.fontSize(12).text('Themes');
-    for (const t of d.score.themes) doc.fontSize(10).text(`  ${t.theme}: ${t.score.toFixed(1)} (weight ${t.weight})`);
-    doc.moveDown().fontSize(12).text(`Findings (${d.findings.length})`);
-    for (const f of d.findings) {
-      doc.fontSize(10).text(`[${f.severity.toUpperCase()}] ${f.code} — ${f.title} (${f.status})`);
-      doc.fontSize(9).fillColor('#444').text(`  ${f.explanation}`).fillColor('black');
+    const heading = (text: string, size = 12) => doc.moveDown(0.6).font('Sans-Bold').fontSize(size).fillColor('black').text(text).font('Sans');
+    doc.font('Sans-Bold').fontSize(18).text(`Assessment report: ${d.title}`).moveDown(0.3);
+    doc.font('Sans').fontSize(10).text(`${d.buyer} → ${d.provider} · engagement “${d.engagement}”`);
+    doc.text(`Submitted ${humanDate(d.submittedAt)} · generated ${humanDate(d.generatedAt)}`).moveDown(0.5);
+    doc.font('Sans-Bold').fontSize(14).text(`Score ${d.score.overallRounded} / 100 · rating ${d.score.rating}${d.score.ratingCappedBy ? ` (capped by an open ${d.score.ratingCappedBy} finding)` : ''} · residual risk ${d.score.residualRisk}`);
+    doc.font('Sans').fontSize(10).text(`Coverage: ${d.score.coverage.answered} of ${d.score.coverage.applicable} applicable controls answered.`);
+    heading('Themes');
+    themeChart(doc, d.score.themes);
+    heading(`Findings (${d.findings.length})`);
+    if (d.findings.length === 0) doc.fontSize(10).text('No open finding.');
+    const bySeverity = [...d.findings].sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || a.code.localeCompare(b.code));
+    const groups = new Map<string, typeof bySeverity>();
+    for (const f of bySeverity) groups.set(`${f.severity}:${f.code}`, [...(groups.get(`${f.severity}:${f.code}`) ?? []), f]);
+    for (const [key, fs] of groups) {
+      const [severity, code] = key.split(':');
+      doc.moveDown(0.3).font('Sans-Bold').fontSize(10).text(`${severity!.toUpperCase()} · ${code} · ${fs.length} finding${fs.length === 1 ? '' : 's'}`);
+      for (const f of fs) {
+        doc.font('Sans').fontSize(9.5).text(`• ${f.title} (${f.status.replace(/_/g, ' ')})`, { indent: 8 });
+        doc.fontSize(8.5).fillColor('#444').text(f.explanation, { indent: 18 }).fillColor('black');
+      }
     }
     const weakest = d.score.controls.filter((c) => c.applicable && c.answered).sort((a, b) => a.score - b.score).slice(0, 15);
-    doc.moveDown().fontSize(12).text('Weakest answered controls');
-    for (const c of weakest) doc.fontSize(10).text(`  ${c.controlId} ${c.title}: ${c.score.toFixed(2)} (weight ${c.weight})`);
-    doc.moveDown().fontSize(12).text(`Evidence (${d.evidence.length})`);
-    for (const e of d.evidence) doc.fontSize(9).text(`  ${e.title} (${e.fileName}), uploaded ${e.uploadedAt}, SHA-256 ${e.sha256} — for "${e.question}"`);
-    doc.moveDown().fontSize(8).fillColor('#666').text('The full breakdown per control, question, credit and weight is in the xlsx report and at GET /api/assessments/:id/score. Method: docs/scoring.md.');
+    heading('Weakest answered controls');
+    for (const c of weakest) doc.fontSize(10).text(`${c.controlId} ${c.title}: ${c.score.toFixed(2)} (weight ${c.weight})`, { indent: 8 });
+    heading(`Evidence (${d.evidence.length})`);
+    for (const e of d.evidence) doc.fontSize(9).text(`${e.title} (${e.fileName}), uploaded ${humanDate(e.uploadedAt)}, SHA-256 ${e.sha256}, for “${e.question}”`, { indent: 8 });
+    doc.moveDown().fontSize(8).fillColor('#666').text('The breakdown per control, question, credit and weight is in the workbook version of this report.');
     doc.end();
   });
 }

@@ -92,4 +92,21 @@ describe('assessment reports', () => {
     expect(wb.getWorksheet('Controls')!.actualRowCount).toBe(94);
     await analyst.get(`/api/assessments/${id}/report?format=docx`).expect(400);
   });
+
+  test('when names carry letters outside Latin-1, then the PDF prints them and the arrow as written, dates for people, a theme chart and no developer footer', async () => {
+    const b = await makeOrganization(t.db, 'buyer', 'Łódź Kredyt Bank');
+    const p = await makeOrganization(t.db, 'provider', 'Nguyễn Outsourcing Šibenik');
+    const who = await signedIn(t.app, (await makeUser(t.db, b.id, 'analyst')).email);
+    const e = { engagementId: await makeEngagement(t.db, b.id, p.id, { name: 'Ценообразование support' }), buyerOrgId: b.id, providerOrgId: p.id, templateVersionId: (await makeTemplate(t.db, b.id)).versionId };
+    const id = await makeAssessment(t.db, e, 'submitted', completeSmallAnswers);
+    const pdf = await binary(who.get(`/api/assessments/${id}/report?format=pdf`)).expect(200);
+    const text = (await readPdfText(pdf.body as Buffer)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Łódź Kredyt Bank → Nguyễn Outsourcing Šibenik');
+    expect(text).toContain('Ценообразование support');
+    expect(text).toMatch(/Submitted \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2} UTC/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(text).not.toContain('/api/');
+    // The chart labels each theme with its score and weight.
+    expect(text).toMatch(/People [\d.]+ \(weight [\d.]+\)/);
+  });
 });
