@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { describeApiError } from '../../components/ui/form';
 import { useState } from 'react';
 import type { ClauseDto } from '../../../../shared/schemas/clause';
-import { ApiError } from '../../lib/api-client';
 import { useClauses, useUpdateClause } from '../../features/clauses/api/clauses';
 
 function when(c: ClauseDto): string {
@@ -23,7 +23,7 @@ function ClauseCard({ clause }: { clause: ClauseDto }) {
       await update.mutateAsync({ id: clause.id, ...body });
       setEditing(false);
     } catch (err) {
-      setError(err instanceof ApiError ? err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') || err.message : 'Not saved');
+      setError(describeApiError(err, { title: 'The title', text: 'The clause text' }));
     }
   };
   return (

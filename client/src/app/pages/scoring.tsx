@@ -1,7 +1,7 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { describeApiError } from '../../components/ui/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../lib/api-client';
 import { useScoringTables, useSaveWeights } from '../../features/scoring/api/scoring';
 
 export default function ScoringPage() {
@@ -100,7 +100,7 @@ export default function ScoringPage() {
                 await save.mutateAsync(weights);
                 notifications.show({ color: 'green', message: 'Scoring profile saved: engagements rescored' });
               } catch (err) {
-                setError(err instanceof ApiError ? err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') || err.message : 'Not saved');
+                setError(describeApiError(err, { weights: 'The weight of control' }));
               }
             }}
           >

@@ -1,10 +1,10 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { describeApiError } from '../../../components/ui/form';
 import { assessmentStatusColor } from '../../../components/ui/status';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { statusLabels } from '../../../../../shared/schemas/assessment';
-import { ApiError } from '../../../lib/api-client';
 import { useCreateAssessment, useEngagementAssessments, useSendAssessment, useUsableTemplates } from '../api/engagements';
 
 /** The engagement's questionnaires, and a form to create and send a new one. */
@@ -19,11 +19,13 @@ export function EngagementAssessments({ engagementId, canCreate }: { engagementI
 
   const createIt = async () => {
     setError(null);
+    if (!templateId) return setError('Choose a template.');
+    if (dueDate < new Date().toLocaleDateString('en-CA')) return setError('The due date must be today or later.');
     try {
       await create.mutateAsync({ templateId: templateId ?? '', dueDate });
       notifications.show({ color: 'green', message: 'Draft created: review it, then send it to the provider' });
     } catch (err) {
-      setError(err instanceof ApiError ? (err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') || err.message) : 'Not created');
+      setError(describeApiError(err, { templateId: { choose: 'Choose a template' }, dueDate: 'The due date', title: 'The title' }, 'Not created: try again'));
     }
   };
   const sendIt = async (id: string) => {

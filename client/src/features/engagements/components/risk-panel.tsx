@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { describeApiError } from '../../../components/ui/form';
 import { useState } from 'react';
 import { riskTierLabels, type RiskTier } from '../../../../../shared/engagements/risk-tier';
 import type { EngagementDto } from '../../../../../shared/schemas/engagement';
-import { ApiError } from '../../../lib/api-client';
 import { useUpdateEngagement } from '../api/engagements';
 
 export const tierColor: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'green' };
@@ -19,7 +19,7 @@ export function RiskPanel({ engagement }: { engagement: EngagementDto }) {
     try {
       await update.mutateAsync({ riskOverride: override });
     } catch (err) {
-      setError(err instanceof ApiError ? (err.fields[0] ? `${err.fields[0].path}: ${err.fields[0].message}` : err.message) : 'Not saved');
+      setError(describeApiError(err, { 'riskOverride.reason': 'The reason', 'riskOverride.tier': { choose: 'Choose a risk tier' } }));
     }
   };
   return (
