@@ -68,8 +68,8 @@ export const soaRoutes = [
     responses: { 200: { description: 'The reading, for review', schema: soaImportDto }, 413: { description: 'Over a size, row or unpacked-size limit' } },
     handler: async ({ req, body }) => {
       const file = req.spreadsheet!;
-      const { sheetName, grid } = await readSpreadsheetGrid(file.buffer, file.kind, { sheetName: body.sheetName });
-      const result = parseSoaGrid(grid, { sheetName });
+      const { sheetName, grid, otherSheets } = await readSpreadsheetGrid(file.buffer, file.kind, { sheetName: body.sheetName });
+      const result = parseSoaGrid(grid, { sheetName, otherSheets });
       return {
         sheetName: result.sheetName,
         version: result.version,

@@ -113,6 +113,8 @@ export interface MetaRegion {
   place: number;
   /** Read the run of cells below a label (a revision list) rather than only the first. */
   readRunsBelow?: boolean;
+  /** Read a value below a label (a form laid out vertically); off for sheets where a label above values is a table header. */
+  labelsBelow?: boolean;
   /** Keep only statements at least this strong (an unrelated sheet: labels and history lines only). */
   minStrength?: number;
 }
@@ -171,7 +173,7 @@ function labelledValues(region: MetaRegion, r: number, c: number, rows: Set<numb
     }
   }
   const below: { cell: SoaCell; row: number; column: number }[] = [];
-  for (let k = r + 1; rows.has(k); k += 1) {
+  for (let k = r + 1; region.labelsBelow !== false && rows.has(k); k += 1) {
     const cell = region.grid[k]?.[c] ?? null;
     if (!cellText(cell)) break;
     below.push({ cell, row: k, column: c });

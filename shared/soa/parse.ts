@@ -430,13 +430,17 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
     ...grid.slice(0, Math.max(layout.headerIndex + 1, 0)).flatMap((row) => row.map((c) => (typeof c === 'string' ? c : ''))),
   ].filter((t) => t && editionNamed(t));
   const verdict = judgeEdition(
-    dependent.flatMap((e) => e.ids2013.map((id) => ({ id, title: e.ids2013.length === 1 ? e.title : '' }))),
+    // With a 2022 id column, the title column names the 2022 control: it says nothing about the old edition.
+    dependent.flatMap((e) => e.ids2013.map((id) => ({ id, title: e.ids2013.length === 1 && layout.id2022 === null ? e.title : '' }))),
     [...new Set(namedIn)],
   );
   const is2005 = dependent.length > 0 && verdict.edition === '2005';
   if (dependent.length) {
     const tally = `${verdict.votes2005} for 2005, ${verdict.votes2013} for 2013`;
     if (is2005) {
+      // A 2005 id is not expected to be a 2013 control: the rows are listed as 2005 controls instead.
+      const rows2005 = new Set(dependent.map((e) => e.row));
+      report.ambiguous = report.ambiguous.filter((a) => !(a.row !== null && rows2005.has(a.row) && /is not an ISO\/IEC 27001:2013 Annex A control/.test(a.message)));
       report.numberingEvidence.push(`read as ISO/IEC 27001:2005 numbering (${tally}): 2005 controls are not mapped to 2022 controls`, ...verdict.evidence);
     } else if (verdict.edition === '2013') {
       report.numberingEvidence.push(`read as ISO/IEC 27001:2013 numbering (${tally})`, ...verdict.evidence);
@@ -568,7 +572,7 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
   for (const other of opts.otherSheets ?? []) {
     const place = sheetPlace(other.name);
     const rows = [...Array(Math.min(other.grid.length, place > 1 ? 300 : 40)).keys()];
-    regions.push({ sheet: other.name, grid: other.grid, rows, place, readRunsBelow: place > 1, minStrength: place > 1 ? undefined : 4 });
+    regions.push({ sheet: other.name, grid: other.grid, rows, place, readRunsBelow: place > 1, labelsBelow: place > 1, minStrength: place > 1 ? undefined : 4 });
   }
   const meta = readWorkbookMeta(regions, opts.sheetName);
   report.versionSource = meta.versionSource;
