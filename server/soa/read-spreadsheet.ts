@@ -32,6 +32,8 @@ export const defaultSpreadsheetLimits: Readonly<SpreadsheetLimits> = {
 export interface ReadSpreadsheetOptions {
   /** Read this sheet instead of the one that looks most like an SoA. */
   sheetName?: string;
+  /** 'exceljs': the full xlsx parser instead of the direct reader (to compare the two). */
+  parser?: 'direct' | 'exceljs';
   limits?: Partial<SpreadsheetLimits>;
 }
 
@@ -395,7 +397,7 @@ async function readWithExcelJs(buffer: Buffer): Promise<RawSheet[]> {
   });
 }
 
-async function readXlsx(buffer: Buffer, limits: SpreadsheetLimits, sheetName: string | undefined): Promise<SpreadsheetGrid> {
+async function readXlsx(buffer: Buffer, limits: SpreadsheetLimits, sheetName: string | undefined, parser: 'direct' | 'exceljs'): Promise<SpreadsheetGrid> {
   if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new SpreadsheetFormatError('The file is a legacy .xls or a password-protected workbook: save it as .xlsx without a password');
   }
@@ -404,6 +406,7 @@ async function readXlsx(buffer: Buffer, limits: SpreadsheetLimits, sheetName: st
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new SpreadsheetFormatError('The file is a zip archive but not an .xlsx workbook');
   let sheets: RawSheet[];
   try {
+    if (parser === 'exceljs') throw new UnreadablePart('exceljs asked for');
     sheets = readXmlWorkbook(buffer, entries);
   } catch {
     // A part this reader does not understand (or cannot unpack): the full xlsx parser decides.
@@ -426,5 +429,5 @@ export async function readSpreadsheetGrid(buffer: Buffer, kind: 'xlsx' | 'csv', 
   }
   if (buffer.length === 0) throw new SpreadsheetFormatError('The file is empty');
   if (kind === 'csv') return { sheetName: 'CSV', grid: readCsvGrid(buffer, limits), otherSheets: [] };
-  return readXlsx(buffer, limits, opts.sheetName);
+  return readXlsx(buffer, limits, opts.sheetName, opts.parser ?? 'direct');
 }

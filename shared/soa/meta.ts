@@ -124,7 +124,7 @@ export interface MetaRegion {
  * then one line per revision. Its current version is the highest one (the last
  * line when versions do not compare), with the date on the same line.
  */
-function historyCandidates(region: MetaRegion, rows: readonly number[], header: Set<string>, out: Candidate[]): void {
+function historyCandidates(region: MetaRegion, rows: readonly number[], header: Set<string>, lineRows: Set<number>, out: Candidate[]): void {
   const inRegion = new Set(rows);
   for (const r of rows) {
     const row = region.grid[r] ?? [];
@@ -145,6 +145,8 @@ function historyCandidates(region: MetaRegion, rows: readonly number[], header: 
       lines.push({ row: k, version, date: dc >= 0 ? dateValue(line[dc] ?? null) : null });
     }
     if (!lines.length) continue;
+    // Older lines' dates and change notes ("updated after the audit of 12/06/2023") are history, not the document's date.
+    for (let k = r + 1; k <= lines[lines.length - 1]!.row; k += 1) lineRows.add(k);
     header.add(`${r}:${vc}`);
     if (dc >= 0) header.add(`${r}:${dc}`);
     let latest = lines[lines.length - 1]!;
@@ -187,7 +189,8 @@ function regionCandidates(region: MetaRegion): Candidate[] {
   const rowSet = new Set(rows);
   const out: Candidate[] = [];
   const header = new Set<string>();
-  historyCandidates(region, rows, header, out);
+  const lineRows = new Set<number>();
+  historyCandidates(region, rows, header, lineRows, out);
   const seen = new Set<string>();
   const at = (kind: Candidate['kind'], value: string, strength: number, row: number, column: number, how: string, ambiguous?: string) =>
     out.push({ kind, value, ambiguous, strength, place: region.place, sheet: region.sheet, row, column, how });
@@ -210,6 +213,7 @@ function regionCandidates(region: MetaRegion): Candidate[] {
         const m = VERSION_IN_TEXT.exec(text);
         if (m && plausibleVersion(m[1]!)) at('version', m[1]!, /version|rev/i.test(text.slice(0, m.index + m[0].length)) ? 3 : 2, r, c, `in the text ${quote(text)}`);
       }
+      if (lineRows.has(r)) continue;
       if (DATE_LABEL.test(text)) {
         const value = labelledValues(region, r, c, rowSet)
           .map((v) => ({ ...v, d: dateValue(v.cell) }))

@@ -215,7 +215,7 @@ async function payments2022(): Promise<RealShaped> {
   ] as const) {
     styleRow(summary.addRow([label, { formula, result: 0 }]), false);
   }
-  riskRegister(wb, 260);
+  riskRegister(wb, 900);
   listsSheet(wb, [...STATUSES_2022, 'N/A']);
   return {
     name: '2022, cover + revision history, styled, 7 sheets',
