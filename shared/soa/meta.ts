@@ -221,7 +221,7 @@ function regionCandidates(region: MetaRegion): Candidate[] {
         if (value) at('date', value.d!.iso, 4, value.row, value.column, `value of the label ${quote(text)} (${cellRef(r, c)})`, value.d!.ambiguous);
       } else if (typeof cell === 'string') {
         const found = findDateInText(text);
-        if (found && !OTHER_DATE.test(text)) at('date', found.iso, DATE_WORD.test(text) ? 3 : 2, r, c, `in the text ${quote(text)}`, found.ambiguous);
+        if (found && !OTHER_DATE.test(text) && !OTHER_DATE.test(cellText(row[c - 1] ?? null))) at('date', found.iso, DATE_WORD.test(text) ? 3 : 2, r, c, `in the text ${quote(text)}`, found.ambiguous);
       } else if (cell instanceof Date) {
         const left = cellText(row[c - 1] ?? null);
         if (!OTHER_DATE.test(left)) at('date', isoDate(cell), 1, r, c, 'a date cell');
