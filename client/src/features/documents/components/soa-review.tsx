@@ -6,8 +6,8 @@ import { useReadSoa, useSaveSoa, type SoaImport } from '../api/soas';
 
 type Row = SoaImport['rows'][number];
 type Source = SoaImport['report']['versionSource'];
-/** " (sheet “Cover”, C10)": where the import found a value. */
-const where = (src: Source) => (src ? ` (${src.sheet ? `sheet “${src.sheet}”` : 'file'}${src.cell ? `, ${src.cell}` : ''})` : '');
+/** " sheet “Cover” C10 (value of the label …)": where the import found a value. */
+const where = (src: Source) => (src ? ` ${src.sheet ? `sheet “${src.sheet}”` : 'the file'}${src.cell ? ` ${src.cell}` : ''} (${src.how})` : '');
 const methodLabel: Record<string, { label: string; color: string }> = {
   direct: { label: 'read', color: 'green' },
   mapped_2013: { label: 'from 2013 id', color: 'blue' },
@@ -87,8 +87,13 @@ export function SoaReview({ documentId, fileName, onSaved }: { documentId: strin
       {message && <Alert color="red">{message}</Alert>}
       <Text>
         Read {reading.sheetName ? `sheet “${reading.sheetName}”, ` : ''}numbering {reading.numbering}
-        {reading.version ? `, version ${reading.version}${where(reading.report.versionSource)}` : ', no version found'}
-        {reading.date ? `, dated ${reading.date}${where(reading.report.dateSource)}` : ', no date found'}: {reading.summary.applicable} applicable, {reading.summary.excluded} excluded ({reading.summary.excludedWithoutJustification} without justification), {reading.summary.missing} missing.
+        {reading.version ? `, version ${reading.version}` : ''}
+        {reading.date ? `, dated ${reading.date}` : ''}: {reading.summary.applicable} applicable, {reading.summary.excluded} excluded ({reading.summary.excludedWithoutJustification} without justification), {reading.summary.missing} missing.
+      </Text>
+      <Text size="sm" c="dimmed">
+        {reading.version ? `Version read at${where(reading.report.versionSource)}` : 'No version found in any sheet'}
+        {'; '}
+        {reading.date ? `date read at${where(reading.report.dateSource)}` : 'no date found in any sheet'}.
       </Text>
       {reading.numbering === '2005' && (
         <Alert color="red" title="ISO/IEC 27001:2005 numbering">
