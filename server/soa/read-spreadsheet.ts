@@ -178,6 +178,7 @@ function inflateEntry(buf: Buffer, entry: ZipEntryInfo): string {
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeXml(text: string): string {
+  if (!text.includes('&') && !text.includes('_x')) return text;
   return text
     .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_m, hex: string, dec: string, name: string) =>
       hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ENTITY[name.toLowerCase()]!,
@@ -253,6 +254,13 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86400000));
 }
 
+/** The r, s and t attributes of a <c> or <row> tag (their values never need decoding). */
+function cellAttributes(tag: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  for (const m of tag.matchAll(/(?:^|\s)(r|s|t)\s*=\s*["']([^"']*)["']/g)) out[m[1] as 'r' | 's' | 't'] = m[2];
+  return out;
+}
+
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
@@ -266,12 +274,12 @@ function sheetCells(xml: string, strings: string[], kinds: Kind[], date1904: boo
   const data = dataStart >= 0 ? xml.slice(dataStart, dataEnd >= 0 ? dataEnd : undefined) : '';
   let nextRow = 0;
   for (const rm of data.matchAll(ROW)) {
-    const ra = attributes(rm[1]!);
+    const ra = cellAttributes(rm[1]!);
     const row = ra.r ? Number(ra.r) - 1 : nextRow;
     nextRow = row + 1;
     let nextCol = 0;
     for (const cm of (rm[2] ?? '').matchAll(CELL)) {
-      const a = attributes(cm[1]!);
+      const a = cellAttributes(cm[1]!);
       const pos = a.r ? cellPosition(a.r) : { row, col: nextCol };
       if (!pos) throw new UnreadablePart(`cell reference "${a.r}" in sheet "${name}"`);
       nextCol = pos.col + 1;
