@@ -584,6 +584,18 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
   }
   for (const conflict of meta.conflicts) report.ambiguous.push({ row: null, message: conflict });
 
+  // Rows above the header are its title and document control; one holding a control id is a row lost, and said so.
+  for (let r = 0; r < layout.headerStart; r += 1) {
+    if (meta.versionSource?.sheet === (opts.sheetName ?? null) && meta.versionRow === r + 1) continue;
+    const row = grid[r] ?? [];
+    const id = row.find((c) => {
+      const ids = readCellIds(c);
+      return ids.twoPart.some((t) => t.candidates.length) || ids.threePart.some((t) => isKnown2013(t) || title2005(t) !== undefined);
+    });
+    if (id !== undefined) report.ignoredRows.unshift({ row: r + 1, reason: `above the header (row ${layout.headerStart + 1}): ${quote(cellText(id))} not read as a control` });
+  }
+  report.ignoredRows.sort((a, b) => a.row - b.row);
+
   return { sheetName: opts.sheetName ?? null, version: meta.version, date: meta.date, numbering, rows, report };
 }
 

@@ -123,6 +123,19 @@ describe('every row the import did not use is listed with why', () => {
   });
 });
 
+describe('rows above the header', () => {
+  test('when a row above the header holds a control id, then it is listed as not read', () => {
+    const result = parseSoaGrid([['5.1 Policies for information security'], HEADER, ['5.2', 'Information security roles and responsibilities', 'Yes', 'Implemented', 'r']]);
+    expect(result.report.ignoredRows).toEqual([{ row: 1, reason: expect.stringContaining('above the header (row 2)') }]);
+  });
+
+  test('when the row above the header is the version "Version | 5.1", then it is read as the version, not listed as a lost control', () => {
+    const result = parseSoaGrid([['Version', 5.1], HEADER, ['5.2', 'Information security roles and responsibilities', 'Yes', 'Implemented', 'r']]);
+    expect(result.version).toBe('5.1');
+    expect(result.report.ignoredRows).toEqual([]);
+  });
+});
+
 describe('implementation wordings', () => {
   test.each([
     ['Not at all', 'none'],
