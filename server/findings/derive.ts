@@ -82,7 +82,7 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
           documentTitle: soa.document_title,
           version: soa.version,
           date: soa.soa_date,
-          numbering: soa.numbering as '2022' | '2013' | 'both',
+          numbering: soa.numbering as '2022' | '2013' | 'both' | '2005',
           rows: soa.rows.map((r) => ({ controlId: r.control_id, applicable: r.applicable, implementation: r.implementation, justification: r.justification, method: r.method, sourceRow: r.source_row })),
         }
       : null,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { controls, findControl } from '../../shared/catalog';
 import { parseSoaGrid, summarizeSoa } from '../../shared/soa/parse';
 import { idParams, id as uuid } from '../../shared/schemas/common';
-import { soaDto, soaImportDto, soaInput, type soaMethods } from '../../shared/schemas/soa';
+import { soaDto, soaImportDto, soaInput, type soaMethods, type soaNumberings } from '../../shared/schemas/soa';
 import type { Deps } from '../deps';
 import { invalid, notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
@@ -37,7 +37,7 @@ function presentSoa(s: SoaRecord, rows: SoaRowRecord[]) {
     owner: { id: s.organization_id, name: s.owner_name },
     version: s.version,
     date: s.soa_date,
-    numbering: s.numbering as '2022' | '2013' | 'both',
+    numbering: s.numbering as (typeof soaNumberings)[number],
     rows: dtoRows,
     summary: summarizeSoa({ rows: dtoRows }),
     createdAt: s.created_at.toISOString(),
@@ -68,8 +68,8 @@ export const soaRoutes = [
     responses: { 200: { description: 'The reading, for review', schema: soaImportDto }, 413: { description: 'Over a size, row or unpacked-size limit' } },
     handler: async ({ req, body }) => {
       const file = req.spreadsheet!;
-      const { sheetName, grid } = await readSpreadsheetGrid(file.buffer, file.kind, { sheetName: body.sheetName });
-      const result = parseSoaGrid(grid, { sheetName });
+      const { sheetName, grid, otherSheets } = await readSpreadsheetGrid(file.buffer, file.kind, { sheetName: body.sheetName });
+      const result = parseSoaGrid(grid, { sheetName, otherSheets });
       return {
         sheetName: result.sheetName,
         version: result.version,

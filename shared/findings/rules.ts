@@ -37,7 +37,7 @@ export interface SoaFacts {
   documentTitle: string;
   version: string | null;
   date: string | null;
-  numbering: '2022' | '2013' | 'both';
+  numbering: '2022' | '2013' | 'both' | '2005';
   rows: { controlId: string; applicable: boolean | null; implementation: 'full' | 'partial' | 'none' | null; justification: string; method: string; sourceRow: number | null }[];
 }
 
@@ -224,6 +224,27 @@ function scopeRules(input: RuleInput): DerivedFinding[] {
   return out;
 }
 
+/**
+ * SOA_OUTDATED_NUMBERING: an SoA numbered only by ISO/IEC 27001:2013 (A.5–A.18)
+ * or 2005 (A.5–A.15) Annex A. A 2005 SoA's controls are not mapped to 2022 ones,
+ * so it states nothing about any 2022 control.
+ */
+function outdatedNumbering(soa: SoaFacts): DerivedFinding | null {
+  if (soa.numbering !== '2013' && soa.numbering !== '2005') return null;
+  const old2005 = soa.numbering === '2005';
+  return {
+    code: 'SOA_OUTDATED_NUMBERING',
+    severity: fixed('SOA_OUTDATED_NUMBERING'),
+    key: `SOA_OUTDATED_NUMBERING:${soa.id}`,
+    controlIds: [],
+    title: old2005 ? 'SoA uses the ISO/IEC 27001:2005 Annex A numbering' : 'SoA uses only the 2013 Annex A numbering',
+    explanation: old2005
+      ? `"${soa.documentTitle}" lists controls by ISO/IEC 27001:2005 numbering (A.5–A.15, 133 controls), recognised from its ids and titles: it was written for an edition withdrawn in 2013, and its controls were not mapped to the 2022 ones (2005 ids name other controls than the same 2013 ids).`
+      : `"${soa.documentTitle}" lists controls only by ISO/IEC 27001:2013 numbering (A.5–A.18): it was not updated for the 2022 controls, including the 11 new ones.`,
+    facts: { numbering: soa.numbering },
+  };
+}
+
 function soaRules(input: RuleInput): DerivedFinding[] {
   const out: DerivedFinding[] = [];
   const soa = input.soa;
@@ -259,17 +280,8 @@ function soaRules(input: RuleInput): DerivedFinding[] {
       });
     }
   }
-  if (soa.numbering === '2013') {
-    out.push({
-      code: 'SOA_OUTDATED_NUMBERING',
-      severity: fixed('SOA_OUTDATED_NUMBERING'),
-      key: `SOA_OUTDATED_NUMBERING:${soa.id}`,
-      controlIds: [],
-      title: 'SoA uses only the 2013 Annex A numbering',
-      explanation: `"${soa.documentTitle}" lists controls only by ISO/IEC 27001:2013 numbering (A.5–A.18): it was not updated for the 2022 controls, including the 11 new ones.`,
-      facts: { numbering: soa.numbering },
-    });
-  }
+  const outdated = outdatedNumbering(soa);
+  if (outdated) out.push(outdated);
   const missing = soa.rows.filter((r) => r.method === 'missing').map((r) => r.controlId);
   if (missing.length) {
     out.push({

@@ -6,6 +6,8 @@ import { controlId } from './template';
 
 export const soaMethods = ['direct', 'mapped_2013', 'repaired_by_title', 'repaired_by_order', 'inferred', 'missing', 'entered'] as const;
 export const implementations = ['full', 'partial', 'none'] as const;
+/** The Annex A numbering an SoA uses; '2005' is read and reported, never mapped to 2022 controls. */
+export const soaNumberings = ['2022', '2013', 'both', '2005'] as const;
 
 export const soaRowInput = z.strictObject({
   controlId,
@@ -17,6 +19,9 @@ export const soaRowInput = z.strictObject({
     .strictObject({ row: z.number().int().min(1).max(1048576, { message: 'must be at most 1048576 (the last row of a worksheet)' }).nullable(), method: z.enum(soaMethods), note: text(1000).default('') })
     .default({ row: null, method: 'entered', note: '' }),
 });
+
+const metaSourceInput = z.strictObject({ sheet: z.string().max(200).nullable(), cell: z.string().max(20), how: z.string().max(2000) });
+const metaSourceDto = z.object({ sheet: z.string().nullable(), cell: z.string(), how: z.string() });
 
 /**
  * The report of the import the rows came from, kept with the SoA as the
@@ -32,6 +37,10 @@ export const soaImportReportInput = z.strictObject({
   columns: z
     .record(z.string().max(40), z.string().max(100000))
     .refine((c) => Object.keys(c).length <= 50, { message: 'must hold at most 50 columns' }),
+  /** Where the version and date were read (sheet, cell, how). */
+  versionSource: metaSourceInput.nullable().optional(),
+  dateSource: metaSourceInput.nullable().optional(),
+  numberingEvidence: z.array(z.string().max(2000)).max(50).optional(),
 });
 
 /** `POST /api/soas`: exactly one row per ISO/IEC 27002:2022 control, for an SoA document of your library. */
@@ -40,7 +49,7 @@ export const soaInput = z
     documentId: id,
     version: text(50).nullable().default(null),
     date: isoDate.nullable().default(null),
-    numbering: z.enum(['2022', '2013', 'both']).default('2022'),
+    numbering: z.enum(soaNumberings).default('2022'),
     rows: z.array(soaRowInput).max(93, { message: 'must hold one row per control (93)' }),
     importReport: soaImportReportInput.nullable().default(null),
   })
@@ -71,6 +80,9 @@ const reportDto = z.object({
   ignoredRows: z.array(z.object({ row: z.number(), reason: z.string() })),
   headerRow: z.number(),
   columns: z.record(z.string(), z.string()),
+  versionSource: metaSourceDto.nullable(),
+  dateSource: metaSourceDto.nullable(),
+  numberingEvidence: z.array(z.string()),
 });
 
 const summaryDto = z.object({
@@ -87,7 +99,7 @@ const summaryDto = z.object({
 
 /** The reading of an SoA file, not saved: a person reviews and corrects it, then posts it to /api/soas. */
 export const soaImportDto = z
-  .object({ sheetName: z.string().nullable(), version: z.string().nullable(), date: z.string().nullable(), numbering: z.enum(['2022', '2013', 'both']), rows: z.array(soaRowDto), report: reportDto, summary: summaryDto })
+  .object({ sheetName: z.string().nullable(), version: z.string().nullable(), date: z.string().nullable(), numbering: z.enum(soaNumberings), rows: z.array(soaRowDto), report: reportDto, summary: summaryDto })
   .meta({ id: 'SoaImport' });
 
 export const soaDto = z
@@ -97,7 +109,7 @@ export const soaDto = z
     owner: z.object({ id, name: z.string() }),
     version: z.string().nullable(),
     date: z.string().nullable(),
-    numbering: z.enum(['2022', '2013', 'both']),
+    numbering: z.enum(soaNumberings),
     rows: z.array(soaRowDto),
     summary: summaryDto,
     createdAt: z.string(),

@@ -3,12 +3,15 @@ import type { IdCandidate } from './ids';
 import { isKnown2013, readCellIds } from './ids';
 import type { Layout } from './layout';
 import { columnLabel, detectLayout, repeatsHeader } from './layout';
-import { readMeta } from './meta';
+import type { MetaRegion, MetaSource } from './meta';
+import { readWorkbookMeta, sheetPlace } from './meta';
+import { editionNamed, judgeEdition, rowEdition, title2005, title2013 } from './numbering';
 import { bestTitleMatch, titleSimilarity } from './titles';
 import type { Implementation, SoaCell } from './values';
 import { cellText, isPlaceholder, readApplicable, readImplementation, weakestImplementation } from './values';
 
 export type { Implementation, SoaCell } from './values';
+export type { MetaSource } from './meta';
 
 /** How a control's row was found in the file. */
 export type SoaRowMethod = 'direct' | 'mapped_2013' | 'repaired_by_title' | 'repaired_by_order' | 'inferred' | 'missing';
@@ -31,13 +34,30 @@ export interface SoaImportReport {
   /** Ids and values the parser deduced rather than read (repaired ids, ids from titles, applicability from status). */
   inferred: { row: number; controlId: string; message: string }[];
   /** Readings a person should check: titles contradicting ids, unknown ids, conflicting values. */
-  ambiguous: { row: number; message: string }[];
-  /** Rows below the header that gave no control (section headings, notes, repeated headers). */
+  ambiguous: { row: number | null; message: string }[];
+  /**
+   * Every row below the header that gave no control, and why: section headings,
+   * notes, repeated headers, ids that are no control, 2013 rows whose 2022
+   * controls other rows state directly (a 2022 id "N/A"), 2005 controls.
+   */
   ignoredRows: { row: number; reason: string }[];
   /** 1-based row of the header (its last row when it spans two); 0 when no header was found. */
   headerRow: number;
   /** Where each fact was read: role → column letter and header, e.g. applicable → 'D "Applicable?"'. */
   columns: Record<string, string>;
+  /** Where the version and the date were read (sheet, cell, how); null when not found. */
+  versionSource: MetaSource | null;
+  dateSource: MetaSource | null;
+  /** Why the file's three-part ids were read as 2013 or 2005 numbering (empty when it has none). */
+  numberingEvidence: string[];
+}
+
+export type SoaNumbering = '2022' | '2013' | 'both' | '2005';
+
+/** Another sheet of the workbook, read for the SoA's version and date only. */
+export interface OtherSheet {
+  name: string;
+  grid: readonly (readonly SoaCell[])[];
 }
 
 export interface SoaParseResult {
@@ -45,7 +65,8 @@ export interface SoaParseResult {
   version: string | null;
   /** ISO YYYY-MM-DD. */
   date: string | null;
-  numbering: '2022' | '2013' | 'both';
+  /** '2005': ISO/IEC 27001:2005 ids, which are reported and never mapped to 2022 controls. */
+  numbering: SoaNumbering;
   /** Exactly one row per 2022 control, in catalog order. */
   rows: SoaRow[];
   report: SoaImportReport;
@@ -325,8 +346,8 @@ function inferApplicability(entry: Entry, values: ReturnType<typeof readValues>,
  * controls through Annex B), and returns exactly one row per 2022 control
  * with a report of everything inferred, ambiguous or ignored.
  */
-export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { sheetName?: string } = {}): SoaParseResult {
-  const report: SoaImportReport = { inferred: [], ambiguous: [], ignoredRows: [], headerRow: 0, columns: {} };
+export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { sheetName?: string; otherSheets?: readonly OtherSheet[] } = {}): SoaParseResult {
+  const report: SoaImportReport = { inferred: [], ambiguous: [], ignoredRows: [], headerRow: 0, columns: {}, versionSource: null, dateSource: null, numberingEvidence: [] };
   const layout = detectLayout(grid);
   report.headerRow = layout.headerIndex + 1;
   const label = (c: number) => columnLabel(c, layout.headerTexts[c]);
@@ -398,6 +419,39 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
 
   const with2022 = entries.filter((e) => e.ids.length);
   const resolved = resolveCandidates(with2022, report);
+  /** Rows that gave no control in the end, and why (listed in the report with the other ignored rows). */
+  const unused = new Map<Entry, string>();
+  const hasResolved = (e: Entry) => (resolved.get(e) ?? []).some((r) => r !== null);
+
+  // 2013 or 2005? The rows that rely on their three-part ids decide, by ids and titles together.
+  const dependent = entries.filter((e) => !hasResolved(e) && e.ids2013.length);
+  const namedIn = [
+    ...(opts.sheetName ? [opts.sheetName] : []),
+    ...grid.slice(0, Math.max(layout.headerIndex + 1, 0)).flatMap((row) => row.map((c) => (typeof c === 'string' ? c : ''))),
+  ].filter((t) => t && editionNamed(t));
+  const verdict = judgeEdition(
+    // With a 2022 id column, the title column names the 2022 control: it says nothing about the old edition.
+    dependent.flatMap((e) => e.ids2013.map((id) => ({ id, title: e.ids2013.length === 1 && layout.id2022 === null ? e.title : '' }))),
+    [...new Set(namedIn)],
+  );
+  const is2005 = dependent.length > 0 && verdict.edition === '2005';
+  if (dependent.length) {
+    const tally = `${verdict.votes2005} for 2005, ${verdict.votes2013} for 2013`;
+    if (is2005) {
+      // A 2005 id is not expected to be a 2013 control: the rows are listed as 2005 controls instead.
+      const rows2005 = new Set(dependent.map((e) => e.row));
+      report.ambiguous = report.ambiguous.filter((a) => !(a.row !== null && rows2005.has(a.row) && /is not an ISO\/IEC 27001:2013 Annex A control/.test(a.message)));
+      report.numberingEvidence.push(`read as ISO/IEC 27001:2005 numbering (${tally}): 2005 controls are not mapped to 2022 controls`, ...verdict.evidence);
+    } else if (verdict.edition === '2013') {
+      report.numberingEvidence.push(`read as ISO/IEC 27001:2013 numbering (${tally})`, ...verdict.evidence);
+    } else if (verdict.votes2005 === 0) {
+      report.numberingEvidence.push(`read as ISO/IEC 27001:2013 numbering: no title or id tells 2013 from 2005 (${tally})`);
+    } else {
+      const message = `the three-part ids fit neither ISO/IEC 27001:2013 nor 2005 clearly (${tally}); read as 2013: check the numbering`;
+      report.numberingEvidence.push(message, ...verdict.evidence);
+      report.ambiguous.push({ row: null, message });
+    }
+  }
   const primary = new Map<string, Claim[]>();
   const mapped = new Map<string, Claim[]>();
   const add = (map: Map<string, Claim[]>, id: string, claim: Claim) => map.set(id, [...(map.get(id) ?? []), claim]);
@@ -423,6 +477,21 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
         report.inferred.push({ row: entry.row, controlId: r.id, message: entry.inference });
       }
       add(primary, r.id, { entry, method: r.method, note: joinDistinct(notes, '; ') });
+    }
+    if (!resolutions.length && entry.ids2013.length) {
+      const old2005 = entry.ids2013.map((id) => `${id}${title2005(id) ? ` "${title2005(id)}"` : ''}`).join(', ');
+      if (is2005) {
+        unused.set(entry, `ISO/IEC 27001:2005 control ${old2005}: 2005 controls are not mapped to 2022 controls`);
+        continue;
+      }
+      const single = entry.ids2013.length === 1 ? rowEdition(entry.ids2013[0]!, entry.title) : null;
+      if (single?.edition === '2005') {
+        const id = entry.ids2013[0]!;
+        const message = `${single.reason}: not mapped as 2013 ${id}${title2013(id) ? ` "${title2013(id)}"` : ''}`;
+        report.ambiguous.push({ row: entry.row, message: `row ${entry.row}: ${message}` });
+        unused.set(entry, message);
+        continue;
+      }
     }
     if (!resolutions.length) {
       for (const old of entry.ids2013) {
@@ -452,33 +521,80 @@ export function parseSoaGrid(grid: readonly (readonly SoaCell[])[], opts: { shee
   }
 
   const has2022 = primary.size > 0;
-  const numbering: SoaParseResult['numbering'] = has2022 && saw2013 ? 'both' : saw2013 ? '2013' : '2022';
+  const old2013 = saw2013 && !is2005;
+  const numbering: SoaNumbering = is2005 && !has2022 ? '2005' : has2022 && old2013 ? 'both' : old2013 ? '2013' : '2022';
+  const used = new Set<Entry>();
   const rows: SoaRow[] = controls.map((control) => {
     const claims = primary.get(control.id) ?? mapped.get(control.id);
-    if (claims?.length) return combine(control.id, claims, report);
+    if (claims?.length) {
+      for (const c of claims) used.add(c.entry);
+      return combine(control.id, claims, report);
+    }
     const note =
-      numbering === '2013' && control.newIn2022 ? 'not in the file: new in 2022, no 2013 control maps to it' : 'not in the file';
+      numbering === '2005'
+        ? 'not in the file: the SoA uses ISO/IEC 27001:2005 numbering, which is not mapped to 2022 controls'
+        : numbering === '2013' && control.newIn2022
+          ? 'not in the file: new in 2022, no 2013 control maps to it'
+          : 'not in the file';
     return { controlId: control.id, applicable: null, implementation: null, justification: '', source: { row: null, method: 'missing', note } };
   });
 
-  const metaRows: number[] = [];
-  const top = layout.headerStart >= 0 ? layout.headerStart : Math.min(grid.length, 10);
-  for (let r = 0; r < top; r += 1) metaRows.push(r);
-  let meta = readMeta(grid, metaRows, opts.sheetName);
-  if (meta.version === null || meta.date === null) {
-    // Some SoAs keep document control below the table.
-    const footer: number[] = [];
-    for (let r = lastDataIndex + 1; r < grid.length; r += 1) footer.push(r);
-    const below = readMeta(grid, footer);
-    meta = {
-      version: meta.version ?? below.version,
-      versionRow: meta.versionRow ?? below.versionRow,
-      date: meta.date ?? below.date,
-      dateRow: meta.date ? meta.dateRow : below.dateRow,
-      dateAmbiguity: meta.date ? meta.dateAmbiguity : below.dateAmbiguity,
-    };
+  // Every row that gave no control says why.
+  const ignored = new Set(report.ignoredRows.map((r) => r.row));
+  for (const entry of [...entries, ...titleOnly]) {
+    if (used.has(entry) || ignored.has(entry.row)) continue;
+    let reason = unused.get(entry);
+    if (!reason) {
+      const written = entry.idCell ? quote(entry.idCell) : 'blank';
+      const targets = [...new Set(entry.ids2013.flatMap((id) => controlsFor2013(id)))];
+      if (!hasResolved(entry) && targets.length) {
+        const holders = targets.map((id) => `${id} (row ${(primary.get(id) ?? [])[0]?.entry.row ?? '?'})`).join(', ');
+        reason = `2022 id ${written}; its 2013 control${entry.ids2013.length === 1 ? '' : 's'} ${entry.ids2013.join(', ')} map${entry.ids2013.length === 1 ? 's' : ''} to ${holders}, stated directly by ${targets.length === 1 ? 'that row' : 'those rows'}; this row's values were not used`;
+      } else if (entry.ids2013.length && !hasResolved(entry)) {
+        reason = `${entry.ids2013.join(', ')} ${entry.ids2013.length === 1 ? 'is' : 'are'} not ISO/IEC 27001:2013 Annex A control${entry.ids2013.length === 1 ? '' : 's'}, and the 2022 id is ${written}`;
+      } else if (!hasResolved(entry)) {
+        reason = `${written} is not an ISO/IEC 27001:2022 Annex A control`;
+      } else {
+        reason = 'its control is stated by another row';
+      }
+    }
+    report.ignoredRows.push({ row: entry.row, reason });
   }
-  if (meta.dateAmbiguity && meta.dateRow) report.ambiguous.push({ row: meta.dateRow, message: `date ${meta.dateAmbiguity}` });
+  report.ignoredRows.sort((a, b) => a.row - b.row);
+
+  // Version and date: above the table, below it, then every other sheet (a cover, document control, revision history).
+  const regions: MetaRegion[] = [];
+  const top = layout.headerStart >= 0 ? layout.headerStart : Math.min(grid.length, 10);
+  regions.push({ sheet: opts.sheetName ?? null, grid, rows: [...Array(top).keys()], place: 3, readRunsBelow: true });
+  const footer: number[] = [];
+  for (let r = lastDataIndex + 1; r < grid.length; r += 1) footer.push(r);
+  if (footer.length) regions.push({ sheet: opts.sheetName ?? null, grid, rows: footer, place: 2, readRunsBelow: true });
+  for (const other of opts.otherSheets ?? []) {
+    const place = sheetPlace(other.name);
+    const rows = [...Array(Math.min(other.grid.length, place > 1 ? 300 : 40)).keys()];
+    regions.push({ sheet: other.name, grid: other.grid, rows, place, readRunsBelow: place > 1, labelsBelow: place > 1, minStrength: place > 1 ? undefined : 4 });
+  }
+  const meta = readWorkbookMeta(regions, opts.sheetName);
+  report.versionSource = meta.versionSource;
+  report.dateSource = meta.dateSource;
+  const mainSheet = (src: MetaSource | null) => src !== null && src.sheet === (opts.sheetName ?? null);
+  if (meta.dateAmbiguity) {
+    const at = meta.dateSource && !mainSheet(meta.dateSource) ? ` (sheet "${meta.dateSource.sheet}" ${meta.dateSource.cell})` : '';
+    report.ambiguous.push({ row: mainSheet(meta.dateSource) ? meta.dateRow : null, message: `date ${meta.dateAmbiguity}${at}` });
+  }
+  for (const conflict of meta.conflicts) report.ambiguous.push({ row: null, message: conflict });
+
+  // Rows above the header are its title and document control; one holding a control id is a row lost, and said so.
+  for (let r = 0; r < layout.headerStart; r += 1) {
+    if (meta.versionSource?.sheet === (opts.sheetName ?? null) && meta.versionRow === r + 1) continue;
+    const row = grid[r] ?? [];
+    const id = row.find((c) => {
+      const ids = readCellIds(c);
+      return ids.twoPart.some((t) => t.candidates.length) || ids.threePart.some((t) => isKnown2013(t) || title2005(t) !== undefined);
+    });
+    if (id !== undefined) report.ignoredRows.unshift({ row: r + 1, reason: `above the header (row ${layout.headerStart + 1}): ${quote(cellText(id))} not read as a control` });
+  }
+  report.ignoredRows.sort((a, b) => a.row - b.row);
 
   return { sheetName: opts.sheetName ?? null, version: meta.version, date: meta.date, numbering, rows, report };
 }

@@ -87,3 +87,8 @@ export function bestTitleMatch(title: string): TitleMatch | null {
   }
   return best.controlId ? best : null;
 }
+
+/** How well two titles fit each other (0–1), after the same normalisation as catalog titles. */
+export function pairSimilarity(a: string, b: string): number {
+  return similarityOfNormalized(normalizeTitle(a), normalizeTitle(b));
+}

@@ -61,13 +61,15 @@ export interface ImplementationReading {
 
 const IMPL_NA = /^(n\/a|n\.a|na|not applicable|not appl|excluded|out of scope|not relevant)\b/;
 const IMPL_NONE =
-  /^(not implemented|not yet implemented|not yet|not started|not in place|not done|not met|non[- ]?compliant|unimplemented|none|no|n|missing|absent|planned|to do|todo|to be implemented|gap|open|false|0)\b/;
+  /^(not implemented|not yet implemented|not yet|not started|not in place|not done|not met|not at all|not present|not established|non[- ]?compliant|unimplemented|none|no|n|nil|missing|absent|planned|scheduled|pending|to do|todo|to be (?:implemented|started|done|established)|gap|open|false|0)\b/;
+// "Not fully implemented", "Not completely in place": part of it is.
+const IMPL_NOT_FULLY = /^not (?:yet )?(?:fully|completely|entirely|wholly)\b/;
 const IMPL_PARTIAL =
-  /^(partial|partially|partly|in part|in progress|ongoing|on-going|under implementation|being implemented|implementing|work in progress|wip|limited|some|started|semi)\b/;
+  /^(partial|partially|partly|in part|part[- ]implemented|in progress|ongoing|on-going|under implementation|in implementation|being implemented|implementing|under development|in development|being developed|work in progress|wip|limited|some|started|semi|mostly|largely|nearly|almost|substantially)\b/;
 // "Implemented partially", "Yes, partly": a qualifier later in the cell wins over the first word.
 const IMPL_PARTIAL_ANYWHERE = /\b(partial|partially|partly|in progress)\b/;
 const IMPL_FULL =
-  /^(implemented|fully implemented|full|fully|yes|y|done|complete|completed|in place|operational|effective|in operation|live|compliant|met|true|1)\b/;
+  /^(implemented|fully implemented|full|fully|yes|y|done|complete|completed|in place|fully in place|in use|operational|operating|effective|in operation|live|compliant|met|achieved|established|true|1)\b/;
 
 /** A percentage as 0–100, from "50%", "50 %" or "0.5" style text. */
 function percentOf(text: string): number | null {
@@ -102,6 +104,7 @@ export function readImplementation(cell: SoaCell | undefined): ImplementationRea
   if (IMPL_NA.test(t)) return { implementation: null, notApplicable: true };
   if (CROSS_MARKS.test(t)) return { implementation: 'none', notApplicable: false };
   if (CHECK_MARKS.test(t)) return { implementation: 'full', notApplicable: false };
+  if (IMPL_NOT_FULLY.test(t)) return { implementation: 'partial', notApplicable: false };
   if (IMPL_NONE.test(t)) return { implementation: 'none', notApplicable: false };
   if (IMPL_PARTIAL.test(t) || IMPL_PARTIAL_ANYWHERE.test(t)) return { implementation: 'partial', notApplicable: false };
   if (IMPL_FULL.test(t)) return { implementation: 'full', notApplicable: false };

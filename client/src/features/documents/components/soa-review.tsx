@@ -5,6 +5,9 @@ import { ApiError } from '../../../lib/api-client';
 import { useReadSoa, useSaveSoa, type SoaImport } from '../api/soas';
 
 type Row = SoaImport['rows'][number];
+type Source = SoaImport['report']['versionSource'];
+/** " sheet “Cover” C10 (value of the label …)": where the import found a value. */
+const where = (src: Source) => (src ? ` ${src.sheet ? `sheet “${src.sheet}”` : 'the file'}${src.cell ? ` ${src.cell}` : ''} (${src.how})` : '');
 const methodLabel: Record<string, { label: string; color: string }> = {
   direct: { label: 'read', color: 'green' },
   mapped_2013: { label: 'from 2013 id', color: 'blue' },
@@ -87,6 +90,16 @@ export function SoaReview({ documentId, fileName, onSaved }: { documentId: strin
         {reading.version ? `, version ${reading.version}` : ''}
         {reading.date ? `, dated ${reading.date}` : ''}: {reading.summary.applicable} applicable, {reading.summary.excluded} excluded ({reading.summary.excludedWithoutJustification} without justification), {reading.summary.missing} missing.
       </Text>
+      <Text size="sm" c="dimmed">
+        {reading.version ? `Version read at${where(reading.report.versionSource)}` : 'No version found in any sheet'}
+        {'; '}
+        {reading.date ? `date read at${where(reading.report.dateSource)}` : 'no date found in any sheet'}.
+      </Text>
+      {reading.numbering === '2005' && (
+        <Alert color="red" title="ISO/IEC 27001:2005 numbering">
+          {reading.report.numberingEvidence.join('; ')}. Its controls were not mapped to the 2022 controls: every control is shown as missing in the file.
+        </Alert>
+      )}
       {(reading.report.inferred.length > 0 || reading.report.ambiguous.length > 0) && (
         <Alert color="yellow" title="Check what was inferred">
           <List size="sm">
@@ -98,6 +111,20 @@ export function SoaReview({ documentId, fileName, onSaved }: { documentId: strin
             ))}
           </List>
         </Alert>
+      )}
+      {reading.report.ignoredRows.length > 0 && (
+        <details>
+          <summary>
+            {reading.report.ignoredRows.length} row{reading.report.ignoredRows.length === 1 ? '' : 's'} of the sheet not used, and why
+          </summary>
+          <List size="sm">
+            {reading.report.ignoredRows.map((r) => (
+              <List.Item key={`g${r.row}`}>
+                Row {r.row}: {r.reason}
+              </List.Item>
+            ))}
+          </List>
+        </details>
       )}
       <Group>
         <Button variant={onlyFlagged ? 'filled' : 'light'} size="xs" onClick={() => setOnlyFlagged((v) => !v)}>
