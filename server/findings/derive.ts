@@ -1,8 +1,9 @@
 import { isNotApplicable, visibleQuestionKeys } from '../../shared/answers/check';
 import { rawCredit } from '../../shared/answers/credit';
 import { requiredControlReasons, requiredControls } from '../../shared/engagements/required-controls';
-import { currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type MatchVerdict, type RuleInput } from '../../shared/findings/rules';
-import { sameLegalEntity } from '../../shared/matching/normalize';
+import { certificateLabel, certificateVoidReason, currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type EntityMatchFacts, type RuleInput } from '../../shared/findings/rules';
+import { judgeAcrossCertificates, type CoverageSource } from '../../shared/matching/coverage';
+import { matchCertificateHolder } from '../../shared/matching/holder';
 import { matchService } from '../../shared/matching/services';
 import { matchSite } from '../../shared/matching/sites';
 import { allQuestions } from '../../shared/schemas/template';
@@ -13,7 +14,7 @@ import { listAnswers } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
 import { scoreOf } from '../scoring/score-assessment';
-import { certificatesSharedWith, latestSoaSharedWith, latestSubmittedAssessment, providerAliases } from '../repositories/finding-facts';
+import { certificatesSharedWith, latestSoaSharedWith, latestSubmittedAssessment } from '../repositories/finding-facts';
 
 const entityVerdict = { same: 'covered', uncertain: 'uncertain', different: 'not_covered' } as const;
 
@@ -38,15 +39,22 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
     soaReference: c.soa_version || c.soa_date ? { ...(c.soa_version ? { version: c.soa_version } : {}), ...(c.soa_date ? { date: c.soa_date } : {}) } : null,
   }));
   const current = currentCertificate(certificates);
-  const currentRow = certRows.find((c) => c.id === current?.id);
-  const scope = currentRow ? { sites: currentRow.sites, services: currentRow.services, scopeText: currentRow.scope_text } : null;
-  const sites = scope ? profile.sites.map((site) => ({ site: site.name || site.city, match: matchSite(site, { sites: scope.sites, scopeText: scope.scopeText }) as MatchVerdict })) : [];
-  const services = scope ? profile.services.map((service) => ({ service, match: matchService(service, { services: scope.services, scopeText: scope.scopeText }) as MatchVerdict })) : [];
-  let entityMatch: RuleInput['entityMatch'] = null;
-  if (current && e.contracting_entity) {
-    const m = sameLegalEntity(e.contracting_entity, current.legalEntity, await providerAliases(db, e.provider_org_id));
-    entityMatch = { verdict: entityVerdict[m.verdict], explanation: m.explanation };
-  }
+  // The holder of every valid certificate (and of the one judged for expiry) against the contracting entity and its own names.
+  const holderOf = new Map<string, EntityMatchFacts>();
+  const sources: CoverageSource[] = certificates.map((c) => {
+    const voidReason = certificateVoidReason(c, certificates, today);
+    if (e.contracting_entity && (!voidReason || c.id === current?.id)) {
+      const m = matchCertificateHolder({ entity: e.contracting_entity, aliases: e.contracting_entity_aliases ?? [] }, { name: c.legalEntity, certificate: certificateLabel(c) });
+      holderOf.set(c.id, { certificateId: c.id, verdict: entityVerdict[m.verdict], explanation: m.explanation, compared: m.compared });
+    }
+    return { certificateId: c.id, label: certificateLabel(c), voidReason, heldByOther: holderOf.get(c.id)?.verdict === 'not_covered' ? c.legalEntity : null };
+  });
+  const scopeOf = new Map(certRows.map((c) => [c.id, { sites: c.sites, services: c.services, scopeText: c.scope_text }]));
+  const sites = current ? profile.sites.map((site) => ({ site: site.name || site.city, match: judgeAcrossCertificates(sources, (id) => matchSite(site, scopeOf.get(id)!)) })) : [];
+  const services = current ? profile.services.map((service) => ({ service, match: judgeAcrossCertificates(sources, (id) => matchService(service, scopeOf.get(id)!)) })) : [];
+  const entityMatches = [...holderOf.values()];
+  const currentHolder = current ? holderOf.get(current.id) : undefined;
+  const entityMatch: RuleInput['entityMatch'] = currentHolder ? { verdict: currentHolder.verdict, explanation: currentHolder.explanation } : null;
 
   const soa = await latestSoaSharedWith(db, e.id);
   const assessment = await latestSubmittedAssessment(db, e.id);
@@ -89,6 +97,7 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
     requiredControls: requiredControls(profile),
     requiredBecause: requiredControlReasons(profile),
     entityMatch,
+    entityMatches,
     sites,
     services,
     answers,
