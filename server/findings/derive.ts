@@ -1,11 +1,12 @@
 import { isNotApplicable, visibleQuestionKeys } from '../../shared/answers/check';
 import { rawCredit } from '../../shared/answers/credit';
 import { requiredControlReasons, requiredControls } from '../../shared/engagements/required-controls';
-import { certificateLabel, certificateVoidReason, currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type EntityMatchFacts, type RuleInput } from '../../shared/findings/rules';
+import { certificateLabel, certificateVoidReason, currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type EntityMatchFacts, type MatchVerdict, type RuleInput } from '../../shared/findings/rules';
 import { judgeAcrossCertificates, type CoverageSource } from '../../shared/matching/coverage';
 import { matchCertificateHolder } from '../../shared/matching/holder';
 import { matchService } from '../../shared/matching/services';
 import { matchSite } from '../../shared/matching/sites';
+import type { ScopeJudgementDto } from '../../shared/schemas/engagement';
 import { allQuestions } from '../../shared/schemas/template';
 import type { Database } from '../db/database';
 import { answerMap } from '../presenters/assessment';
@@ -108,4 +109,18 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
 /** The findings the rules raise now for the engagement. */
 export async function currentDerivedFindings(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)): Promise<DerivedFinding[]> {
   return deriveFindings(await gatherRuleInput(db, e, today));
+}
+
+/** Each contracted site and service judged against every certificate shared, covered or not (the scope table). */
+export async function scopeJudgement(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)): Promise<ScopeJudgementDto> {
+  const input = await gatherRuleInput(db, e, today);
+  const judged = (m: MatchVerdict) => ({ verdict: m.verdict, explanation: m.explanation, coveredBy: m.coveredBy ?? [], byCertificate: m.byCertificate ?? [] });
+  return {
+    certificates: input.certificates.map((c) => {
+      const voidReason = certificateVoidReason(c, input.certificates, today);
+      return { id: c.id, label: certificateLabel(c), legalEntity: c.legalEntity, expiryDate: c.expiryDate, valid: !voidReason, voidReason };
+    }),
+    sites: input.sites.map((s) => ({ site: s.site, ...judged(s.match) })),
+    services: input.services.map((s) => ({ service: s.service, ...judged(s.match) })),
+  };
 }

@@ -111,4 +111,23 @@ export const engagementDto = z
   .meta({ id: 'Engagement' });
 export type EngagementDto = z.infer<typeof engagementDto>;
 
+const coverageVerdict = z.enum(['covered', 'uncertain', 'not_covered']);
+const judged = z.object({
+  verdict: coverageVerdict,
+  explanation: z.string(),
+  /** Ids of the certificates whose scope covers it. */
+  coveredBy: z.array(id),
+  byCertificate: z.array(z.object({ certificateId: id, certificate: z.string(), verdict: z.enum(['covered', 'uncertain', 'not_covered', 'void']), explanation: z.string() })),
+});
+
+/** Every contracted site and service judged against the union of the valid certificates shared (`GET /api/engagements/:id/scope`). */
+export const scopeJudgementDto = z
+  .object({
+    certificates: z.array(z.object({ id, label: z.string(), legalEntity: z.string(), expiryDate: z.string(), valid: z.boolean(), voidReason: z.string().nullable() })),
+    sites: z.array(judged.extend({ site: z.string() })),
+    services: z.array(judged.extend({ service: z.string() })),
+  })
+  .meta({ id: 'ScopeJudgement' });
+export type ScopeJudgementDto = z.infer<typeof scopeJudgementDto>;
+
 export const providerDto = z.object({ id, name: z.string() }).meta({ id: 'Provider' });
