@@ -4,8 +4,8 @@ import { requiredControlReasons, requiredControls } from '../../shared/engagemen
 import { certificateLabel, certificateVoidReason, currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type EntityMatchFacts, type MatchVerdict, type RuleInput } from '../../shared/findings/rules';
 import { judgeAcrossCertificates, type CoverageSource } from '../../shared/matching/coverage';
 import { matchCertificateHolder } from '../../shared/matching/holder';
-import { matchService } from '../../shared/matching/services';
-import { matchSite } from '../../shared/matching/sites';
+import { matchService, prepareServiceScope } from '../../shared/matching/services';
+import { matchSite, prepareSiteScope } from '../../shared/matching/sites';
 import type { ScopeJudgementDto } from '../../shared/schemas/engagement';
 import { allQuestions } from '../../shared/schemas/template';
 import type { Database } from '../db/database';
@@ -50,9 +50,11 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
     }
     return { certificateId: c.id, label: certificateLabel(c), voidReason, heldByOther: holderOf.get(c.id)?.verdict === 'not_covered' ? c.legalEntity : null };
   });
-  const scopeOf = new Map(certRows.map((c) => [c.id, { sites: c.sites, services: c.services, scopeText: c.scope_text }]));
-  const sites = current ? profile.sites.map((site) => ({ site: site.name || site.city, match: judgeAcrossCertificates(sources, (id) => matchSite(site, scopeOf.get(id)!)) })) : [];
-  const services = current ? profile.services.map((service) => ({ service, match: judgeAcrossCertificates(sources, (id) => matchService(service, scopeOf.get(id)!)) })) : [];
+  // Each certificate's sites, services and scope text are read once, not once per contracted site (issue 14).
+  const sitesOf = new Map(certRows.map((c) => [c.id, prepareSiteScope({ sites: c.sites, scopeText: c.scope_text })]));
+  const servicesOf = new Map(certRows.map((c) => [c.id, prepareServiceScope({ services: c.services, scopeText: c.scope_text })]));
+  const sites = current ? profile.sites.map((site) => ({ site: site.name || site.city, match: judgeAcrossCertificates(sources, (id) => matchSite(site, sitesOf.get(id)!)) })) : [];
+  const services = current ? profile.services.map((service) => ({ service, match: judgeAcrossCertificates(sources, (id) => matchService(service, servicesOf.get(id)!)) })) : [];
   const entityMatches = [...holderOf.values()];
   const currentHolder = current ? holderOf.get(current.id) : undefined;
   const entityMatch: RuleInput['entityMatch'] = currentHolder ? { verdict: currentHolder.verdict, explanation: currentHolder.explanation } : null;

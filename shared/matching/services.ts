@@ -632,11 +632,24 @@ function excerpt(text: string, needle: string, max = 160): string {
 const label = (id: string) => conceptById.get(id)?.label ?? id;
 const quoted = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
 
+/** A certificate's services and scope text read once, to match many contracted services against. */
+export interface PreparedServiceScope extends ServiceScope {
+  readonly analyzedServices: readonly Analysis[];
+  readonly analyzedText: Analysis | null;
+}
+
+/** Reads the certificate's services and scope text once (they are the expensive part of a match). */
+export function prepareServiceScope(scope: ServiceScope): PreparedServiceScope {
+  return { services: scope.services, scopeText: scope.scopeText, analyzedServices: scope.services.map(analyze), analyzedText: scope.scopeText?.trim() ? analyze(scope.scopeText) : null };
+}
+
 /**
  * Whether the certificate's scope (its listed services and its scope text)
  * covers a contracted service. The rules are in this module's header comment.
+ * A prepared scope (`prepareServiceScope`) gives the same answer, faster.
  */
-export function matchService(service: string, scope: ServiceScope): ServiceMatch {
+export function matchService(service: string, given: ServiceScope | PreparedServiceScope): ServiceMatch {
+  const scope = 'analyzedServices' in given ? given : prepareServiceScope(given);
   const e = analyze(service);
   const compared = [
     `contracted service: ${service}`,
@@ -658,8 +671,8 @@ export function matchService(service: string, scope: ServiceScope): ServiceMatch
     };
   }
 
-  const listed = scope.services.map((s) => compare(e, analyze(s), false));
-  const text = scope.scopeText?.trim() ? compare(e, analyze(scope.scopeText), true) : null;
+  const listed = scope.analyzedServices.map((s) => compare(e, s, false));
+  const text = scope.analyzedText ? compare(e, scope.analyzedText, true) : null;
   const rank: Record<ServiceVerdict, number> = { covered: 2, uncertain: 1, not_covered: 0 };
   let best = -1;
   listed.forEach((c, i) => {

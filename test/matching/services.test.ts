@@ -1,4 +1,4 @@
-import { matchService, serviceConcepts, type ServiceVerdict } from '../../shared/matching/services';
+import { matchService, prepareServiceScope, serviceConcepts, type ServiceVerdict } from '../../shared/matching/services';
 
 const demoScopeText =
   'The information security management system of Acme BPO Philippines, Inc. for the provision of inbound contact centre and back-office processing services, excluding collections, from 6750 Ayala Avenue, Makati City. As per SoA version 1.1.';
@@ -141,5 +141,12 @@ describe('payment services', () => {
       const c = serviceConcepts.find((x) => x.id === id);
       expect(c?.phrases.length).toBeGreaterThan(2);
     }
+  });
+});
+
+describe('a prepared certificate scope', () => {
+  test.each(rows)('when $when, then matching against the prepared scope gives the same answer', (row) => {
+    const scope = { services: row.services, scopeText: row.scopeText ?? '' };
+    expect(matchService(row.service, prepareServiceScope(scope))).toEqual(matchService(row.service, scope));
   });
 });

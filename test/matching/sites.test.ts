@@ -1,5 +1,5 @@
 import type { SiteInput } from '../../shared/schemas/engagement-profile';
-import { matchSite, type CertificateSite, type MatchVerdict } from '../../shared/matching/sites';
+import { matchSite, prepareSiteScope, type CertificateSite, type MatchVerdict } from '../../shared/matching/sites';
 
 const site = (address: string, city = '', country = '', name = address): SiteInput => ({ name, address, city, country });
 
@@ -243,5 +243,12 @@ describe('a city that appears only inside a company name', () => {
     ['a city followed by a list', 'Contact centre services delivered from Cebu City and Makati City.', 'uncertain'],
   ] as const)('when the scope text also names the city as a place (%s), then it still counts', (_label, scopeText, verdict) => {
     expect(matchSite(cebuSite, { sites: [makati], scopeText }).verdict).toBe(verdict);
+  });
+});
+
+describe('a prepared certificate scope', () => {
+  test.each(rows)('when $when, then matching against the prepared scope gives the same answer', (row) => {
+    const scope = { sites: row.sites, scopeText: row.scopeText ?? '' };
+    expect(matchSite(row.site, prepareSiteScope(scope))).toEqual(matchSite(row.site, scope));
   });
 });
