@@ -20,11 +20,11 @@ import { certificatesSharedWith, latestSoaSharedWith, latestSubmittedAssessment 
 const entityVerdict = { same: 'covered', uncertain: 'uncertain', different: 'not_covered' } as const;
 
 /**
- * Gathers what the provider shared with the engagement (certificates, the
- * latest SoA, the latest submitted questionnaire), runs the matching, and
- * hands it all to the pure finding rules.
+ * The certificates shared with the engagement, and each contracted site and
+ * service judged against all of them (the union of the valid ones), with the
+ * holder of each checked against the contracting entity and its own names.
  */
-export async function gatherRuleInput(db: Database, e: EngagementRow, today: string): Promise<RuleInput> {
+async function judgeScope(db: Database, e: EngagementRow, today: string) {
   const profile = engagementProfile(e);
   const certRows = await certificatesSharedWith(db, e.id);
   const certificates: CertificateFacts[] = certRows.map((c) => ({
@@ -58,7 +58,16 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
   const entityMatches = [...holderOf.values()];
   const currentHolder = current ? holderOf.get(current.id) : undefined;
   const entityMatch: RuleInput['entityMatch'] = currentHolder ? { verdict: currentHolder.verdict, explanation: currentHolder.explanation } : null;
+  return { profile, certificates, entityMatch, entityMatches, sites, services };
+}
 
+/**
+ * Gathers what the provider shared with the engagement (certificates, the
+ * latest SoA, the latest submitted questionnaire), runs the matching, and
+ * hands it all to the pure finding rules.
+ */
+export async function gatherRuleInput(db: Database, e: EngagementRow, today: string): Promise<RuleInput> {
+  const { profile, certificates, entityMatch, entityMatches, sites, services } = await judgeScope(db, e, today);
   const soa = await latestSoaSharedWith(db, e.id);
   const assessment = await latestSubmittedAssessment(db, e.id);
   const answers: AnswerFacts[] = [];
@@ -115,7 +124,7 @@ export async function currentDerivedFindings(db: Database, e: EngagementRow, tod
 
 /** Each contracted site and service judged against every certificate shared, covered or not (the scope table). */
 export async function scopeJudgement(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)): Promise<ScopeJudgementDto> {
-  const input = await gatherRuleInput(db, e, today);
+  const input = await judgeScope(db, e, today);
   const judged = (m: MatchVerdict) => ({ verdict: m.verdict, explanation: m.explanation, coveredBy: m.coveredBy ?? [], byCertificate: m.byCertificate ?? [] });
   return {
     certificates: input.certificates.map((c) => {
