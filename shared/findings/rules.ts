@@ -129,7 +129,9 @@ export function isPlaceholderJustification(text: string): boolean {
   return /^(n\/?a|n\.a|na|not applicable|none|nil|null|tbd|tbc|to be (?:defined|determined|confirmed)|x|no|excluded|not required|see above|as above|idem|same as above)$/.test(t);
 }
 
-const sameNumber = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === b.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const numberKey = (n: string) => n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+// Two issues of one certificate carry the same number however it is punctuated ("IS 765432", "IS-765432"); a number with no letter or digit identifies nothing.
+const sameNumber = (a: string, b: string) => numberKey(a) !== '' && numberKey(a) === numberKey(b);
 
 /**
  * Why a certificate covers nothing today, or null when it is valid: expired,

@@ -1,6 +1,6 @@
 import { controlIds } from '../../shared/catalog';
 import { requiredControlReasons } from '../../shared/engagements/required-controls';
-import { deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
+import { certificateVoidReason, deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
 
 const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => ({
   id: 'c1',
@@ -193,5 +193,19 @@ describe('several certificates', () => {
     ];
     const [f] = deriveFindings(base({ certificates: perSite, sites: [{ site: 'Cebu', match: { verdict: 'not_covered', explanation: 'none covers it', coveredBy: [], byCertificate } }] })).filter((x) => x.code === 'SCOPE_SITE_NOT_COVERED');
     expect(f!.facts.certificates).toEqual(byCertificate);
+  });
+});
+
+describe('certificateVoidReason', () => {
+  const all = [cert({ id: 'old', certificateNumber: 'IS 765432', issueDate: '2024-01-01' }), cert({ id: 'new', certificateNumber: 'IS-765432', issueDate: '2025-04-05', documentTitle: 'Certificate 2025' })];
+  test.each([
+    { when: 'it is valid and the latest issue', c: all[1]!, others: all, reason: null },
+    { when: 'a later issue of the same number is shared', c: all[0]!, others: all, reason: 'it is superseded by the issue of 2025-04-05 ("Certificate 2025")' },
+    { when: 'it expired yesterday', c: cert({ expiryDate: '2026-11-21' }), others: [], reason: 'it expired on 2026-11-21' },
+    { when: 'it expires today', c: cert({ expiryDate: '2026-11-22' }), others: [], reason: null },
+    { when: 'it is to the 2013 edition after the transition', c: cert({ edition: '2013' }), others: [], reason: 'it is to ISO/IEC 27001:2013, no longer valid after 2025-10-31' },
+    { when: 'another certificate has no number either', c: cert({ id: 'a', certificateNumber: '—', issueDate: '2024-01-01' }), others: [cert({ id: 'b', certificateNumber: '-', issueDate: '2025-01-01' })], reason: null },
+  ])('when $when, then the reason it covers nothing is $reason', ({ c, others, reason }) => {
+    expect(certificateVoidReason(c, [c, ...others.filter((o) => o.id !== c.id)], '2026-11-22')).toBe(reason);
   });
 });
