@@ -13,6 +13,7 @@ import * as m011 from './2026_11_23_011_schedule_sharing';
 import * as m012 from './2026_11_29_012_engagement_revisions';
 import * as m013 from './2026_11_29_013_auth_notify';
 import * as m014 from './2026_11_29_014_pending_uploads';
+import * as m015 from './2026_12_07_015_contracting_entity_names';
 import * as m019 from './2026_12_07_019_soa_numbering';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_012_engagement_revisions': m012,
   '2026_11_29_013_auth_notify': m013,
   '2026_11_29_014_pending_uploads': m014,
+  '2026_12_07_015_contracting_entity_names': m015,
   '2026_12_07_019_soa_numbering': m019,
 };

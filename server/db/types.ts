@@ -169,6 +169,7 @@ export interface EngagementRevisions {
 export interface Engagements {
   buyer_org_id: string;
   contracting_entity: Generated<string>;
+  contracting_entity_aliases: Generated<string[]>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   data_categories: Generated<string[]>;

@@ -1,10 +1,12 @@
 import { isNotApplicable, visibleQuestionKeys } from '../../shared/answers/check';
 import { rawCredit } from '../../shared/answers/credit';
 import { requiredControlReasons, requiredControls } from '../../shared/engagements/required-controls';
-import { currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type MatchVerdict, type RuleInput } from '../../shared/findings/rules';
-import { sameLegalEntity } from '../../shared/matching/normalize';
-import { matchService } from '../../shared/matching/services';
-import { matchSite } from '../../shared/matching/sites';
+import { certificateLabel, certificateVoidReason, currentCertificate, deriveFindings, type AnswerFacts, type CertificateFacts, type DerivedFinding, type EntityMatchFacts, type MatchVerdict, type RuleInput } from '../../shared/findings/rules';
+import { judgeAcrossCertificates, type CoverageSource } from '../../shared/matching/coverage';
+import { matchCertificateHolder } from '../../shared/matching/holder';
+import { matchService, prepareServiceScope } from '../../shared/matching/services';
+import { matchSite, prepareSiteScope } from '../../shared/matching/sites';
+import type { ScopeJudgementDto } from '../../shared/schemas/engagement';
 import { allQuestions } from '../../shared/schemas/template';
 import type { Database } from '../db/database';
 import { answerMap } from '../presenters/assessment';
@@ -13,16 +15,16 @@ import { listAnswers } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
 import { scoreOf } from '../scoring/score-assessment';
-import { certificatesSharedWith, latestSoaSharedWith, latestSubmittedAssessment, providerAliases } from '../repositories/finding-facts';
+import { certificatesSharedWith, latestSoaSharedWith, latestSubmittedAssessment } from '../repositories/finding-facts';
 
 const entityVerdict = { same: 'covered', uncertain: 'uncertain', different: 'not_covered' } as const;
 
 /**
- * Gathers what the provider shared with the engagement (certificates, the
- * latest SoA, the latest submitted questionnaire), runs the matching, and
- * hands it all to the pure finding rules.
+ * The certificates shared with the engagement, and each contracted site and
+ * service judged against all of them (the union of the valid ones), with the
+ * holder of each checked against the contracting entity and its own names.
  */
-export async function gatherRuleInput(db: Database, e: EngagementRow, today: string): Promise<RuleInput> {
+async function judgeScope(db: Database, e: EngagementRow, today: string) {
   const profile = engagementProfile(e);
   const certRows = await certificatesSharedWith(db, e.id);
   const certificates: CertificateFacts[] = certRows.map((c) => ({
@@ -38,16 +40,34 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
     soaReference: c.soa_version || c.soa_date ? { ...(c.soa_version ? { version: c.soa_version } : {}), ...(c.soa_date ? { date: c.soa_date } : {}) } : null,
   }));
   const current = currentCertificate(certificates);
-  const currentRow = certRows.find((c) => c.id === current?.id);
-  const scope = currentRow ? { sites: currentRow.sites, services: currentRow.services, scopeText: currentRow.scope_text } : null;
-  const sites = scope ? profile.sites.map((site) => ({ site: site.name || site.city, match: matchSite(site, { sites: scope.sites, scopeText: scope.scopeText }) as MatchVerdict })) : [];
-  const services = scope ? profile.services.map((service) => ({ service, match: matchService(service, { services: scope.services, scopeText: scope.scopeText }) as MatchVerdict })) : [];
-  let entityMatch: RuleInput['entityMatch'] = null;
-  if (current && e.contracting_entity) {
-    const m = sameLegalEntity(e.contracting_entity, current.legalEntity, await providerAliases(db, e.provider_org_id));
-    entityMatch = { verdict: entityVerdict[m.verdict], explanation: m.explanation };
-  }
+  // The holder of every valid certificate (and of the one judged for expiry) against the contracting entity and its own names.
+  const holderOf = new Map<string, EntityMatchFacts>();
+  const sources: CoverageSource[] = certificates.map((c) => {
+    const voidReason = certificateVoidReason(c, certificates, today);
+    if (e.contracting_entity && (!voidReason || c.id === current?.id)) {
+      const m = matchCertificateHolder({ entity: e.contracting_entity, aliases: e.contracting_entity_aliases ?? [] }, { name: c.legalEntity, certificate: certificateLabel(c) });
+      holderOf.set(c.id, { certificateId: c.id, verdict: entityVerdict[m.verdict], explanation: m.explanation, compared: m.compared });
+    }
+    return { certificateId: c.id, label: certificateLabel(c), voidReason, heldByOther: holderOf.get(c.id)?.verdict === 'not_covered' ? c.legalEntity : null };
+  });
+  // Each certificate's sites, services and scope text are read once, not once per contracted site (issue 14).
+  const sitesOf = new Map(certRows.map((c) => [c.id, prepareSiteScope({ sites: c.sites, scopeText: c.scope_text })]));
+  const servicesOf = new Map(certRows.map((c) => [c.id, prepareServiceScope({ services: c.services, scopeText: c.scope_text })]));
+  const sites = current ? profile.sites.map((site) => ({ site: site.name || site.city, match: judgeAcrossCertificates(sources, (id) => matchSite(site, sitesOf.get(id)!)) })) : [];
+  const services = current ? profile.services.map((service) => ({ service, match: judgeAcrossCertificates(sources, (id) => matchService(service, servicesOf.get(id)!)) })) : [];
+  const entityMatches = [...holderOf.values()];
+  const currentHolder = current ? holderOf.get(current.id) : undefined;
+  const entityMatch: RuleInput['entityMatch'] = currentHolder ? { verdict: currentHolder.verdict, explanation: currentHolder.explanation } : null;
+  return { profile, certificates, entityMatch, entityMatches, sites, services };
+}
 
+/**
+ * Gathers what the provider shared with the engagement (certificates, the
+ * latest SoA, the latest submitted questionnaire), runs the matching, and
+ * hands it all to the pure finding rules.
+ */
+export async function gatherRuleInput(db: Database, e: EngagementRow, today: string): Promise<RuleInput> {
+  const { profile, certificates, entityMatch, entityMatches, sites, services } = await judgeScope(db, e, today);
   const soa = await latestSoaSharedWith(db, e.id);
   const assessment = await latestSubmittedAssessment(db, e.id);
   const answers: AnswerFacts[] = [];
@@ -89,6 +109,7 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
     requiredControls: requiredControls(profile),
     requiredBecause: requiredControlReasons(profile),
     entityMatch,
+    entityMatches,
     sites,
     services,
     answers,
@@ -99,4 +120,18 @@ export async function gatherRuleInput(db: Database, e: EngagementRow, today: str
 /** The findings the rules raise now for the engagement. */
 export async function currentDerivedFindings(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)): Promise<DerivedFinding[]> {
   return deriveFindings(await gatherRuleInput(db, e, today));
+}
+
+/** Each contracted site and service judged against every certificate shared, covered or not (the scope table). */
+export async function scopeJudgement(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)): Promise<ScopeJudgementDto> {
+  const input = await judgeScope(db, e, today);
+  const judged = (m: MatchVerdict) => ({ verdict: m.verdict, explanation: m.explanation, coveredBy: m.coveredBy ?? [], byCertificate: m.byCertificate ?? [] });
+  return {
+    certificates: input.certificates.map((c) => {
+      const voidReason = certificateVoidReason(c, input.certificates, today);
+      return { id: c.id, label: certificateLabel(c), legalEntity: c.legalEntity, expiryDate: c.expiryDate, valid: !voidReason, voidReason };
+    }),
+    sites: input.sites.map((s) => ({ site: s.site, ...judged(s.match) })),
+    services: input.services.map((s) => ({ service: s.service, ...judged(s.match) })),
+  };
 }

@@ -35,6 +35,7 @@ export function presentEngagement(actor: Actor, e: EngagementRow): EngagementDto
     services: e.services,
     sites: e.sites,
     contractingEntity: e.contracting_entity,
+    contractingEntityAliases: e.contracting_entity_aliases,
     dataCategories: e.data_categories,
     usesCloud: e.uses_cloud,
     remoteWork: e.remote_work,

@@ -48,6 +48,7 @@ export interface EngagementValues {
   services: string[];
   sites: SiteRow[];
   contractingEntity: string;
+  contractingEntityAliases: string[];
   dataCategories: DataCategory[];
   usesCloud: boolean;
   remoteWork: boolean;
@@ -61,6 +62,7 @@ const columns = (v: Partial<EngagementValues>) => ({
   ...(v.services !== undefined && { services: JSON.stringify(v.services) }),
   ...(v.sites !== undefined && { sites: JSON.stringify(v.sites) }),
   ...(v.contractingEntity !== undefined && { contracting_entity: v.contractingEntity }),
+  ...(v.contractingEntityAliases !== undefined && { contracting_entity_aliases: v.contractingEntityAliases }),
   ...(v.dataCategories !== undefined && { data_categories: v.dataCategories }),
   ...(v.usesCloud !== undefined && { uses_cloud: v.usesCloud }),
   ...(v.remoteWork !== undefined && { remote_work: v.remoteWork }),

@@ -52,8 +52,3 @@ export async function latestSubmittedAssessment(db: Kysely<DB>, engagementId: st
   const content = (await templateContents(db, [a.template_version_id])).get(a.template_version_id)!;
   return { id: a.id, title: a.title, submittedAt: a.submitted_at!, content };
 }
-
-export async function providerAliases(db: Kysely<DB>, organizationId: string): Promise<string[]> {
-  const row = await db.selectFrom('organizations').select(['name', 'aliases']).where('id', '=', organizationId).executeTakeFirst();
-  return row ? [row.name, ...row.aliases] : [];
-}

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { findingAction, findingDto, type FindingAction } from '../../shared/schemas/finding';
 import { invalid, notFound } from '../errors';
+import { scopeJudgementDto } from '../../shared/schemas/engagement';
+import { scopeJudgement } from '../findings/derive';
 import { refreshEngagements, refreshIfStale } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
@@ -52,6 +54,23 @@ export const findingRoutes = [
       await refreshIfStale(deps.db, e);
       const rows = await listFindings(deps.db, actor, e.id, { includeInactive: query.includeInactive === 'true' });
       return { findings: rows.map((f) => presentFinding(actor, f)) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/engagements/:id/scope',
+    tag,
+    summary: 'Each contracted site and service against every certificate shared',
+    description:
+      'Coverage is the union of the valid certificates shared with the engagement: each site and service says which certificate covers it, and what each other certificate says; ' +
+      'an expired, superseded or 2013-edition certificate covers nothing and says why. Findings are raised from the same judgement.',
+    access: 'authenticated',
+    params: idParams,
+    responses: { 200: { description: 'The scope table', schema: z.object({ scope: scopeJudgementDto }) } },
+    handler: async ({ deps, actor, params }) => {
+      const e = await findEngagement(deps.db, actor, params.id);
+      if (!e) throw notFound('Engagement');
+      return { scope: await scopeJudgement(deps.db, e) };
     },
   }),
   defineRoute({

@@ -75,6 +75,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
         services: ['Inbound customer support (voice and chat) for card holders'],
         sites: [{ name: 'Acme Cebu delivery centre', address: '5th Floor, i2 Building, Cebu IT Park, Lahug', city: 'Cebu City', country: 'PH' }],
         contractingEntity: 'Acme BPO Philippines, Inc.',
+        contractingEntityAliases: [],
         dataCategories: ['payment_card', 'personal_data'],
         usesCloud: true,
         remoteWork: false,

@@ -1,6 +1,7 @@
 import { findControl } from '../catalog';
 import type { AnswerValue } from '../schemas/answer';
 import type { Question } from '../schemas/template';
+import type { CertificateCoverage } from '../matching/coverage';
 import { findingSeverity, type FindingCode, type Severity } from './codes';
 
 /**
@@ -44,6 +45,18 @@ export interface SoaFacts {
 export interface MatchVerdict {
   verdict: 'covered' | 'uncertain' | 'not_covered';
   explanation: string;
+  /** The certificates whose scope covers it (the union of every valid certificate shared). */
+  coveredBy?: string[];
+  /** What each certificate shared says about it (expired and superseded ones: `void`). */
+  byCertificate?: CertificateCoverage[];
+}
+
+/** Whether the certificate's holder is the contracting entity, and which names were compared (and where each came from). */
+export interface EntityMatchFacts {
+  certificateId: string;
+  verdict: 'covered' | 'uncertain' | 'not_covered';
+  explanation: string;
+  compared: { name: string; source: string }[];
 }
 
 export interface AnswerFacts {
@@ -72,6 +85,8 @@ export interface RuleInput {
   requiredBecause?: Readonly<Record<string, readonly string[]>>;
   /** Whether the certificate's entity is the contracting entity (computed by the matching module). */
   entityMatch: (MatchVerdict & { verdict: 'covered' | 'uncertain' | 'not_covered' }) | null;
+  /** The holder check of every valid certificate shared; when given, it replaces `entityMatch`. */
+  entityMatches?: EntityMatchFacts[];
   sites: { site: string; match: MatchVerdict }[];
   services: { service: string; match: MatchVerdict }[];
   answers: AnswerFacts[];
@@ -113,6 +128,26 @@ export function isPlaceholderJustification(text: string): boolean {
   if (/^[\p{P}\p{S}\s]+$/u.test(t)) return true;
   return /^(n\/?a|n\.a|na|not applicable|none|nil|null|tbd|tbc|to be (?:defined|determined|confirmed)|x|no|excluded|not required|see above|as above|idem|same as above)$/.test(t);
 }
+
+const numberKey = (n: string) => n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+// Two issues of one certificate carry the same number however it is punctuated ("IS 765432", "IS-765432"); a number with no letter or digit identifies nothing.
+const sameNumber = (a: string, b: string) => numberKey(a) !== '' && numberKey(a) === numberKey(b);
+
+/**
+ * Why a certificate covers nothing today, or null when it is valid: expired,
+ * to the superseded 2013 edition after the transition, or replaced by a later
+ * issue of the same certificate number that is also shared.
+ */
+export function certificateVoidReason(cert: CertificateFacts, all: readonly CertificateFacts[], today: string): string | null {
+  if (cert.expiryDate < today) return `it expired on ${cert.expiryDate}`;
+  if (cert.edition === '2013' && today > TRANSITION_END_2013) return `it is to ISO/IEC 27001:2013, no longer valid after ${TRANSITION_END_2013}`;
+  const later = all.find((o) => o.id !== cert.id && sameNumber(o.certificateNumber, cert.certificateNumber) && o.issueDate > cert.issueDate);
+  if (later) return `it is superseded by the issue of ${later.issueDate} ("${later.documentTitle}")`;
+  return null;
+}
+
+/** How findings name a certificate. */
+export const certificateLabel = (cert: Pick<CertificateFacts, 'certificateNumber' | 'certificationBody'>) => `certificate ${cert.certificateNumber} (${cert.certificationBody})`;
 
 /** The certificate judged for the engagement: the one that stays valid longest. */
 export function currentCertificate(certificates: readonly CertificateFacts[]): CertificateFacts | null {
@@ -178,15 +213,18 @@ function certificateRules(input: RuleInput): DerivedFinding[] {
       facts: { certificateId: cert.id, certificationBody: cert.certificationBody },
     });
   }
-  if (input.entityMatch && input.entityMatch.verdict !== 'covered') {
+  const entityMatches: EntityMatchFacts[] = input.entityMatches ?? (input.entityMatch ? [{ certificateId: cert.id, verdict: input.entityMatch.verdict, explanation: input.entityMatch.explanation, compared: [] }] : []);
+  for (const m of entityMatches) {
+    const held = input.certificates.find((c) => c.id === m.certificateId);
+    if (!held || m.verdict === 'covered') continue;
     out.push({
       code: 'CERT_ENTITY_MISMATCH',
       severity: fixed('CERT_ENTITY_MISMATCH'),
-      key: `CERT_ENTITY_MISMATCH:${cert.id}`,
+      key: `CERT_ENTITY_MISMATCH:${held.id}`,
       controlIds: [],
       title: 'Certified entity is not the contracting entity',
-      explanation: `The certificate is issued to "${cert.legalEntity}" but the contract is with "${input.engagement.contractingEntity}". ${input.entityMatch.explanation}`,
-      facts: { certificateId: cert.id, certifiedEntity: cert.legalEntity, contractingEntity: input.engagement.contractingEntity, verdict: input.entityMatch.verdict },
+      explanation: `The ${held.id === cert.id ? 'certificate' : certificateLabel(held)} is issued to "${held.legalEntity}" but the contract is with "${input.engagement.contractingEntity}". ${m.explanation}`,
+      facts: { certificateId: held.id, certifiedEntity: held.legalEntity, contractingEntity: input.engagement.contractingEntity, verdict: m.verdict, compared: m.compared },
     });
   }
   return out;
@@ -205,7 +243,7 @@ function scopeRules(input: RuleInput): DerivedFinding[] {
       controlIds: [],
       title: uncertain ? `Confirm the certificate covers the site "${site}"` : `Delivery site "${site}" is outside the certificate's scope`,
       explanation: match.explanation,
-      facts: { site, verdict: match.verdict },
+      facts: { site, verdict: match.verdict, ...(match.byCertificate && { certificates: match.byCertificate }) },
     });
   }
   for (const { service, match } of input.services) {
@@ -218,7 +256,7 @@ function scopeRules(input: RuleInput): DerivedFinding[] {
       controlIds: [],
       title: uncertain ? `Confirm the certificate covers the service "${service}"` : `Service "${service}" is outside the certificate's scope`,
       explanation: match.explanation,
-      facts: { service, verdict: match.verdict },
+      facts: { service, verdict: match.verdict, ...(match.byCertificate && { certificates: match.byCertificate }) },
     });
   }
   return out;

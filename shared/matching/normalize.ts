@@ -455,9 +455,10 @@ const verdictRank: Record<EntityVerdict, number> = { same: 2, uncertain: 1, diff
 
 /**
  * Whether two legal entity names designate the same company. `aliases` are
- * other names known for entity `a` (for instance the provider
- * organization's recorded aliases when `a` is its contracting entity); `b`
- * matching one of them makes the verdict "same".
+ * other names known for entity `a` itself (for a contracting entity: the
+ * names recorded for that entity on the engagement, never the provider
+ * organization's aliases, which may belong to other companies of its group);
+ * `b` matching one of them makes the verdict "same".
  */
 export function sameLegalEntity(a: string, b: string, aliases: readonly string[] = []): EntityMatch {
   const na = normalizeLegalEntity(a);

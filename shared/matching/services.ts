@@ -171,8 +171,94 @@ export const serviceConcepts: readonly ServiceConcept[] = [
   {
     id: 'collections',
     label: 'collections',
-    phrases: ['collections', 'collection services', 'debt collection', 'debt collections', 'debt recovery', 'recovery services', 'receivables management', 'accounts receivable management', 'arm', 'dunning'],
-    related: ['bpo', 'finance_accounting', 'contact_center'],
+    phrases: [
+      'collections',
+      'collection services',
+      'debt collection',
+      'debt collections',
+      'debt recovery',
+      'recovery services',
+      'receivables management',
+      'accounts receivable management',
+      'arm',
+      'dunning',
+      'arrears management',
+      'delinquency management',
+      'early stage collections',
+      'late stage collections',
+      'card collections',
+    ],
+    related: ['bpo', 'finance_accounting', 'contact_center', 'card_servicing', 'back_office'],
+  },
+  // Payment services: the card issuer's and acquirer's operations a BPO takes on.
+  {
+    id: 'disputes',
+    label: 'dispute handling',
+    phrases: [
+      'dispute handling',
+      'disputes handling',
+      'dispute management',
+      'disputes management',
+      'dispute resolution',
+      'dispute processing',
+      'card disputes',
+      'transaction disputes',
+      'payment disputes',
+      'billing disputes',
+      'disputed transactions',
+    ],
+    related: ['chargebacks', 'card_servicing', 'contact_center', 'back_office', 'bpo'],
+  },
+  {
+    id: 'chargebacks',
+    label: 'chargebacks',
+    phrases: ['chargebacks', 'chargeback', 'charge backs', 'chargeback processing', 'chargeback handling', 'chargeback management', 'retrieval requests', 'representment', 're presentment'],
+    related: ['disputes', 'card_servicing', 'back_office', 'bpo'],
+  },
+  {
+    id: 'card_servicing',
+    label: 'card servicing',
+    phrases: [
+      'card servicing',
+      'card services',
+      'card operations',
+      'card account servicing',
+      'card account management',
+      'card management',
+      'card issuing',
+      'card issuance',
+      'card activation',
+      'card blocking',
+      'card replacement',
+      'lost and stolen cards',
+      'cardholder services',
+      'card holder services',
+      'credit card servicing',
+      'account servicing',
+    ],
+    related: ['disputes', 'chargebacks', 'collections', 'contact_center', 'back_office', 'bpo'],
+  },
+  {
+    id: 'back_office_finance',
+    label: 'back-office finance',
+    phrases: [
+      'back office finance',
+      'finance back office',
+      'finance operations',
+      'financial operations',
+      'finance shared services',
+      'payment operations',
+      'payments operations',
+      'payment processing',
+      'payments processing',
+      'reconciliation',
+      'reconciliations',
+      'payment reconciliation',
+      'settlement',
+      'settlements',
+      'treasury operations',
+    ],
+    related: ['finance_accounting', 'back_office', 'bpo', 'collections'],
   },
   {
     id: 'kyc',
@@ -187,6 +273,12 @@ export const serviceConcepts: readonly ServiceConcept[] = [
       'cdd',
       'identity verification',
       'account opening',
+      'kyb',
+      'know your business',
+      'merchant onboarding',
+      'customer identification',
+      'identity and verification',
+      'onboarding checks',
     ],
     related: ['aml', 'back_office', 'bpo'],
   },
@@ -223,7 +315,7 @@ export const serviceConcepts: readonly ServiceConcept[] = [
   {
     id: 'claims',
     label: 'claims processing',
-    phrases: ['claims processing', 'claims administration', 'claims management', 'claims adjudication', 'claims handling'],
+    phrases: ['claims processing', 'claims administration', 'claims management', 'claims adjudication', 'claims handling', 'insurance claims', 'claims intake', 'first notice of loss', 'fnol'],
     related: ['back_office', 'bpo'],
   },
   {
@@ -242,7 +334,7 @@ export const serviceConcepts: readonly ServiceConcept[] = [
     id: 'bpo',
     label: 'business process outsourcing (in general)',
     phrases: ['business process outsourcing', 'bpo services', 'bpo operations', 'business process services', 'business process management', 'bpm'],
-    related: ['contact_center', 'back_office', 'collections', 'kyc', 'finance_accounting', 'hr', 'content_moderation', 'claims', 'healthcare_rcm', 'telesales'],
+    related: ['contact_center', 'back_office', 'collections', 'kyc', 'finance_accounting', 'hr', 'content_moderation', 'claims', 'healthcare_rcm', 'telesales', 'disputes', 'chargebacks', 'card_servicing', 'back_office_finance'],
   },
 ];
 
@@ -540,11 +632,24 @@ function excerpt(text: string, needle: string, max = 160): string {
 const label = (id: string) => conceptById.get(id)?.label ?? id;
 const quoted = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
 
+/** A certificate's services and scope text read once, to match many contracted services against. */
+export interface PreparedServiceScope extends ServiceScope {
+  readonly analyzedServices: readonly Analysis[];
+  readonly analyzedText: Analysis | null;
+}
+
+/** Reads the certificate's services and scope text once (they are the expensive part of a match). */
+export function prepareServiceScope(scope: ServiceScope): PreparedServiceScope {
+  return { services: scope.services, scopeText: scope.scopeText, analyzedServices: scope.services.map(analyze), analyzedText: scope.scopeText?.trim() ? analyze(scope.scopeText) : null };
+}
+
 /**
  * Whether the certificate's scope (its listed services and its scope text)
  * covers a contracted service. The rules are in this module's header comment.
+ * A prepared scope (`prepareServiceScope`) gives the same answer, faster.
  */
-export function matchService(service: string, scope: ServiceScope): ServiceMatch {
+export function matchService(service: string, given: ServiceScope | PreparedServiceScope): ServiceMatch {
+  const scope = 'analyzedServices' in given ? given : prepareServiceScope(given);
   const e = analyze(service);
   const compared = [
     `contracted service: ${service}`,
@@ -566,8 +671,8 @@ export function matchService(service: string, scope: ServiceScope): ServiceMatch
     };
   }
 
-  const listed = scope.services.map((s) => compare(e, analyze(s), false));
-  const text = scope.scopeText?.trim() ? compare(e, analyze(scope.scopeText), true) : null;
+  const listed = scope.analyzedServices.map((s) => compare(e, s, false));
+  const text = scope.analyzedText ? compare(e, scope.analyzedText, true) : null;
   const rank: Record<ServiceVerdict, number> = { covered: 2, uncertain: 1, not_covered: 0 };
   let best = -1;
   listed.forEach((c, i) => {

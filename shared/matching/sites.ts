@@ -548,10 +548,40 @@ interface Clause {
   countries: { code: string; start: number; end: number }[];
 }
 
+const locatives = new Set(['in', 'within', 'across', 'throughout', 'at', 'from']);
+
+// Words that end a company name ("Acme Cebu, Inc.", "Acme Davao Pte. Ltd."): a place right before one is part of the name.
+const legalFormWords = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'corp', 'corporation', 'plc', 'gmbh', 'pte', 'pvt', 'pty', 'sdn', 'bhd', 'bv', 'nv', 'sarl', 'srl', 'spa', 'ag', 'oy', 'kk']);
+/** How many words may stand between a place and the legal form that makes it part of a company name ("Acme Cebu Services, Inc."). */
+const COMPANY_NAME_REACH = 2;
+const companyNameBreaks = new Set([...locatives, 'and', 'or', 'of', 'for', 'to', 'the', 'its', 'by', 'excluding', 'except', 'including']);
+
+/**
+ * Whether the place mention is part of a company's name ("Acme Cebu, Inc."):
+ * a legal form follows within a couple of words, with nothing between that
+ * would end a name, and no locative puts the place itself in the sentence.
+ */
+function inCompanyName(ws: readonly string[], p: PlaceMention): boolean {
+  if (precededByLocative(ws as string[], p.start)) return false;
+  for (let k = p.end; k < ws.length && k <= p.end + COMPANY_NAME_REACH; k++) {
+    const w = ws[k]!;
+    if (legalFormWords.has(w)) return true;
+    if (companyNameBreaks.has(w)) return false;
+  }
+  return false;
+}
+
+/** Stands in for a place name read as part of a company name: it matches no place and no address word. */
+const MASK = '_';
+
 function clausesOf(text: string): Clause[] {
   return splitClauses(text).map((raw) => {
-    const ws = words(raw);
-    const places = findPlaces(ws);
+    const all = words(raw);
+    const found = findPlaces(all);
+    // A city inside a company name ("Acme Cebu, Inc.") is not the scope naming that city.
+    const named = found.filter((p) => inCompanyName(all, p));
+    const ws = all.map((w, k) => (named.some((p) => k >= p.start && k < p.end) ? MASK : w));
+    const places = found.filter((p) => !named.includes(p));
     const taken = new Set<number>();
     for (const p of places) for (let k = p.start; k < p.end; k++) taken.add(k);
     return { raw, words: ws, places, countries: findCountries(ws, taken) };
@@ -560,8 +590,6 @@ function clausesOf(text: string): Clause[] {
 
 const blanketPattern =
   /\b(?:all|every|each)(?: of)?(?: (?:its|the|their|our|the organisations|the organizations|the companys))?(?: [a-z]+){0,2}? (?:sites?|locations?|premises|offices|facilities|centers|centres|branches)\b|\b(?:organisation|organization|company|enterprise) wide\b|\b(?:entire|whole) (?:organisation|organization|company)\b/;
-
-const locatives = new Set(['in', 'within', 'across', 'throughout', 'at', 'from']);
 
 function precededByLocative(ws: string[], start: number): boolean {
   const prev = ws[start - 1];
@@ -688,14 +716,27 @@ function textPlaces(clauses: Clause[]): string[] {
   return unique([...names, ...countryNames]);
 }
 
+/** A certificate's sites and scope text read once, to match many delivery sites against. */
+export interface PreparedSiteScope extends SiteScope {
+  readonly located: readonly Located[];
+  readonly clauses: readonly Clause[];
+}
+
+/** Places the certificate's sites and reads its scope text once (they are the expensive part of a match). */
+export function prepareSiteScope(scope: SiteScope): PreparedSiteScope {
+  return { sites: scope.sites, scopeText: scope.scopeText, located: scope.sites.map((s) => locate(s)), clauses: clausesOf(scope.scopeText ?? '') };
+}
+
 /**
  * Whether the certificate's scope (its listed sites and its scope text)
  * covers a delivery site. The rules are in this module's header comment.
+ * A prepared scope (`prepareSiteScope`) gives the same answer, faster.
  */
-export function matchSite(site: SiteInput, scope: SiteScope): SiteMatch {
+export function matchSite(site: SiteInput, given: SiteScope | PreparedSiteScope): SiteMatch {
+  const scope = 'located' in given ? given : prepareSiteScope(given);
   const located = locate(site);
-  const certSites = scope.sites.map((s) => locate(s));
-  const clauses = clausesOf(scope.scopeText ?? '');
+  const certSites = scope.located;
+  const clauses = scope.clauses as Clause[];
   const siteLabel = `Delivery site ${located.quote} is in ${placeLabel(located).replace(/, ([A-Z]{2})$/, ' ($1)')}`;
   const compared = [
     `delivery site: ${[site.name, site.address, site.city, site.country].filter((x) => x && x.trim()).join(' | ')}`,

@@ -4,12 +4,15 @@ import { id, text } from './common';
 
 export const editions = ['2022', '2013'] as const;
 
-const certificateSite = z.strictObject({
-  name: text(200).optional(),
-  address: text(500, { min: 1 }),
-  city: text(120).optional(),
-  country: text(80).optional(),
-});
+// Most certificates list a site by its city and country only: the street address is optional, but a site says where it is.
+const certificateSite = z
+  .strictObject({
+    name: text(200).optional(),
+    address: text(500).default(''),
+    city: text(120).optional(),
+    country: text(80).optional(),
+  })
+  .refine((s) => Boolean(s.address || s.city), { message: 'give the city or the street address', path: ['city'] });
 
 const certificateFields = {
   documentId: id,

@@ -19,6 +19,8 @@ const profileFields = {
   services: list(text(300, { min: 1 }), 50),
   sites: list(siteInput, 50),
   contractingEntity: text(300),
+  /** The contracting entity's own other names (former, trading, local-script names), not the provider organization's aliases. */
+  contractingEntityAliases: list(text(300, { min: 1 }), 20),
   dataCategories: uniqueCategories,
   usesCloud: z.boolean({ message: 'must be true or false' }),
   remoteWork: z.boolean({ message: 'must be true or false' }),
@@ -40,6 +42,7 @@ export const createEngagementBody = z
     services: profileFields.services.min(1, { message: 'needs at least one service' }),
     sites: profileFields.sites.min(1, { message: 'needs at least one delivery site' }),
     contractingEntity: profileFields.contractingEntity.min(1, { message: 'is required' }),
+    contractingEntityAliases: profileFields.contractingEntityAliases.default([]),
     dataCategories: uniqueCategories.default([]),
     usesCloud: profileFields.usesCloud.default(false),
     remoteWork: profileFields.remoteWork.default(false),
@@ -85,6 +88,7 @@ export const engagementDto = z
     services: z.array(z.string()),
     sites: z.array(siteDto),
     contractingEntity: z.string(),
+    contractingEntityAliases: z.array(z.string()),
     dataCategories: z.array(z.string()),
     usesCloud: z.boolean(),
     remoteWork: z.boolean(),
@@ -106,5 +110,24 @@ export const engagementDto = z
   })
   .meta({ id: 'Engagement' });
 export type EngagementDto = z.infer<typeof engagementDto>;
+
+const coverageVerdict = z.enum(['covered', 'uncertain', 'not_covered']);
+const judged = z.object({
+  verdict: coverageVerdict,
+  explanation: z.string(),
+  /** Ids of the certificates whose scope covers it. */
+  coveredBy: z.array(id),
+  byCertificate: z.array(z.object({ certificateId: id, certificate: z.string(), verdict: z.enum(['covered', 'uncertain', 'not_covered', 'void']), explanation: z.string() })),
+});
+
+/** Every contracted site and service judged against the union of the valid certificates shared (`GET /api/engagements/:id/scope`). */
+export const scopeJudgementDto = z
+  .object({
+    certificates: z.array(z.object({ id, label: z.string(), legalEntity: z.string(), expiryDate: z.string(), valid: z.boolean(), voidReason: z.string().nullable() })),
+    sites: z.array(judged.extend({ site: z.string() })),
+    services: z.array(judged.extend({ service: z.string() })),
+  })
+  .meta({ id: 'ScopeJudgement' });
+export type ScopeJudgementDto = z.infer<typeof scopeJudgementDto>;
 
 export const providerDto = z.object({ id, name: z.string() }).meta({ id: 'Provider' });

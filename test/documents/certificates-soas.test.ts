@@ -106,6 +106,7 @@ describe('certificates', () => {
     ['an expiry before the issue', { issueDate: '2025-01-01', expiryDate: '2024-01-01' }, 'expiryDate'],
     ['an impossible date', { issueDate: '2025-02-30' }, 'issueDate'],
     ['ISO 27002 as the standard', { standard: 'ISO/IEC 27002' }, 'standard'],
+    ['a site with neither a city nor a street address', { sites: [{ name: 'Head office', country: 'PH' }] }, 'sites.0.city'],
   ])('when the facts have %s, then 400 names %s and nothing is recorded', async (_what, patch, field) => {
     const doc = await uploadFile(fs.readFileSync(pdfs['tuv-like']), 'tuv.pdf', 'certificate');
     const before = await tableDigest(t.db, ['certificates']);
@@ -113,6 +114,17 @@ describe('certificates', () => {
     const res = await provider.post('/api/certificates').send({ ...base, ...patch }).expect(400);
     expect(res.body.error.details.fields.map((x: { path: string }) => x.path)).toContain(field);
     expect(await tableDigest(t.db, ['certificates'])).toBe(before);
+  });
+
+  test.each([
+    ['only a city and a country', { city: 'Makati City', country: 'Philippines' }, { address: '', city: 'Makati City', country: 'Philippines' }],
+    ['a name and a city', { name: 'Acme BPO Makati', city: 'Makati City' }, { name: 'Acme BPO Makati', address: '', city: 'Makati City' }],
+    ['a street address only', { address: '6796 Ayala Avenue, Makati City' }, { address: '6796 Ayala Avenue, Makati City' }],
+  ])('when a site gives %s, then the certificate is recorded without a street address being required', async (_what, site, stored) => {
+    const doc = await uploadFile(fs.readFileSync(pdfs['tuv-like']), 'tuv.pdf', 'certificate');
+    const base = { documentId: doc.id, standard: 'ISO/IEC 27001', edition: '2022', certificateNumber: '1', certificationBody: 'TÜV SÜD', accreditationBody: 'DAkkS', legalEntity: 'Acme BPO', issueDate: '2024-01-01', expiryDate: '2027-01-01', scopeText: 'Contact centre' };
+    const res = await provider.post('/api/certificates').send({ ...base, sites: [site] }).expect(201);
+    expect(res.body.certificate.sites).toEqual([stored]);
   });
 
   test('when the document is not a certificate, then 400 names documentId', async () => {

@@ -1,6 +1,6 @@
 import { controlIds } from '../../shared/catalog';
 import { requiredControlReasons } from '../../shared/engagements/required-controls';
-import { deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
+import { certificateVoidReason, deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
 
 const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => ({
   id: 'c1',
@@ -165,4 +165,47 @@ test('when an engagement handles payment card data and personal data, then 5.34 
   expect(reasons['5.34']).toEqual(['payment card data', 'personal data']);
   expect(reasons['5.23']).toEqual(['cloud services']);
   expect(reasons['6.7']).toBeUndefined();
+});
+
+describe('several certificates', () => {
+  const perSite = [cert({ id: 'c1', certificateNumber: 'MAKATI-1' }), cert({ id: 'c2', certificateNumber: 'CEBU-1', legalEntity: 'Acme Cebu Services, Inc.', expiryDate: '2027-12-31' })];
+
+  test.each([
+    { when: 'the holder of each certificate is the contracting entity', verdicts: ['covered', 'covered'] as const, mismatches: [] as string[] },
+    { when: 'the holder of the second certificate is another company', verdicts: ['covered', 'not_covered'] as const, mismatches: ['c2'] },
+    { when: 'the holder of the second certificate may be another company', verdicts: ['covered', 'uncertain'] as const, mismatches: ['c2'] },
+  ])('when $when, then CERT_ENTITY_MISMATCH is raised for exactly those certificates, quoting the names compared', ({ verdicts, mismatches }) => {
+    const compared = [{ name: 'Acme Cebu Services, Inc.', source: 'certificate CEBU-1 (BSI), certificate field "legal entity"' }, { name: 'Acme BPO Philippines, Inc.', source: 'engagement field "contracting entity"' }];
+    const found = deriveFindings(
+      base({ certificates: perSite, entityMatches: perSite.map((c, i) => ({ certificateId: c.id, verdict: verdicts[i]!, explanation: `holder check ${c.id}`, compared })) }),
+    ).filter((f) => f.code === 'CERT_ENTITY_MISMATCH');
+    expect(found.map((f) => f.facts.certificateId)).toEqual(mismatches);
+    for (const f of found) {
+      expect(f.explanation).toContain('certificate CEBU-1 (BSI) is issued to "Acme Cebu Services, Inc."');
+      expect(f.facts.compared).toEqual(compared);
+    }
+  });
+
+  test('when a site finding is raised from several certificates, then its facts carry what each certificate says', () => {
+    const byCertificate = [
+      { certificateId: 'c1', certificate: 'certificate MAKATI-1 (BSI)', verdict: 'not_covered' as const, explanation: 'Makati only' },
+      { certificateId: 'c2', certificate: 'certificate CEBU-1 (BSI)', verdict: 'void' as const, explanation: 'The certificate CEBU-1 (BSI) covers nothing: it expired on 2026-01-01.' },
+    ];
+    const [f] = deriveFindings(base({ certificates: perSite, sites: [{ site: 'Cebu', match: { verdict: 'not_covered', explanation: 'none covers it', coveredBy: [], byCertificate } }] })).filter((x) => x.code === 'SCOPE_SITE_NOT_COVERED');
+    expect(f!.facts.certificates).toEqual(byCertificate);
+  });
+});
+
+describe('certificateVoidReason', () => {
+  const all = [cert({ id: 'old', certificateNumber: 'IS 765432', issueDate: '2024-01-01' }), cert({ id: 'new', certificateNumber: 'IS-765432', issueDate: '2025-04-05', documentTitle: 'Certificate 2025' })];
+  test.each([
+    { when: 'it is valid and the latest issue', c: all[1]!, others: all, reason: null },
+    { when: 'a later issue of the same number is shared', c: all[0]!, others: all, reason: 'it is superseded by the issue of 2025-04-05 ("Certificate 2025")' },
+    { when: 'it expired yesterday', c: cert({ expiryDate: '2026-11-21' }), others: [], reason: 'it expired on 2026-11-21' },
+    { when: 'it expires today', c: cert({ expiryDate: '2026-11-22' }), others: [], reason: null },
+    { when: 'it is to the 2013 edition after the transition', c: cert({ edition: '2013' }), others: [], reason: 'it is to ISO/IEC 27001:2013, no longer valid after 2025-10-31' },
+    { when: 'another certificate has no number either', c: cert({ id: 'a', certificateNumber: '—', issueDate: '2024-01-01' }), others: [cert({ id: 'b', certificateNumber: '-', issueDate: '2025-01-01' })], reason: null },
+  ])('when $when, then the reason it covers nothing is $reason', ({ c, others, reason }) => {
+    expect(certificateVoidReason(c, [c, ...others.filter((o) => o.id !== c.id)], '2026-11-22')).toBe(reason);
+  });
 });

@@ -53,15 +53,14 @@ test("when the certificate's facts change, then the next summary shows them", as
   expect((await summary(engagementId)).certificate).toMatchObject({ expiryDate: '2027-06-30' });
 });
 
-test("when the provider's names change, then the entity finding is derived again", async () => {
+test("when the contracting entity's own names change, then the entity finding is derived again", async () => {
   const engagementId = await makeEngagement(db, org.buyer, org.provider);
   await db.updateTable('engagements').set({ contracting_entity: 'Acme Global Services Ltd' }).where('id', '=', engagementId).execute();
   await shareCertificate(engagementId, '2028-01-01');
   const codes = async () => (await analyst.get(`/api/engagements/${engagementId}/findings`).expect(200)).body.findings.map((f: { code: string }) => f.code);
   expect(await codes()).toContain('CERT_ENTITY_MISMATCH');
-  await db.updateTable('organizations').set({ aliases: ['Acme Global Services Ltd', 'Acme BPO Philippines, Inc.'] }).where('id', '=', org.provider).execute();
+  await db.updateTable('engagements').set({ contracting_entity_aliases: ['Acme BPO Philippines, Inc.'] }).where('id', '=', engagementId).execute();
   expect(await codes()).not.toContain('CERT_ENTITY_MISMATCH');
-  await db.updateTable('organizations').set({ aliases: [] }).where('id', '=', org.provider).execute();
 });
 
 test('when a questionnaire is submitted, then the next summary has its score', async () => {

@@ -1,4 +1,4 @@
-import { matchService, serviceConcepts, type ServiceVerdict } from '../../shared/matching/services';
+import { matchService, prepareServiceScope, serviceConcepts, type ServiceVerdict } from '../../shared/matching/services';
 
 const demoScopeText =
   'The information security management system of Acme BPO Philippines, Inc. for the provision of inbound contact centre and back-office processing services, excluding collections, from 6750 Ayala Avenue, Makati City. As per SoA version 1.1.';
@@ -103,5 +103,50 @@ describe('matchService', () => {
       }
       for (const rel of concept.related ?? []) expect(serviceConcepts.some((c) => c.id === rel)).toBe(true);
     }
+  });
+});
+
+describe('payment services', () => {
+  const paymentRows: Row[] = [
+    // Synonyms within one payment concept: covered.
+    { when: 'dispute handling is compared with dispute resolution', service: 'Card dispute handling', services: ['Dispute resolution for card issuers'], verdict: 'covered' },
+    { when: 'chargebacks are compared with chargeback processing', service: 'Chargebacks', services: ['Chargeback processing'], verdict: 'covered' },
+    { when: 'card servicing is compared with cardholder services', service: 'Credit card servicing', services: ['Cardholder services'], verdict: 'covered' },
+    { when: 'collections are compared with arrears management', service: 'Card collections', services: ['Arrears management'], verdict: 'covered' },
+    { when: 'KYC is compared with merchant onboarding', service: 'KYC / onboarding', services: ['Merchant onboarding'], verdict: 'covered' },
+    { when: 'claims processing is compared with first notice of loss handling', service: 'Claims processing', services: ['Insurance claims intake'], verdict: 'covered' },
+    { when: 'back-office finance is compared with payment reconciliation', service: 'Back-office finance', services: ['Payment reconciliation and settlement'], verdict: 'covered' },
+    // Only part of a concept overlaps: a person confirms, never a confident "not covered".
+    { when: 'dispute handling is compared with back-office processing', service: 'Dispute handling', services: ['Back-office processing'], verdict: 'uncertain', says: ['related to but not the same as dispute handling'] },
+    { when: 'card disputes are compared with contact centre services', service: 'Card dispute handling', services: ['Inbound contact centre services'], verdict: 'uncertain' },
+    { when: 'chargebacks are compared with dispute management', service: 'Chargebacks', services: ['Dispute management'], verdict: 'uncertain' },
+    { when: 'card servicing is compared with contact centre services', service: 'Card servicing', services: ['Inbound and outbound contact centre services'], verdict: 'uncertain' },
+    { when: 'collections are compared with back-office processing', service: 'Collections', services: ['Back-office processing'], verdict: 'uncertain' },
+    { when: 'back-office finance is compared with back-office processing', service: 'Back-office finance', services: ['Back-office processing'], verdict: 'uncertain', says: ['back-office finance'] },
+    { when: 'back-office finance is compared with finance and accounting', service: 'Back-office finance', services: ['Finance and accounting'], verdict: 'uncertain' },
+    { when: 'disputes and chargebacks are compared with chargebacks only', service: 'Dispute handling and chargebacks', services: ['Chargeback processing'], verdict: 'uncertain' },
+    // Nothing related: not covered.
+    { when: 'dispute handling is compared with software development', service: 'Dispute handling', services: ['Software development'], verdict: 'not_covered' },
+    { when: 'chargebacks are excluded by name beside a related service', service: 'Chargebacks', services: ['Card servicing'], scopeText: 'Card servicing for issuers, excluding chargebacks.', verdict: 'not_covered' },
+  ];
+
+  test.each(paymentRows)('when $when, then the service is $verdict', (row) => {
+    const result = matchService(row.service, { services: row.services, scopeText: row.scopeText ?? '' });
+    expect(result.verdict).toBe(row.verdict);
+    for (const s of row.says ?? []) expect(result.explanation).toContain(s);
+  });
+
+  test('when the table is read, then each payment concept has a label and phrases', () => {
+    for (const id of ['disputes', 'chargebacks', 'card_servicing', 'collections', 'kyc', 'claims', 'back_office_finance']) {
+      const c = serviceConcepts.find((x) => x.id === id);
+      expect(c?.phrases.length).toBeGreaterThan(2);
+    }
+  });
+});
+
+describe('a prepared certificate scope', () => {
+  test.each(rows)('when $when, then matching against the prepared scope gives the same answer', (row) => {
+    const scope = { services: row.services, scopeText: row.scopeText ?? '' };
+    expect(matchService(row.service, prepareServiceScope(scope))).toEqual(matchService(row.service, scope));
   });
 });

@@ -1,5 +1,5 @@
 import type { SiteInput } from '../../shared/schemas/engagement-profile';
-import { matchSite, type CertificateSite, type MatchVerdict } from '../../shared/matching/sites';
+import { matchSite, prepareSiteScope, type CertificateSite, type MatchVerdict } from '../../shared/matching/sites';
 
 const site = (address: string, city = '', country = '', name = address): SiteInput => ({ name, address, city, country });
 
@@ -223,5 +223,32 @@ describe('"all sites in <region>, <country>"', () => {
   });
   test('when the scope claims all sites in the Philippines, then a Makati site is uncertain', () => {
     expect(matchSite(makatiSite, { sites: [], scopeText: 'Contact centre services delivered from all sites in the Philippines.' }).verdict).toBe('uncertain');
+  });
+});
+
+describe('a city that appears only inside a company name', () => {
+  test.each([
+    ['the holder "<Brand> <City>, Inc."', 'The ISMS of Acme Cebu, Inc. for contact centre services delivered from 6750 Ayala Avenue, Makati City, Philippines.'],
+    ['the holder "<Brand> <City> Services Pte. Ltd."', 'Contact centre services of Acme Cebu Services Pte. Ltd. delivered from Makati City.'],
+    ['the holder "<Brand> <City> Corporation"', 'Acme Cebu Corporation: contact centre services delivered from Makati City, Philippines.'],
+  ])('when the scope text names Cebu only in %s, then a Cebu site is not covered and the text is not read as naming Cebu', (_label, scopeText) => {
+    const result = matchSite(cebuSite, { sites: [makati], scopeText });
+    expect(result.verdict).toBe('not_covered');
+    expect(result.explanation).not.toContain("scope text names Cebu");
+    expect(result.explanation).toContain('Makati');
+  });
+
+  test.each([
+    ['delivered from the city', 'Contact centre services of Acme Cebu, Inc. delivered from Cebu City, Philippines.', 'uncertain'],
+    ['a city followed by a list', 'Contact centre services delivered from Cebu City and Makati City.', 'uncertain'],
+  ] as const)('when the scope text also names the city as a place (%s), then it still counts', (_label, scopeText, verdict) => {
+    expect(matchSite(cebuSite, { sites: [makati], scopeText }).verdict).toBe(verdict);
+  });
+});
+
+describe('a prepared certificate scope', () => {
+  test.each(rows)('when $when, then matching against the prepared scope gives the same answer', (row) => {
+    const scope = { sites: row.sites, scopeText: row.scopeText ?? '' };
+    expect(matchSite(row.site, prepareSiteScope(scope))).toEqual(matchSite(row.site, scope));
   });
 });

@@ -521,6 +521,7 @@ const cases: Record<string, Case> = {
     expect: byRole({ buyerManager: scoped(200), buyerLegal: scoped(200), provider: 403 }),
   },
   'GET /api/engagements/:id/findings': { object: 'pair', request: engagementRequest('/findings'), expect: all(scoped(200)) },
+  'GET /api/engagements/:id/scope': { object: 'pair', request: engagementRequest('/scope'), expect: all(scoped(200)) },
   'PATCH /api/findings/:id': {
     object: 'pair',
     request: async ({ w, pair }) => {

@@ -162,8 +162,8 @@ export function CertificateForm({ documentId, onSaved }: { documentId: string; o
           <Paper key={s.id} withBorder p="sm">
             <Group align="end" wrap="nowrap">
               <TextInput label="Name" {...form.register(`sites.${i}.name`)} />
-              <TextInput label="Address" style={{ flex: 2 }} {...form.register(`sites.${i}.address`)} error={errors.sites?.[i]?.address?.message} />
-              <TextInput label="City" {...form.register(`sites.${i}.city`)} />
+              <TextInput label="Street address (optional)" style={{ flex: 2 }} {...form.register(`sites.${i}.address`)} error={errors.sites?.[i]?.address?.message} />
+              <TextInput label="City" {...form.register(`sites.${i}.city`)} error={errors.sites?.[i]?.city?.message} />
               <TextInput label="Country" {...form.register(`sites.${i}.country`)} />
               <ActionIcon variant="subtle" color="red" aria-label={`Remove site ${i + 1}`} onClick={() => sites.remove(i)}>
                 ✕

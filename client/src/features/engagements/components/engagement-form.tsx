@@ -7,7 +7,7 @@ import { applyServerErrors, useZodForm } from '../../../components/ui/form';
 import { StringList } from '../../../components/ui/string-list';
 import { useCreateEngagement, useProviderSearch } from '../api/engagements';
 
-const fields = ['name', 'description', 'services', 'sites', 'contractingEntity', 'dataCategories', 'usesCloud', 'remoteWork', 'developsSoftware', 'subcontractors', 'providerOrganizationId', 'newProvider'];
+const fields = ['name', 'description', 'services', 'sites', 'contractingEntity', 'contractingEntityAliases', 'dataCategories', 'usesCloud', 'remoteWork', 'developsSoftware', 'subcontractors', 'providerOrganizationId', 'newProvider'];
 
 /** Describe the outsourced work: provider, services, sites, data and delivery. */
 export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) => void }) {
@@ -17,7 +17,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
   const [providerQuery, setProviderQuery] = useState('');
   const providers = useProviderSearch(providerQuery);
   const form = useZodForm(createEngagementBody, {
-    defaultValues: { name: '', description: '', services: [''], sites: [{ name: '', address: '', city: '', country: '' }], contractingEntity: '', dataCategories: [], usesCloud: false, remoteWork: false, developsSoftware: false, subcontractors: [] },
+    defaultValues: { name: '', description: '', services: [''], sites: [{ name: '', address: '', city: '', country: '' }], contractingEntity: '', contractingEntityAliases: [], dataCategories: [], usesCloud: false, remoteWork: false, developsSoftware: false, subcontractors: [] },
   });
   const sites = useFieldArray({ control: form.control, name: 'sites' });
   const errors = form.formState.errors as Record<string, { message?: string } & Record<string | number, { message?: string } & Record<string, { message?: string }>>>;
@@ -82,6 +82,25 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
           </SimpleGrid>
         )}
         <TextInput label="Contracting legal entity" description="The provider entity named in the contract" {...form.register('contractingEntity')} error={errors.contractingEntity?.message} />
+        <Controller
+          control={form.control}
+          name="contractingEntityAliases"
+          render={({ field }) => (
+            <StringList
+              label="Other names of this legal entity"
+              itemLabel="Other name"
+              addLabel="Add another name"
+              placeholder="Former or trading name of the same company"
+              value={field.value ?? []}
+              onChange={field.onChange}
+              errors={(errors.contractingEntityAliases as unknown as ({ message?: string } | undefined)[] | undefined)?.map?.((e) => e?.message)}
+              error={errors.contractingEntityAliases?.message}
+            />
+          )}
+        />
+        <Text size="xs" c="dimmed">
+          A certificate counts for this engagement only when its holder is this entity or one of these names; other companies of the provider's group do not count.
+        </Text>
 
         <Controller
           control={form.control}

@@ -1,18 +1,24 @@
 import { Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { EngagementDto } from '../../../../../shared/schemas/engagement';
-import { useEngagementCertificates, useFindings } from '../api/findings';
+import type { EngagementDto, ScopeJudgementDto } from '../../../../../shared/schemas/engagement';
+import { useEngagementCertificates } from '../api/findings';
+import { useEngagementScope } from '../api/scope';
+import { EntityNames } from './entity-names';
 
-const verdictOf = (code: string) => (code.startsWith('SCOPE_UNCERTAIN') ? { label: 'confirm', color: 'yellow' } : { label: 'not covered', color: 'red' });
+const verdictLabel = { covered: { label: 'covered', color: 'green' }, uncertain: { label: 'confirm', color: 'yellow' }, not_covered: { label: 'not covered', color: 'red' } } as const;
 
-/** The contracted sites and services beside the certificate's scope, with every mismatch marked. */
+type Judged = ScopeJudgementDto['sites'][number] | ScopeJudgementDto['services'][number];
+
+/**
+ * The contracted sites and services beside every certificate shared: each
+ * row says which certificate covers it, or why none does (coverage is the
+ * union of the valid certificates).
+ */
 export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
   const certificates = useEngagementCertificates(engagement.id);
-  const findings = useFindings(engagement.id);
-  const cert = certificates.data?.sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1))[0];
-  const mark = (kind: 'site' | 'service', value: string) => {
-    const f = findings.data?.find((x) => x.code.startsWith('SCOPE_') && (x.facts as Record<string, unknown>)[kind] === value);
-    return f ? { ...verdictOf(f.code), explanation: f.explanation } : { label: cert ? 'covered' : '—', color: cert ? 'green' : 'gray', explanation: '' };
-  };
+  const scope = useEngagementScope(engagement.id, engagement.updatedAt);
+  const standing = new Map((scope.data?.certificates ?? []).map((c) => [c.id, c]));
+  const mark = (row: Judged | undefined) => (row ? { ...verdictLabel[row.verdict], explanation: row.explanation } : { label: '—', color: 'gray', explanation: '' });
+  const certs = [...(certificates.data ?? [])].sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1));
   return (
     <Paper withBorder p="md" aria-label="Scope check">
       <Title order={4} mb="sm">
@@ -23,36 +29,50 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
           <Text fw={600} size="sm">
             Contracted ({engagement.contractingEntity})
           </Text>
+          <EntityNames engagement={engagement} />
           <Table aria-label="Contracted sites and services">
             <Table.Tbody>
               {engagement.sites.map((s) => (
-                <ScopeRow key={`site-${s.name}`} title={s.name} detail={[s.address, s.city, s.country].filter(Boolean).join(', ')} verdict={mark('site', s.name || s.city)} />
+                <ScopeRow key={`site-${s.name}`} title={s.name} detail={[s.address, s.city, s.country].filter(Boolean).join(', ')} verdict={mark(scope.data?.sites.find((x) => x.site === (s.name || s.city)))} />
               ))}
               {engagement.services.map((s) => (
-                <ScopeRow key={`service-${s}`} title={s} verdict={mark('service', s)} />
+                <ScopeRow key={`service-${s}`} title={s} verdict={mark(scope.data?.services.find((x) => x.service === s))} />
               ))}
             </Table.Tbody>
           </Table>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          {cert ? (
-            <Stack gap={4}>
-              <Text fw={600} size="sm">
-                Certified: {cert.legalEntity} · ISO/IEC 27001:{cert.edition} · {cert.certificateNumber} ({cert.certificationBody}) · until {cert.expiryDate}
-              </Text>
-              {cert.sites.map((s, i) => (
-                <Text size="sm" key={i}>
-                  Site: {[s.name, s.address].filter(Boolean).join(' — ')}
-                </Text>
-              ))}
-              {cert.services.map((s) => (
-                <Text size="sm" key={s}>
-                  Service: {s}
-                </Text>
-              ))}
-              <Text size="xs" c="dimmed">
-                Scope: “{cert.scopeText}”
-              </Text>
+          {certs.length ? (
+            <Stack gap="sm">
+              {certs.map((cert) => {
+                const st = standing.get(cert.id);
+                return (
+                  <Stack gap={4} key={cert.id} aria-label={`Certificate ${cert.certificateNumber}`}>
+                    <Text fw={600} size="sm">
+                      Certified: {cert.legalEntity} · ISO/IEC 27001:{cert.edition} · {cert.certificateNumber} ({cert.certificationBody}) · until {cert.expiryDate}{' '}
+                      {st && <Badge color={st.valid ? 'green' : 'red'} variant="light">{st.valid ? 'valid' : 'covers nothing'}</Badge>}
+                    </Text>
+                    {st?.voidReason && (
+                      <Text size="xs" c="red">
+                        Covers nothing: {st.voidReason}.
+                      </Text>
+                    )}
+                    {cert.sites.map((s, i) => (
+                      <Text size="sm" key={i}>
+                        Site: {[s.name, s.address, s.city, s.country].filter(Boolean).join(' — ')}
+                      </Text>
+                    ))}
+                    {cert.services.map((s) => (
+                      <Text size="sm" key={s}>
+                        Service: {s}
+                      </Text>
+                    ))}
+                    <Text size="xs" c="dimmed">
+                      Scope: “{cert.scopeText}”
+                    </Text>
+                  </Stack>
+                );
+              })}
             </Stack>
           ) : (
             <Text c="dimmed">No certificate shared with this engagement.</Text>
