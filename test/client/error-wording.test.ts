@@ -1,5 +1,14 @@
-import { describeApiError } from '../../client/src/components/ui/form';
-import { ApiError } from '../../client/src/lib/api-client';
+import { describeApiError } from '../../client/src/lib/error-wording';
+
+/** The client's ApiError, as far as the wording reads it. */
+class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: { fields?: { path: string; message: string }[] }) {
+    super(message);
+  }
+  get fields() {
+    return this.details?.fields ?? [];
+  }
+}
 
 /** Form errors name fields as the form does, never by their API path. */
 

@@ -63,7 +63,7 @@ describeInBrowser('autosave keeps what is typed (questionnaire, real browser)', 
     }
     const typed = 'Every agent is screened by our HR vendor before day one, and re-screened yearly.';
     expect(await comment.inputValue()).toBe(typed);
-    expect(await comment.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await comment.evaluate((el) => el.matches(':focus'))).toBe(true);
 
     const status = page.getByRole('status').filter({ hasText: /^Saved · \d{1,2}:\d{2}/ }).first();
     await status.waitFor({ timeout: 15000 });

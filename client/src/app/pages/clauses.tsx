@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { describeApiError } from '../../components/ui/form';
+import { describeApiError } from '../../lib/error-wording';
 import { useState } from 'react';
 import type { ClauseDto } from '../../../../shared/schemas/clause';
 import { useClauses, useUpdateClause } from '../../features/clauses/api/clauses';

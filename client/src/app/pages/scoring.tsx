@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { describeApiError } from '../../components/ui/form';
+import { describeApiError } from '../../lib/error-wording';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useScoringTables, useSaveWeights } from '../../features/scoring/api/scoring';

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { describeApiError } from '../../../components/ui/form';
+import { describeApiError } from '../../../lib/error-wording';
 import { assessmentStatusColor } from '../../../components/ui/status';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

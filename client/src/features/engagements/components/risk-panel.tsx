@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { describeApiError } from '../../../components/ui/form';
+import { describeApiError } from '../../../lib/error-wording';
 import { useState } from 'react';
 import { riskTierLabels, type RiskTier } from '../../../../../shared/engagements/risk-tier';
 import type { EngagementDto } from '../../../../../shared/schemas/engagement';
