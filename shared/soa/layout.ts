@@ -155,7 +155,8 @@ function columnStats(grid: readonly (readonly SoaCell[])[], start: number, width
   return stats;
 }
 
-function letter(index: number): string {
+/** The spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {
@@ -168,7 +169,7 @@ function letter(index: number): string {
 
 /** "D" for index 3; with the header text when there is one: D "Applicable?". */
 export function columnLabel(index: number, header: string | undefined): string {
-  return header ? `${letter(index)} "${header.replace(/\s+/g, ' ')}"` : letter(index);
+  return header ? `${columnLetter(index)} "${header.replace(/\s+/g, ' ')}"` : columnLetter(index);
 }
 
 function best(candidates: number[], score: (c: number) => number): number | null {

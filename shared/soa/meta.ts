@@ -1,4 +1,5 @@
 import type { SoaCell } from './values';
+import { columnLetter } from './layout';
 import { cellText, excelSerialDate, findDateInText, isoDate } from './values';
 
 /** Where a version or date was read: the sheet, the cell (A1 style) and how it was recognised. */
@@ -54,17 +55,6 @@ function dateValue(cell: SoaCell): { iso: string; ambiguous?: string } | null {
   }
   if (typeof cell === 'string') return findDateInText(cell);
   return null;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** "C5" for 0-based row 4, column 2. */

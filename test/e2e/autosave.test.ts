@@ -3,24 +3,25 @@ import { makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUse
 import { describeInBrowser, signInThroughForm, startHarness, waitForInputValue, type BrowserHarness } from './browser';
 
 const SCREENING = 'Are all agents background-checked before they access customer data?';
-const NOTES_QUESTION_KEY = 'screening';
+const SCREENING_KEY = 'screening';
 
 describeInBrowser('autosave keeps what is typed (questionnaire, real browser)', () => {
   let h: BrowserHarness;
   let providerEmail: string;
   let assessmentId: string;
+  let buyer: { id: string };
+  let provider: { id: string };
 
   beforeAll(async () => {
     h = await startHarness();
-    const buyer = await makeOrganization(h.t.db, 'buyer', 'Northwind Bank');
-    const provider = await makeOrganization(h.t.db, 'provider', 'Acme BPO');
+    buyer = await makeOrganization(h.t.db, 'buyer', 'Northwind Bank');
+    provider = await makeOrganization(h.t.db, 'provider', 'Acme BPO');
     providerEmail = (await makeUser(h.t.db, provider.id, 'admin', { name: 'Maria Santos' })).email;
   });
   afterAll(() => h?.close());
 
+  // A fresh questionnaire per test, so one test's saved answer is not the next one's starting point.
   beforeEach(async () => {
-    const buyer = await h.t.db.selectFrom('organizations').select('id').where('name', '=', 'Northwind Bank').executeTakeFirstOrThrow();
-    const provider = await h.t.db.selectFrom('organizations').select('id').where('name', '=', 'Acme BPO').executeTakeFirstOrThrow();
     const engagementId = await makeEngagement(h.t.db, buyer.id, provider.id);
     const template = await makeTemplate(h.t.db, buyer.id);
     assessmentId = await makeAssessment(h.t.db, { engagementId, buyerOrgId: buyer.id, providerOrgId: provider.id, templateVersionId: template.versionId }, 'sent');
@@ -46,7 +47,7 @@ describeInBrowser('autosave keeps what is typed (questionnaire, real browser)', 
   const firstCard = (page: Page) => page.getByRole('region', { name: 'Question 1' }).or(page.getByLabel('Question 1', { exact: true }));
 
   const storedAnswer = () =>
-    h.t.db.selectFrom('answers').select(['value', 'comment']).where('assessment_id', '=', assessmentId).where('question_key', '=', NOTES_QUESTION_KEY).executeTakeFirst();
+    h.t.db.selectFrom('answers').select(['value', 'comment']).where('assessment_id', '=', assessmentId).where('question_key', '=', SCREENING_KEY).executeTakeFirst();
 
   test('when the provider chooses an answer and at once types a comment with pauses while saves are slow, then the box keeps every word and its focus, the server ends with the whole comment, and a reload shows it', async () => {
     const page = await h.newPage();
