@@ -1,12 +1,13 @@
 # Production image: compiled server, built SPA, production dependencies only.
-FROM node:20-bookworm-slim AS build
+# Node 26 'Lithium' is the Active LTS line (since 2026-10-28, supported to 2029-04); 20 reached end of life in 2026-04.
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:26-trixie-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -47,6 +47,13 @@ describe('production stack files', () => {
     expect(docker).toMatch(/CMD \[.*dist\/server\/main\.js"\]/);
   });
 
+  test('when the Dockerfile is read, then every stage runs one supported Node LTS line, not the end-of-life 20', () => {
+    const majors = [...read('Dockerfile').matchAll(/^FROM node:(\d+)/gm)].map((m) => Number(m[1]));
+    expect(majors.length).toBeGreaterThanOrEqual(2);
+    // Node 26 became the Active LTS line on 2026-10-28; build and run stages use the same line.
+    expect(new Set(majors)).toEqual(new Set([26]));
+  });
+
   test('when the CI script is read, then it installs with npm ci, ensures Chromium and PostgreSQL, and runs npm test', () => {
     const ci = read('.ci/run');
     expect(ci).toMatch(/^npm ci$/m);
