@@ -1,8 +1,9 @@
 import type { FindingCode, Severity } from '../../shared/findings/codes';
-import { countsAsOpen, type FindingDto, type FindingStatus } from '../../shared/schemas/finding';
+import { countsAsOpen, type FindingDto, type FindingStatus, type FindingsBasisDto } from '../../shared/schemas/finding';
 import { can } from '../policies';
 import type { Actor } from '../policies/actor';
 import type { FindingRow } from '../repositories/finding';
+import type { findingsBasis } from '../repositories/finding-facts';
 
 export const findingSubject = (f: FindingRow) => ({ buyerOrgId: f.buyer_org_id, providerOrgId: f.provider_org_id, status: f.status as FindingStatus });
 
@@ -35,5 +36,14 @@ export function presentFinding(actor: Actor, f: FindingRow, today = new Date().t
       acceptRisk: can(actor, 'finding.acceptRisk', s),
       reopen: can(actor, 'finding.reopen', s),
     },
+  };
+}
+
+/** What the rules read, as the client names it beside the verdicts. */
+export function presentFindingsBasis(b: Awaited<ReturnType<typeof findingsBasis>>): FindingsBasisDto {
+  return {
+    certificates: b.certificates.map((c) => ({ id: c.id, certificateNumber: c.certificate_number, certificationBody: c.certification_body, expiryDate: c.expiry_date })),
+    soa: b.soa ? { documentTitle: b.soa.document_title, version: b.soa.version, date: b.soa.soa_date } : null,
+    answers: b.answers ? { assessmentId: b.answers.id, title: b.answers.title, submittedAt: b.answers.submitted_at!.toISOString() } : null,
   };
 }

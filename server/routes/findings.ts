@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
-import { findingAction, findingDto, type FindingAction } from '../../shared/schemas/finding';
+import { findingAction, findingDto, findingsBasisDto, type FindingAction } from '../../shared/schemas/finding';
 import { invalid, notFound } from '../errors';
 import { scopeJudgementDto } from '../../shared/schemas/engagement';
 import { scopeJudgement } from '../findings/derive';
 import { refreshEngagements, refreshIfStale } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
-import { findingSubject, presentFinding } from '../presenters/finding';
+import { findingSubject, presentFinding, presentFindingsBasis } from '../presenters/finding';
+import { findingsBasis } from '../repositories/finding-facts';
 import { recordAudit } from '../repositories/audit';
 import { findEngagement } from '../repositories/engagement';
 import { findFinding, listFindings, updateFinding, type FindingUpdate } from '../repositories/finding';
@@ -47,13 +48,13 @@ export const findingRoutes = [
     access: 'authenticated',
     params: idParams,
     query: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }),
-    responses: { 200: { description: 'Most severe first', schema: z.object({ findings: z.array(findingDto) }) } },
+    responses: { 200: { description: 'Most severe first, with what the rules read (`basis`)', schema: z.object({ findings: z.array(findingDto), basis: findingsBasisDto }) } },
     handler: async ({ deps, actor, params, query }) => {
       const e = await findEngagement(deps.db, actor, params.id);
       if (!e) throw notFound('Engagement');
       await refreshIfStale(deps.db, e);
       const rows = await listFindings(deps.db, actor, e.id, { includeInactive: query.includeInactive === 'true' });
-      return { findings: rows.map((f) => presentFinding(actor, f)) };
+      return { findings: rows.map((f) => presentFinding(actor, f)), basis: presentFindingsBasis(await findingsBasis(deps.db, e.id)) };
     },
   }),
   defineRoute({

@@ -66,6 +66,21 @@ export const findingDto = z
 export type FindingDto = z.infer<typeof findingDto>;
 
 /**
+ * What the findings rest on: the facts the rules read when they last ran for
+ * the engagement. The client says so beside every verdict, and never shows
+ * "no finding" as reassurance without naming what was checked.
+ */
+export const findingsBasisDto = z
+  .object({
+    certificates: z.array(z.object({ id, certificateNumber: z.string(), certificationBody: z.string(), expiryDate: z.string() })),
+    soa: z.object({ documentTitle: z.string(), version: z.string().nullable(), date: z.string().nullable() }).nullable(),
+    /** The questionnaire whose answers were checked: the latest submitted one, or null when none has been submitted. */
+    answers: z.object({ assessmentId: id, title: z.string(), submittedAt: z.string() }).nullable(),
+  })
+  .meta({ id: 'FindingsBasis' });
+export type FindingsBasisDto = z.infer<typeof findingsBasisDto>;
+
+/**
  * countsAsOpen for a finding as presented: the server has already judged a
  * risk acceptance against its date (riskAcceptanceExpired), so a client
  * agrees with the counts and the score whatever its own clock says.

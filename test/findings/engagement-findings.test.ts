@@ -2,7 +2,7 @@ import { seedDemo, DEMO_PASSWORD } from '../../server/seed/demo';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
 import { tableDigest } from '../helpers/digest';
-import { makeOrganization, makeUser } from '../helpers/factories';
+import { makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUser, TEST_PASSWORD } from '../helpers/factories';
 
 let t: TestContext;
 let analyst: Client;
@@ -36,6 +36,30 @@ describe('findings on the demo engagement', () => {
     expect(list.some((f) => f.code === 'SOA_EXCLUSION_UNJUSTIFIED' && /7\.12/.test(f.explanation))).toBe(true);
     expect(list.some((f) => f.code === 'SOA_REFERENCE_MISMATCH')).toBe(false);
     expect(list.some((f) => f.code === 'CERT_MISSING' || f.code === 'SOA_MISSING')).toBe(false);
+  });
+
+  test('when the findings are read, then they name what they rest on: each certificate shared, the SoA and the questionnaire whose answers were checked', async () => {
+    for (const c of [analyst, provider]) {
+      const { basis } = (await c.get(`/api/engagements/${engagementId}/findings`).expect(200)).body;
+      const cert = await t.db.selectFrom('certificates').select(['certificate_number', 'certification_body', 'expiry_date']).executeTakeFirstOrThrow();
+      expect(basis.certificates).toEqual([expect.objectContaining({ certificateNumber: cert.certificate_number, certificationBody: cert.certification_body, expiryDate: cert.expiry_date })]);
+      expect(basis.soa).toEqual(expect.objectContaining({ documentTitle: expect.any(String) }));
+      // The 2025 review was submitted; this year's questionnaire is still in progress, so its answers are not what was checked.
+      expect(basis.answers).toMatchObject({ title: expect.stringMatching(/2025 review/), submittedAt: '2025-12-10T16:30:00.000Z' });
+    }
+  });
+
+  test('when nothing has been submitted yet, then the basis says no answers were checked', async () => {
+    const buyer = await makeOrganization(t.db, 'buyer');
+    const other = await makeOrganization(t.db, 'provider');
+    const email = (await makeUser(t.db, buyer.id, 'analyst')).email;
+    const id = await makeEngagement(t.db, buyer.id, other.id);
+    const template = await makeTemplate(t.db, buyer.id);
+    await makeAssessment(t.db, { engagementId: id, buyerOrgId: buyer.id, providerOrgId: other.id, templateVersionId: template.versionId }, 'in_progress', { screening: { value: 'yes' } });
+    const c = await signedIn(t.app, email, TEST_PASSWORD);
+    const { basis, findings: list } = (await c.get(`/api/engagements/${id}/findings`).expect(200)).body;
+    expect(basis).toEqual({ certificates: [], soa: null, answers: null });
+    expect(list.map((f: Finding) => f.code)).toEqual(expect.arrayContaining(['CERT_MISSING']));
   });
 
   test('when a finding moves through its workflow, then the state survives recomputation and every step is audited', async () => {

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FindingAction, FindingDto } from '../../../../../shared/schemas/finding';
+import type { FindingAction, FindingDto, FindingsBasisDto } from '../../../../../shared/schemas/finding';
 import type { SummaryDto } from '../../../../../shared/schemas/portfolio';
 import type { ScoreResult } from '../../../../../shared/scoring/score';
 import { api } from '../../../lib/api-client';
 
+/** The engagement's findings with what the rules read to raise them (`basis`). */
 export function useFindings(engagementId: string) {
-  return useQuery({ queryKey: ['findings', engagementId], queryFn: async () => (await api<{ findings: FindingDto[] }>('GET', `/api/engagements/${engagementId}/findings`)).findings });
+  return useQuery({ queryKey: ['findings', engagementId], queryFn: () => api<{ findings: FindingDto[]; basis: FindingsBasisDto }>('GET', `/api/engagements/${engagementId}/findings`) });
 }
 
 export function useFindingAction(engagementId: string) {

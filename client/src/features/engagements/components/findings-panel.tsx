@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { severities } from '../../../../../shared/findings/codes';
 import { isOpenFinding, type FindingAction, type FindingDto } from '../../../../../shared/schemas/finding';
 import { ApiError } from '../../../lib/api-client';
+import { useEngagementAssessments } from '../api/engagements';
 import { useFindingAction, useFindings } from '../api/findings';
+import { describeBasis, emptyVerdict, pendingQuestionnaire, type BasisLine } from '../findings-basis';
 import { FindingActionForm, type FindingFormKind } from './finding-action-form';
 
 export const severityColor: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', info: 'gray' };
@@ -46,17 +48,18 @@ const formTitle: Record<FindingFormKind, string> = { plan_remediation: 'Plan rem
 
 /** The engagement's findings, most severe first, with the workflow actions the server allows. */
 export function FindingsPanel({ engagementId }: { engagementId: string }) {
-  const findings = useFindings(engagementId);
+  const loaded = useFindings(engagementId);
+  const assessments = useEngagementAssessments(engagementId);
   const act = useFindingAction(engagementId);
   const [form, setForm] = useState<Form>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>({ state: 'all', severity: null, code: null });
   const shown = useMemo(
     () =>
-      (findings.data ?? []).filter(
+      (loaded.data?.findings ?? []).filter(
         (f) => (filter.state === 'all' || (filter.state === 'open') === isOpenFinding(f)) && (!filter.severity || f.severity === filter.severity) && (!filter.code || f.code === filter.code),
       ),
-    [findings.data, filter],
+    [loaded.data, filter],
   );
 
   // Resolve and reopen need no form: one click, errors shown above the list.
@@ -68,23 +71,36 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
       setError(err instanceof ApiError ? err.message : 'Not saved');
     }
   };
-  if (findings.isPending) return <Text c="dimmed">Checking the certificate, SoA and answers…</Text>;
-  if (findings.isError) return <Alert color="red">{findings.error.message}</Alert>;
+  // No verdict, not even "no finding", until the findings and the questionnaires they rest on are both loaded.
+  if (loaded.isError) return <Alert color="red" role="alert">The findings could not be loaded: {loaded.error.message}. Nothing is known about this engagement's gaps until they are.</Alert>;
+  if (assessments.isError) return <Alert color="red" role="alert">The questionnaires could not be loaded: {assessments.error.message}. The findings are not shown without knowing which answers they rest on.</Alert>;
+  if (loaded.isPending || assessments.isPending) return <FindingsSkeleton />;
+  const findings = loaded.data.findings;
+  const basis = describeBasis(loaded.data.basis, pendingQuestionnaire(loaded.data.basis, assessments.data));
+  const empty = emptyVerdict(basis);
   return (
     <Stack gap="sm">
-      <Title order={4}>Findings ({findings.data.length})</Title>
+      <Title order={4}>Findings ({findings.length})</Title>
+      <BasisText basis={basis} listUnchecked={findings.length > 0} />
       {error && (
         <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)}>
           {error}
         </Alert>
       )}
-      {findings.data.length === 0 && <Text c="dimmed">No finding: the certificate, SoA and answers cover this engagement.</Text>}
-      {findings.data.length > 1 && (
+      {findings.length === 0 &&
+        (empty.complete ? (
+          <Text c="dimmed">{empty.text}</Text>
+        ) : (
+          <Alert color="yellow" title="Not a clean bill of health yet">
+            {empty.text}
+          </Alert>
+        ))}
+      {findings.length > 1 && (
         <>
-          <FindingFilters findings={findings.data} filter={filter} onChange={setFilter} />
-          {shown.length < findings.data.length && (
+          <FindingFilters findings={findings} filter={filter} onChange={setFilter} />
+          {shown.length < findings.length && (
             <Text size="sm" c="dimmed">
-              Showing {shown.length} of {findings.data.length}
+              Showing {shown.length} of {findings.length}
               {shown.length === 0 ? ': no finding matches these filters.' : ''}
             </Text>
           )}
@@ -133,6 +149,35 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
       <Modal opened={form !== null} onClose={() => setForm(null)} title={form ? `${formTitle[form.kind]}: ${form.finding.title}` : ''} size="lg">
         {form && <FindingActionForm key={`${form.kind}:${form.finding.id}`} kind={form.kind} engagementId={engagementId} finding={form.finding} onDone={() => setForm(null)} onCancel={() => setForm(null)} />}
       </Modal>
+    </Stack>
+  );
+}
+
+/** Placeholders the size of the findings while they load: no text that could read as a verdict. */
+function FindingsSkeleton() {
+  return (
+    <Stack gap="sm" aria-busy="true" aria-label="Loading the findings">
+      <Title order={4}>Findings</Title>
+      <Skeleton height={14} width="60%" />
+      {[0, 1, 2].map((i) => (
+        <Skeleton key={i} height={72} radius="sm" />
+      ))}
+    </Stack>
+  );
+}
+
+/** "Rests on …" and, where something was not read, "Not checked: …" (shown whenever there are findings; an empty list says it in its verdict). */
+function BasisText({ basis, listUnchecked }: { basis: BasisLine; listUnchecked: boolean }) {
+  return (
+    <Stack gap={2} aria-label="What the findings rest on">
+      <Text size="sm" c="dimmed">
+        {basis.checked.length ? `Rests on ${basis.checked.join('; ')}.` : 'Nothing shared with this engagement has been checked yet.'}
+      </Text>
+      {listUnchecked && basis.unchecked.length > 0 && (
+        <Text size="sm" c="orange.8">
+          Not checked: {basis.unchecked.join('; ')}.
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Grid, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { EngagementDto, ScopeJudgementDto } from '../../../../../shared/schemas/engagement';
 import { useEngagementCertificates } from '../api/findings';
 import { useEngagementScope } from '../api/scope';
@@ -17,13 +17,26 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
   const certificates = useEngagementCertificates(engagement.id);
   const scope = useEngagementScope(engagement.id, engagement.updatedAt);
   const standing = new Map((scope.data?.certificates ?? []).map((c) => [c.id, c]));
-  const mark = (row: Judged | undefined) => (row ? { ...verdictLabel[row.verdict], explanation: row.explanation } : { label: '—', color: 'gray', explanation: '' });
+  // A verdict only from a loaded judgement: while it loads the row says so; a row the judgement left out is unknown, never a pass.
+  const mark = (row: Judged | undefined) =>
+    scope.isPending
+      ? { label: 'checking…', color: 'gray', explanation: '' }
+      : scope.isError
+        ? { label: 'unknown', color: 'yellow', explanation: 'Not judged: the scope check could not be loaded.' }
+        : row
+          ? { ...verdictLabel[row.verdict], explanation: row.explanation }
+          : { label: 'unknown', color: 'yellow', explanation: 'Not judged: please confirm this against the certificate.' };
   const certs = [...(certificates.data ?? [])].sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1));
   return (
     <Paper withBorder p="md" aria-label="Scope check">
       <Title order={4} mb="sm">
         Scope check: contracted vs certified
       </Title>
+      {scope.isError && (
+        <Alert color="red" role="alert" mb="sm">
+          The scope check could not be loaded ({scope.error.message}): no site or service is judged covered until it is.
+        </Alert>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Text fw={600} size="sm">
@@ -42,7 +55,17 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
           </Table>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          {certs.length ? (
+          {certificates.isPending ? (
+            <Stack gap="xs" aria-busy="true" aria-label="Loading the certificates">
+              <Skeleton height={14} width="80%" />
+              <Skeleton height={12} width="60%" />
+              <Skeleton height={12} width="70%" />
+            </Stack>
+          ) : certificates.isError ? (
+            <Alert color="red" role="alert">
+              The certificates could not be loaded ({certificates.error.message}): whether one is shared is not known.
+            </Alert>
+          ) : certs.length ? (
             <Stack gap="sm">
               {certs.map((cert) => {
                 const st = standing.get(cert.id);
