@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { clauseDto, createClauseBody, updateClauseBody } from '../../shared/schemas/clause';
 import { idParams } from '../../shared/schemas/common';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize, can } from '../policies';
 import type { Actor } from '../policies/actor';
-import { recordAudit } from '../repositories/audit';
-import { ensureLibrary, findClause, insertClause, listClauses, updateClause, type ClauseRow } from '../repositories/clause';
+import { ensureLibrary, findClause, listClauses, type ClauseRow } from '../repositories/clause';
+import { changeClause, createClause } from '../commands/clause';
 
 const tag = 'Clauses';
 const present = (actor: Actor, c: ClauseRow) => ({
@@ -49,17 +49,7 @@ export const clauseRoutes = [
     handler: async ({ deps, actor, body, origin }) => {
       authorize(actor, 'clause.write');
       await ensureLibrary(deps.db, actor.organizationId);
-      const id = await deps.db
-        .transaction()
-        .execute(async (trx) => {
-          const clauseId = await insertClause(trx, actor, body);
-          await recordAudit(trx, origin, { action: 'clause.created', organizationId: actor.organizationId, targetType: 'clause', targetId: clauseId, details: { key: body.key } });
-          return clauseId;
-        })
-        .catch((err: { code?: string }) => {
-          if (err.code === '23505') throw new AppError('CONFLICT', `A clause with the key "${body.key}" exists`, { fields: [{ path: 'key', message: 'is taken' }] });
-          throw err;
-        });
+      const id = await createClause(deps, actor, body, origin);
       return new Reply(201, { clause: present(actor, (await findClause(deps.db, actor, id))!) });
     },
   }),
@@ -77,10 +67,7 @@ export const clauseRoutes = [
       const c = await findClause(deps.db, actor, params.id);
       if (!c) throw notFound('Clause');
       authorize(actor, 'clause.write');
-      await deps.db.transaction().execute(async (trx) => {
-        await updateClause(trx, actor, c, body);
-        await recordAudit(trx, origin, { action: 'clause.changed', organizationId: actor.organizationId, targetType: 'clause', targetId: c.id, details: { fields: Object.keys(body), fromVersion: c.version } });
-      });
+      await changeClause(deps, actor, c, body, origin);
       return { clause: present(actor, (await findClause(deps.db, actor, params.id))!) };
     },
   }),

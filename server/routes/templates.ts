@@ -5,8 +5,8 @@ import { AppError, notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import { presentTemplate, presentTemplateSummary, templateSubject } from '../presenters/template';
-import { recordAudit } from '../repositories/audit';
-import { addTemplateVersion, archiveTemplate, findTemplate, insertTemplate, listTemplates, listVersions } from '../repositories/template';
+import { findTemplate, listTemplates, listVersions } from '../repositories/template';
+import { archiveTemplateCommand, createTemplate, versionTemplate } from '../commands/template';
 import type { Deps } from '../deps';
 import { exportTemplateWorkbook, importTemplateWorkbook } from '../templates/xlsx';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
@@ -46,11 +46,7 @@ export const templateRoutes = [
     responses: { 201: { description: 'The template at version 1', schema: one } },
     handler: async ({ deps, actor, body, origin }) => {
       authorize(actor, 'template.create');
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const templateId = await insertTemplate(trx, actor, body);
-        await recordAudit(trx, origin, { action: 'template.created', organizationId: actor.organizationId, targetType: 'template', targetId: templateId, details: { name: body.name } });
-        return templateId;
-      });
+      const id = await createTemplate(deps, actor, body, origin);
       return new Reply(201, { template: await loadTemplateDto(deps, actor, id) });
     },
   }),
@@ -78,13 +74,7 @@ export const templateRoutes = [
     body: templateContent,
     responses: { 200: { description: 'The template at its new version', schema: one } },
     handler: async ({ deps, actor, params, body, origin }) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const t = await findTemplate(trx, actor, params.id, { lock: true });
-        if (!t) throw notFound('Template');
-        authorize(actor, 'template.update', templateSubject(t));
-        const version = await addTemplateVersion(trx, actor.userId, t, body);
-        await recordAudit(trx, origin, { action: 'template.versioned', organizationId: actor.organizationId, targetType: 'template', targetId: t.id, details: { version, name: body.name } });
-      });
+      await versionTemplate(deps, actor, params.id, body, origin);
       return { template: await loadTemplateDto(deps, actor, params.id) };
     },
   }),
@@ -101,10 +91,7 @@ export const templateRoutes = [
       const t = await findTemplate(deps.db, actor, params.id);
       if (!t) throw notFound('Template');
       authorize(actor, 'template.archive', templateSubject(t));
-      await deps.db.transaction().execute(async (trx) => {
-        await archiveTemplate(trx, actor, t.id);
-        await recordAudit(trx, origin, { action: 'template.archived', organizationId: actor.organizationId, targetType: 'template', targetId: t.id });
-      });
+      await archiveTemplateCommand(deps, actor, t.id, origin);
       return { template: await loadTemplateDto(deps, actor, params.id) };
     },
   }),
@@ -125,11 +112,7 @@ export const templateRoutes = [
       if (!result.ok) {
         throw new AppError('VALIDATION_FAILED', `The workbook has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}: nothing was imported`, { problems: result.problems, fields: [{ path: 'file', message: 'has problems, listed in details.problems' }] });
       }
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const templateId = await insertTemplate(trx, actor, result.content);
-        await recordAudit(trx, origin, { action: 'template.imported', organizationId: actor.organizationId, targetType: 'template', targetId: templateId, details: { name: result.content.name, file: req.spreadsheet!.originalName } });
-        return templateId;
-      });
+      const id = await createTemplate(deps, actor, result.content, origin, req.spreadsheet!.originalName);
       return new Reply(201, { template: await loadTemplateDto(deps, actor, id) });
     },
   }),
