@@ -1,3 +1,4 @@
+import { GAP_THRESHOLD } from '../scoring/gap';
 import { findControl } from '../catalog';
 import type { AnswerValue } from '../schemas/answer';
 import type { Question } from '../schemas/template';
@@ -90,7 +91,7 @@ export interface RuleInput {
   sites: { site: string; match: MatchVerdict }[];
   services: { service: string; match: MatchVerdict }[];
   answers: AnswerFacts[];
-  /** Controls scored below 0.5, with the severity their weight gives. */
+  /** Controls scored below GAP_THRESHOLD, with the severity their weight gives. */
   controlGaps: { controlId: string; score: number; weight: number; severity: Severity }[];
 }
 
@@ -430,7 +431,7 @@ function gapRules(input: RuleInput): DerivedFinding[] {
     key: `CONTROL_GAP:${g.controlId}`,
     controlIds: [g.controlId],
     title: `Gap on ${controlLabel(g.controlId)}`,
-    explanation: `${controlLabel(g.controlId)} scores ${g.score.toFixed(2)} (below 0.5) with weight ${g.weight}.`,
+    explanation: `${controlLabel(g.controlId)} scores ${g.score.toFixed(2)} (below ${GAP_THRESHOLD}) with weight ${g.weight}.`,
     facts: { controlId: g.controlId, score: g.score, weight: g.weight },
   }));
 }

@@ -6,6 +6,7 @@ import type { Severity } from '../findings/codes';
 import type { AnswerValue, ReviewVerdict } from '../schemas/answer';
 import type { EngagementProfile } from '../schemas/engagement-profile';
 import type { Question } from '../schemas/template';
+import { GAP_THRESHOLD } from './gap';
 import { engagementMultipliers, ratingFor, residualRisk, type Rating, type ResidualRisk } from './tables';
 
 /**
@@ -86,7 +87,7 @@ export interface ScoreResult {
   coverage: { answered: number; applicable: number; ratio: number };
   themes: { theme: Theme; score: number; weight: number }[];
   controls: ControlScore[];
-  /** Applicable controls that were answered and score below 0.5, with the severity their weight gives. */
+  /** Applicable controls that were answered and score below GAP_THRESHOLD, with the severity their weight gives. */
   gaps: { controlId: string; score: number; weight: number; severity: Severity }[];
 }
 
@@ -173,6 +174,6 @@ export function scoreAssessment(input: ScoringInput): ScoreResult {
     coverage: { answered, applicable: applicable.length, ratio: applicable.length ? answered / applicable.length : 0 },
     themes: themes.map((theme) => ({ theme, ...weighted(applicable.filter((c) => c.theme === theme)) })),
     controls: controlScores,
-    gaps: applicable.filter((c) => c.answered && c.score < 0.5).map((c) => ({ controlId: c.controlId, score: c.score, weight: c.weight, severity: gapSeverity(c.weight) })),
+    gaps: applicable.filter((c) => c.answered && c.score < GAP_THRESHOLD).map((c) => ({ controlId: c.controlId, score: c.score, weight: c.weight, severity: gapSeverity(c.weight) })),
   };
 }

@@ -1,10 +1,11 @@
 import { Anchor, Badge, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
+import { GAP_THRESHOLD } from '../../../../../shared/scoring/gap';
 import type { ControlScore } from '../../../../../shared/scoring/score';
 import { useScore, useSummary } from '../api/findings';
 
 const ratingColor: Record<string, string> = { A: 'green', B: 'teal', C: 'orange', D: 'red' };
-const cellColor = (c: ControlScore) => (!c.applicable ? 'var(--mantine-color-gray-3)' : !c.answered ? 'var(--mantine-color-gray-1)' : c.score >= 0.85 ? 'var(--mantine-color-green-4)' : c.score >= 0.5 ? 'var(--mantine-color-yellow-4)' : 'var(--mantine-color-red-4)');
+const cellColor = (c: ControlScore) => (!c.applicable ? 'var(--mantine-color-gray-3)' : !c.answered ? 'var(--mantine-color-gray-1)' : c.score >= 0.85 ? 'var(--mantine-color-green-4)' : c.score >= GAP_THRESHOLD ? 'var(--mantine-color-yellow-4)' : 'var(--mantine-color-red-4)');
 
 /** Score, rating and residual risk; theme scores; the 93 controls as a grid coloured by status. */
 export function ScorePanel({ engagementId }: { engagementId: string }) {
@@ -60,7 +61,7 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
               ))}
             </SimpleGrid>
             <Text size="sm" fw={500}>
-              The 93 controls (green ≥ 0.85, yellow ≥ 0.5, red &lt; 0.5, light: not answered, grey: not applicable)
+              The 93 controls (green ≥ 0.85, yellow ≥ {GAP_THRESHOLD}, red &lt; {GAP_THRESHOLD}, light: not answered, grey: not applicable)
             </Text>
             <div role="grid" aria-label="Control grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(46px, 1fr))', gap: 4 }}>
               {score.data.controls.map((c) => (
