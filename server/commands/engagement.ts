@@ -10,7 +10,7 @@ import { insertInvitation } from '../repositories/invitation';
 import { insertOrganization } from '../repositories/organization';
 import { emailTaken } from '../repositories/user';
 import { engagementProfile } from '../presenters/engagement';
-import { sendInvitation } from './invitation';
+import { sendExistingAccountNotice, sendInvitation } from './invitation';
 import { runWrite } from './write';
 
 const INVITATION_DAYS = 7;
@@ -25,11 +25,9 @@ export async function createEngagement(deps: Deps, actor: Actor, body: CreateEng
   if (providerOrganizationId && !(await findProvider(deps.db, providerOrganizationId))) {
     throw invalid([{ path: 'providerOrganizationId', message: 'is not a provider organization on Scopewise' }]);
   }
-  if (newProvider && (await emailTaken(deps.db, newProvider.adminEmail))) {
-    throw new AppError('CONFLICT', 'This email already has a Scopewise account: choose their organization from the provider list', {
-      fields: [{ path: 'newProvider.adminEmail', message: 'already has an account' }],
-    });
-  }
+  // Same answer whether or not the admin email has an account (no account
+  // probe across tenants); an existing account is told by email instead.
+  const adminTaken = newProvider ? await emailTaken(deps.db, newProvider.adminEmail) : false;
   const token = newProvider ? newToken() : undefined;
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
   const id = await runWrite(deps, origin, async ({ trx, audit, affects }) => {
@@ -57,7 +55,9 @@ export async function createEngagement(deps: Deps, actor: Actor, body: CreateEng
     });
     return engagementId;
   });
-  if (newProvider && token) {
+  if (newProvider && token && adminTaken) {
+    await sendExistingAccountNotice(deps, { email: newProvider.adminEmail, organizationName: newProvider.organizationName, inviterName: `${actor.name} (${actor.organizationName})` });
+  } else if (newProvider && token) {
     await sendInvitation(deps, { email: newProvider.adminEmail, token: token.token, organizationName: newProvider.organizationName, inviterName: `${actor.name} (${actor.organizationName})`, expiresAt });
   }
   return id;

@@ -22,9 +22,10 @@ export async function inviteUser(deps: Deps, actor: Actor, body: InviteUserBody,
   if (!allowed.includes(body.role)) {
     throw invalid([{ path: 'role', message: `must be one of ${allowed.join(', ')} in a ${actor.organizationKind} organization` }]);
   }
-  if (await emailTaken(deps.db, body.email)) {
-    throw new AppError('CONFLICT', 'This email already has a Scopewise account', { fields: [{ path: 'email', message: 'already has an account' }] });
-  }
+  // The answer is the same whether or not the email has an account somewhere
+  // (no cross-tenant account probe); an existing account gets a notice by
+  // email instead of a usable link.
+  const taken = await emailTaken(deps.db, body.email);
   const { token, hash } = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
   const id = await deps.db.transaction().execute(async (trx) => {
@@ -39,8 +40,26 @@ export async function inviteUser(deps: Deps, actor: Actor, body: InviteUserBody,
     });
     return invitationId;
   });
-  await sendInvitation(deps, { email: body.email, token, organizationName: actor.organizationName, inviterName: actor.name, expiresAt });
+  if (taken) await sendExistingAccountNotice(deps, { email: body.email, organizationName: actor.organizationName, inviterName: actor.name });
+  else await sendInvitation(deps, { email: body.email, token, organizationName: actor.organizationName, inviterName: actor.name, expiresAt });
   return id;
+}
+
+/**
+ * Tells the owner of an existing account that someone tried to invite them;
+ * it carries no link, so the invitation stays unusable. The inviter is answered
+ * exactly as for a new email.
+ */
+export async function sendExistingAccountNotice(deps: Deps, n: { email: string; organizationName: string; inviterName: string }): Promise<void> {
+  await deps.mailer.send({
+    to: n.email,
+    subject: `${n.inviterName} tried to invite you to ${n.organizationName} on Scopewise`,
+    text:
+      `${n.inviterName} tried to invite this email address to ${n.organizationName} on Scopewise.\n\n` +
+      `This address already has a Scopewise account, so no new account was created.\n` +
+      `If you want to work with ${n.organizationName}, sign in and reply to them directly.\n` +
+      `If you did not expect this, ignore this message.\n`,
+  });
 }
 
 /** Emails an invitation link; the token travels in the URL fragment so it never reaches server logs. */

@@ -103,9 +103,16 @@ describe('invitations', () => {
     expect(t.outbox().length).toBe(before);
   });
 
-  test('when the email already has an account, then the invitation is refused with 409', async () => {
-    const res = await admin.post('/api/invitations').send({ email: 'accept.me@acme.example.test', role: 'admin' }).expect(409);
-    expect(res.body.error.details.fields[0].path).toBe('email');
+  test('when the email already has an account, then the answer is the same as for a new email and the owner gets a notice without a link', async () => {
+    const fresh = await admin.post('/api/invitations').send({ email: 'never.seen@acme.example.test', role: 'admin' });
+    const before = t.outbox().length;
+    const res = await admin.post('/api/invitations').send({ email: 'accept.me@acme.example.test', role: 'admin' });
+    expect(res.status).toBe(fresh.status);
+    expect(Object.keys(res.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    const mails = t.outbox().slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatch(/already has a Scopewise account/);
+    expect(mails[0]).not.toMatch(/#token=/);
   });
 });
 

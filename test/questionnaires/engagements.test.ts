@@ -84,11 +84,13 @@ describe('engagements', () => {
     expect(list.body.engagements.map((e: { id: string }) => e.id)).toEqual([res.body.engagement.id]);
   });
 
-  test('when the invited provider admin already has an account, then 409 names the field and nothing is created', async () => {
-    const before = await tableDigest(t.db, watched);
-    const res = await analyst.post('/api/engagements').send(engagementInput({ newProvider: { organizationName: 'Again', adminEmail: 'ciso@visayas.example.test' } })).expect(409);
-    expect(res.body.error.details.fields[0].path).toBe('newProvider.adminEmail');
-    expect(await tableDigest(t.db, watched)).toBe(before);
+  test('when the invited provider admin already has an account, then the answer is 201 as for a new email and the owner gets a notice without a link', async () => {
+    const before = t.outbox().length;
+    await analyst.post('/api/engagements').send(engagementInput({ newProvider: { organizationName: 'Again', adminEmail: 'ciso@visayas.example.test' } })).expect(201);
+    const mails = t.outbox().slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatch(/already has a Scopewise account/);
+    expect(mails[0]).not.toMatch(/#token=/);
   });
 
   test.each([
