@@ -116,6 +116,25 @@ export interface Certificates {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CertificateVerifications {
+  certificate_id: string;
+  checked_facts: Json;
+  checked_on: string;
+  created_at: Generated<Timestamp>;
+  directory_name: string;
+  directory_url: string;
+  evidence_mime: string | null;
+  evidence_name: string | null;
+  evidence_sha256: string | null;
+  evidence_size_bytes: number | null;
+  evidence_storage_key: string | null;
+  id: Generated<string>;
+  note: Generated<string>;
+  organization_id: string;
+  outcome: string;
+  recorded_by: string | null;
+}
+
 export interface Clauses {
   created_at: Generated<Timestamp>;
   current_version: Generated<number>;
@@ -379,6 +398,7 @@ export interface DB {
   assessment_reminders: AssessmentReminders;
   assessments: Assessments;
   audit_events: AuditEvents;
+  certificate_verifications: CertificateVerifications;
   certificates: Certificates;
   clause_versions: ClauseVersions;
   clauses: Clauses;

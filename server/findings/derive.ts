@@ -15,6 +15,7 @@ import { listAnswers } from '../repositories/assessment';
 import { evidenceOf } from '../repositories/document';
 import type { EngagementRow } from '../repositories/engagement';
 import { scoreOf } from '../scoring/score-assessment';
+import { latestVerifications } from '../repositories/certificate-verification';
 import { certificatesSharedWith, latestSoaSharedWith, latestSubmittedAssessment } from '../repositories/finding-facts';
 
 const entityVerdict = { same: 'covered', uncertain: 'uncertain', different: 'not_covered' } as const;
@@ -27,6 +28,8 @@ const entityVerdict = { same: 'covered', uncertain: 'uncertain', different: 'not
 async function judgeScope(db: Database, e: EngagementRow, today: string) {
   const profile = engagementProfile(e);
   const certRows = await certificatesSharedWith(db, e.id);
+  // The buyer's own checks in public directories: another buyer's check is not this buyer's due diligence.
+  const checks = await latestVerifications(db, e.buyer_org_id, certRows.map((c) => c.id));
   const certificates: CertificateFacts[] = certRows.map((c) => ({
     id: c.id,
     documentTitle: c.document_title,
@@ -38,6 +41,7 @@ async function judgeScope(db: Database, e: EngagementRow, today: string) {
     issueDate: c.issue_date,
     expiryDate: c.expiry_date,
     soaReference: c.soa_version || c.soa_date ? { ...(c.soa_version ? { version: c.soa_version } : {}), ...(c.soa_date ? { date: c.soa_date } : {}) } : null,
+    verification: checks.get(c.id) ?? null,
   }));
   const current = currentCertificate(certificates);
   // The holder of every valid certificate (and of the one judged for expiry) against the contracting entity and its own names.

@@ -10,11 +10,9 @@ import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { presentCertificate } from '../presenters/certificate';
-import { recordAudit } from '../repositories/audit';
-import { findCertificate, insertCertificate, listCertificates, updateCertificate } from '../repositories/certificate';
+import { findCertificate, listCertificates } from '../repositories/certificate';
 import { findDocument } from '../repositories/document';
-import { engagementsSharingDocument } from '../repositories/engagement';
-import { refreshEngagements } from '../findings/summary';
+import { correctCertificate, recordCertificate } from '../commands/certificate';
 
 const tag = 'Certificates';
 const one = z.object({ certificate: certificateDto });
@@ -84,12 +82,7 @@ export const certificateRoutes = [
       const d = await findDocument(deps.db, actor, body.documentId);
       if (!d || d.organization_id !== actor.organizationId) throw invalid([{ path: 'documentId', message: 'is not a document of your library' }]);
       if (d.kind !== 'certificate') throw invalid([{ path: 'documentId', message: `is a ${d.kind.replace('_', ' ')}, not a certificate` }]);
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const certificateId = await insertCertificate(trx, actor, body);
-        await recordAudit(trx, origin, { action: 'certificate.recorded', organizationId: actor.organizationId, targetType: 'certificate', targetId: certificateId, details: { documentId: d.id, edition: body.edition, expiryDate: body.expiryDate } });
-        return certificateId;
-      });
-      await refreshEngagements(deps, await engagementsSharingDocument(deps.db, d.id));
+      const id = await recordCertificate(deps, actor, body, origin);
       return new Reply(201, await loadCertificate(deps, actor, id));
     },
   }),
@@ -127,11 +120,7 @@ export const certificateRoutes = [
       if (!c) throw notFound('Certificate');
       authorize(actor, 'certificate.update', { organizationId: c.organization_id });
       if ((body.issueDate ?? c.issue_date) >= (body.expiryDate ?? c.expiry_date)) throw invalid([{ path: 'expiryDate', message: 'must be after the issue date' }]);
-      await deps.db.transaction().execute(async (trx) => {
-        await updateCertificate(trx, actor, c.id, body);
-        await recordAudit(trx, origin, { action: 'certificate.corrected', organizationId: actor.organizationId, targetType: 'certificate', targetId: c.id, details: { fields: Object.keys(body) } });
-      });
-      await refreshEngagements(deps, await engagementsSharingDocument(deps.db, c.document_id));
+      await correctCertificate(deps, actor, c, body, origin);
       return loadCertificate(deps, actor, params.id);
     },
   }),

@@ -8,6 +8,7 @@ import { templateRoutes } from './templates';
 import { assessmentRoutes } from './assessments';
 import { documentRoutes } from './documents';
 import { certificateRoutes } from './certificates';
+import { certificateVerificationRoutes } from './certificate-verifications';
 import { soaRoutes } from './soas';
 import { findingRoutes } from './findings';
 import { portfolioRoutes } from './portfolio';
@@ -33,4 +34,4 @@ const openApiRoute = defineRoute({
  * Every route of the application. The same table mounts the handlers,
  * generates the OpenAPI document and drives the authorization matrix test.
  */
-export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes, ...scoringRoutes, ...scheduleRoutes, ...clauseRoutes];
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...userRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...certificateVerificationRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes, ...scoringRoutes, ...scheduleRoutes, ...clauseRoutes];

@@ -42,6 +42,8 @@ export interface CertificationBodyInfo {
   canonicalName: string;
   /** Where the certificate can be looked up: the body's own register, its accreditation body's directory, else IAF CertSearch. */
   directoryUrl: string;
+  /** What that directory is, for a link's text ("UKAS CertCheck", "IAF CertSearch"). */
+  directoryName: string;
   accreditationBodies: string[];
   /** False when the name is not a body we know: the URL is then IAF CertSearch. */
   known: boolean;
@@ -57,9 +59,13 @@ export function certificationBodyInfo(name: string, accreditedBy?: string | null
   const row = CERTIFICATION_BODY_ROWS.find((r) => r.canonicalName.toLowerCase() === name.trim().toLowerCase())
     ?? CERTIFICATION_BODY_ROWS.find((r) => bodyPattern(r.aliases).test(name));
   const accreditor = accreditedBy ? ACCREDITATION_BODY_ROWS.find((a) => a.canonicalName.toLowerCase() === accreditedBy.trim().toLowerCase() || bodyPattern(a.aliases).test(accreditedBy)) : undefined;
-  const directoryUrl = row?.directoryUrl ?? accreditor?.directoryUrl ?? IAF_CERTSEARCH_URL;
-  if (!row) return { canonicalName: collapseWhitespace(name), directoryUrl, accreditationBodies: accreditor ? [accreditor.canonicalName] : [], known: false };
-  return { canonicalName: row.canonicalName, directoryUrl, accreditationBodies: [...row.accreditationBodies], known: true };
+  const [directoryUrl, directoryName] = row?.directoryUrl
+    ? [row.directoryUrl, `${row.canonicalName}'s certificate register`]
+    : accreditor?.directoryUrl
+      ? [accreditor.directoryUrl, `${accreditor.canonicalName}'s directory of accredited certificates`]
+      : [IAF_CERTSEARCH_URL, 'IAF CertSearch'];
+  if (!row) return { canonicalName: collapseWhitespace(name), directoryUrl, directoryName, accreditationBodies: accreditor ? [accreditor.canonicalName] : [], known: false };
+  return { canonicalName: row.canonicalName, directoryUrl, directoryName, accreditationBodies: [...row.accreditationBodies], known: true };
 }
 
 export interface BodyMention {

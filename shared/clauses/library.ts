@@ -1,4 +1,4 @@
-import type { FindingCode } from '../findings/codes';
+import { findingCodes, type FindingCode } from '../findings/codes';
 import type { DataCategory } from '../schemas/engagement-profile';
 
 /**
@@ -52,27 +52,8 @@ export const clauseVariables: readonly ClauseVariable[] = [
   { name: 'changeNoticeDays', description: 'days of prior written notice of a material security change', defaultValue: '30' },
 ];
 
-const everyFindingCode: FindingCode[] = [
-  'CERT_MISSING',
-  'CERT_EXPIRED',
-  'CERT_EXPIRING',
-  'CERT_SUPERSEDED_EDITION',
-  'CERT_UNACCREDITED',
-  'CERT_ENTITY_MISMATCH',
-  'SCOPE_SITE_NOT_COVERED',
-  'SCOPE_SERVICE_NOT_COVERED',
-  'SCOPE_UNCERTAIN',
-  'SOA_MISSING',
-  'SOA_REFERENCE_MISMATCH',
-  'SOA_OUTDATED_NUMBERING',
-  'SOA_INCOMPLETE',
-  'SOA_EXCLUDES_REQUIRED',
-  'SOA_EXCLUSION_UNJUSTIFIED',
-  'ANSWER_CONTRADICTS_SOA',
-  'CLAIM_WITHOUT_EVIDENCE',
-  'EVIDENCE_STALE',
-  'CONTROL_GAP',
-];
+// Every code, from the one list: a new code reaches the catch-all clause without a second list to update.
+const everyFindingCode: FindingCode[] = [...findingCodes];
 
 /** The clause library a new buyer starts from, in schedule order. */
 export const defaultClauses: readonly DefaultClause[] = [

@@ -3,6 +3,8 @@ import { findControl } from '../catalog';
 import type { AnswerValue } from '../schemas/answer';
 import type { Question } from '../schemas/template';
 import type { CertificateCoverage } from '../matching/coverage';
+import { certificationBodyInfo } from '../certificate/bodies';
+import { describeChange, verificationState, type VerificationFacts } from '../certificate/verification';
 import { findingSeverity, type FindingCode, type Severity } from './codes';
 
 /**
@@ -32,6 +34,8 @@ export interface CertificateFacts {
   issueDate: string;
   expiryDate: string;
   soaReference: { version?: string; date?: string } | null;
+  /** The buyer's latest check of this certificate in a public directory; null when nobody has checked it. */
+  verification: VerificationFacts | null;
 }
 
 export interface SoaFacts {
@@ -140,12 +144,24 @@ const sameNumber = (a: string, b: string) => numberKey(a) !== '' && numberKey(a)
  * issue of the same certificate number that is also shared.
  */
 export function certificateVoidReason(cert: CertificateFacts, all: readonly CertificateFacts[], today: string): string | null {
+  const lapsed = lapsedReason(cert, all, today);
+  if (lapsed) return lapsed;
+  // A certificate the public directory did not confirm may be forged or withdrawn: its scope vouches for nothing.
+  const check = verificationState(cert.verification, cert);
+  if (check.state === 'failed') return `${cert.verification!.directoryName} did not confirm it on ${cert.verification!.checkedOn} (${outcomeText[check.outcome]})`;
+  return null;
+}
+
+/** Expired, to the superseded edition, or replaced by a later issue: the reasons a certificate lapses whatever a directory says. */
+function lapsedReason(cert: CertificateFacts, all: readonly CertificateFacts[], today: string): string | null {
   if (cert.expiryDate < today) return `it expired on ${cert.expiryDate}`;
   if (cert.edition === '2013' && today > TRANSITION_END_2013) return `it is to ISO/IEC 27001:2013, no longer valid after ${TRANSITION_END_2013}`;
   const later = all.find((o) => o.id !== cert.id && sameNumber(o.certificateNumber, cert.certificateNumber) && o.issueDate > cert.issueDate);
   if (later) return `it is superseded by the issue of ${later.issueDate} ("${later.documentTitle}")`;
   return null;
 }
+
+const outcomeText = { not_found: 'not found in the directory', mismatch: "the directory's entry differs from the certificate" } as const;
 
 /** How findings name a certificate. */
 export const certificateLabel = (cert: Pick<CertificateFacts, 'certificateNumber' | 'certificationBody'>) => `certificate ${cert.certificateNumber} (${cert.certificationBody})`;
@@ -214,6 +230,7 @@ function certificateRules(input: RuleInput): DerivedFinding[] {
       facts: { certificateId: cert.id, certificationBody: cert.certificationBody },
     });
   }
+  out.push(...verificationRules(input));
   const entityMatches: EntityMatchFacts[] = input.entityMatches ?? (input.entityMatch ? [{ certificateId: cert.id, verdict: input.entityMatch.verdict, explanation: input.entityMatch.explanation, compared: [] }] : []);
   for (const m of entityMatches) {
     const held = input.certificates.find((c) => c.id === m.certificateId);
@@ -227,6 +244,50 @@ function certificateRules(input: RuleInput): DerivedFinding[] {
       explanation: `The ${held.id === cert.id ? 'certificate' : certificateLabel(held)} is issued to "${held.legalEntity}" but the contract is with "${input.engagement.contractingEntity}". ${m.explanation}`,
       facts: { certificateId: held.id, certifiedEntity: held.legalEntity, contractingEntity: input.engagement.contractingEntity, verdict: m.verdict, compared: m.compared },
     });
+  }
+  return out;
+}
+
+/**
+ * Every certificate that has not lapsed must have been looked up in a public
+ * directory by the buyer, and the look-up must still be of the facts it has
+ * now; one the directory did not confirm is a finding of its own.
+ */
+function verificationRules(input: RuleInput): DerivedFinding[] {
+  const out: DerivedFinding[] = [];
+  for (const held of input.certificates) {
+    if (lapsedReason(held, input.certificates, input.today)) continue;
+    const label = certificateLabel(held);
+    const lookup = certificationBodyInfo(held.certificationBody, held.accreditationBody);
+    const check = verificationState(held.verification, held);
+    const last = held.verification;
+    const base = { certificateId: held.id, certificateNumber: held.certificateNumber, certificationBody: held.certificationBody, directoryName: lookup.directoryName, directoryUrl: lookup.directoryUrl };
+    if (check.state === 'failed' && last) {
+      out.push({
+        code: 'CERT_VERIFICATION_FAILED',
+        severity: fixed('CERT_VERIFICATION_FAILED'),
+        key: `CERT_VERIFICATION_FAILED:${held.id}`,
+        controlIds: [],
+        title: 'Certificate not confirmed by the public directory',
+        explanation:
+          `On ${last.checkedOn}${last.recordedBy ? `, ${last.recordedBy}` : ''} looked up the ${label} in ${last.directoryName} (${last.directoryUrl}): ${outcomeText[check.outcome]}.` +
+          `${last.note ? ` Note: "${last.note}".` : ''} Until the certification body confirms it, its scope is not counted as covering any site or service.`,
+        facts: { ...base, outcome: last.outcome, checkedOn: last.checkedOn, checkedIn: { name: last.directoryName, url: last.directoryUrl }, recordedBy: last.recordedBy, note: last.note, checkedFacts: last.checkedFacts },
+      });
+    } else if (check.state === 'unverified' || check.state === 'stale') {
+      const stale = check.state === 'stale' && last;
+      out.push({
+        code: 'CERT_UNVERIFIED',
+        severity: fixed('CERT_UNVERIFIED'),
+        key: `CERT_UNVERIFIED:${held.id}`,
+        controlIds: [],
+        title: stale ? 'Certificate changed since it was checked' : 'Certificate not yet checked in a public directory',
+        explanation: stale
+          ? `The ${label} was checked in ${last.directoryName} on ${last.checkedOn}, but since then the provider changed its ${check.changes.map(describeChange).join(', ')}: look it up again in ${lookup.directoryName} (${lookup.directoryUrl}).`
+          : `Nobody has recorded looking up the ${label} in a public directory. A PDF can be edited and a certificate withdrawn without its PDF saying so: look it up in ${lookup.directoryName} (${lookup.directoryUrl}) and record what it shows.`,
+        facts: { ...base, ...(stale ? { changedSinceCheck: check.changes, lastCheck: { checkedOn: last.checkedOn, directoryName: last.directoryName, outcome: last.outcome } } : {}) },
+      });
+    }
   }
   return out;
 }

@@ -28,7 +28,7 @@ const fields = {
   title: text(200, { min: 1 }),
   text: clauseText,
   controlIds: z.array(controlId).max(20).default([]),
-  findingCodes: z.array(z.enum(findingCodes, { message: 'is not a finding code' })).max(19).default([]),
+  findingCodes: z.array(z.enum(findingCodes, { message: 'is not a finding code' })).max(findingCodes.length).default([]),
   when: condition.default({}),
 };
 
@@ -43,7 +43,7 @@ export const updateClauseBody = z
     title: fields.title.optional(),
     text: clauseText.optional(),
     controlIds: z.array(controlId).max(20).optional(),
-    findingCodes: z.array(z.enum(findingCodes, { message: 'is not a finding code' })).max(19).optional(),
+    findingCodes: z.array(z.enum(findingCodes, { message: 'is not a finding code' })).max(findingCodes.length).optional(),
     when: condition.optional(),
     disabled: z.boolean().optional(),
   })

@@ -88,7 +88,7 @@ describe('the certification body comes from the issuer, not from boilerplate', (
   });
 
   test('when certificationBodyInfo is asked about an unknown body, then it says so and points at IAF CertSearch', () => {
-    expect(certificationBodyInfo('Northwind Assurance Partners')).toEqual({ canonicalName: 'Northwind Assurance Partners', directoryUrl: 'https://www.iafcertsearch.org', accreditationBodies: [], known: false });
+    expect(certificationBodyInfo('Northwind Assurance Partners')).toEqual({ canonicalName: 'Northwind Assurance Partners', directoryUrl: 'https://www.iafcertsearch.org', directoryName: 'IAF CertSearch', accreditationBodies: [], known: false });
   });
 });
 

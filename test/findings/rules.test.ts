@@ -1,18 +1,34 @@
 import { controlIds } from '../../shared/catalog';
 import { requiredControlReasons } from '../../shared/engagements/required-controls';
+import { checkedFactsOf, type CheckedFacts, type VerificationFacts } from '../../shared/certificate/verification';
 import { certificateVoidReason, deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
 
-const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => ({
-  id: 'c1',
-  documentTitle: 'ISO certificate',
-  edition: '2022',
-  certificateNumber: 'IS 765432',
-  certificationBody: 'BSI',
-  accreditationBody: 'UKAS',
-  legalEntity: 'Acme BPO Philippines, Inc.',
-  issueDate: '2025-04-05',
-  expiryDate: '2028-04-04',
-  soaReference: { version: '1.1', date: '2025-05-13' },
+/** A certificate the buyer checked in a directory (of its facts as given), unless `over` says otherwise. */
+const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => {
+  const c = {
+    id: 'c1',
+    documentTitle: 'ISO certificate',
+    edition: '2022' as const,
+    certificateNumber: 'IS 765432',
+    certificationBody: 'BSI',
+    accreditationBody: 'UKAS',
+    legalEntity: 'Acme BPO Philippines, Inc.',
+    issueDate: '2025-04-05',
+    expiryDate: '2028-04-04',
+    soaReference: { version: '1.1', date: '2025-05-13' },
+    ...over,
+  };
+  return { ...c, verification: 'verification' in over ? (over.verification ?? null) : check('verified', c) };
+};
+
+const check = (outcome: VerificationFacts['outcome'], facts: CheckedFacts, over: Partial<VerificationFacts> = {}): VerificationFacts => ({
+  outcome,
+  checkedOn: '2026-11-20',
+  directoryName: 'UKAS CertCheck',
+  directoryUrl: 'https://www.certcheck.ukas.com',
+  recordedBy: 'Dana Analyst',
+  note: '',
+  checkedFacts: checkedFactsOf(facts),
   ...over,
 });
 
@@ -64,6 +80,8 @@ describe.each([
   ['CERT_EXPIRING', base({ certificates: [cert({ expiryDate: '2027-02-20' })] }), base({ certificates: [cert({ expiryDate: '2027-02-21' })] })],
   ['CERT_SUPERSEDED_EDITION', base({ certificates: [cert({ edition: '2013' })] }), base({ today: '2025-10-31', certificates: [cert({ edition: '2013' })] })],
   ['CERT_UNACCREDITED', base({ certificates: [cert({ accreditationBody: null })] }), base()],
+  ['CERT_UNVERIFIED', base({ certificates: [cert({ verification: null })] }), base()],
+  ['CERT_VERIFICATION_FAILED', base({ certificates: [cert({ verification: check('not_found', cert()) })] }), base({ certificates: [cert({ verification: check('verified', cert()) })] })],
   ['CERT_ENTITY_MISMATCH', base({ entityMatch: { verdict: 'not_covered', explanation: 'Different companies.' } }), base({ entityMatch: { verdict: 'covered', explanation: 'Same after removing "Inc."' } })],
   ['SCOPE_SITE_NOT_COVERED', base({ sites: [{ site: 'Cebu', match: { verdict: 'not_covered', explanation: 'Cebu City is not Makati City' } }] }), base()],
   ['SCOPE_SERVICE_NOT_COVERED', base({ services: [{ service: 'Collections', match: { verdict: 'not_covered', explanation: 'No service in the scope resembles "Collections".' } }] }), base()],
@@ -207,5 +225,53 @@ describe('certificateVoidReason', () => {
     { when: 'another certificate has no number either', c: cert({ id: 'a', certificateNumber: '—', issueDate: '2024-01-01' }), others: [cert({ id: 'b', certificateNumber: '-', issueDate: '2025-01-01' })], reason: null },
   ])('when $when, then the reason it covers nothing is $reason', ({ c, others, reason }) => {
     expect(certificateVoidReason(c, [c, ...others.filter((o) => o.id !== c.id)], '2026-11-22')).toBe(reason);
+  });
+});
+
+describe('certificates checked in a public directory', () => {
+  const find = (input: RuleInput, code: string) => deriveFindings(input).filter((f) => f.code === code);
+
+  test('when nobody checked the certificate, then CERT_UNVERIFIED (low) names the directory to look it up in', () => {
+    const [f] = find(base({ certificates: [cert({ verification: null })] }), 'CERT_UNVERIFIED');
+    expect(f).toMatchObject({ severity: 'low', key: 'CERT_UNVERIFIED:c1', facts: { directoryName: "UKAS's directory of accredited certificates", directoryUrl: 'https://www.certcheck.ukas.com', certificateNumber: 'IS 765432' } });
+    expect(f!.explanation).toContain('certificate IS 765432 (BSI)');
+    expect(f!.explanation).toContain('https://www.certcheck.ukas.com');
+  });
+
+  test('when the provider corrected the expiry after the check, then the check is stale and quotes both values', () => {
+    const checked = cert();
+    const [f] = find(base({ certificates: [cert({ expiryDate: '2029-04-04', verification: check('verified', checked) })] }), 'CERT_UNVERIFIED');
+    expect(f!.title).toBe('Certificate changed since it was checked');
+    expect(f!.explanation).toContain('expiry date "2029-04-04" (checked: "2028-04-04")');
+    expect(f!.facts).toMatchObject({ changedSinceCheck: [{ field: 'expiryDate', checked: '2028-04-04', now: '2029-04-04' }], lastCheck: { checkedOn: '2026-11-20' } });
+  });
+
+  test('when only the spacing or case of a checked fact differs, then the check still stands', () => {
+    const checked = cert();
+    expect(find(base({ certificates: [cert({ legalEntity: 'ACME BPO  Philippines, Inc.', verification: check('verified', checked) })] }), 'CERT_UNVERIFIED')).toEqual([]);
+  });
+
+  test('when the directory did not find it, then CERT_VERIFICATION_FAILED (high) quotes who, when, where and the note, and its scope covers nothing', () => {
+    const failed = cert({ verification: check('not_found', cert(), { note: 'No IS 765432 under BSI' }) });
+    const [f] = find(base({ certificates: [failed] }), 'CERT_VERIFICATION_FAILED');
+    expect(f).toMatchObject({ severity: 'high', facts: { outcome: 'not_found', checkedOn: '2026-11-20', recordedBy: 'Dana Analyst', checkedIn: { url: 'https://www.certcheck.ukas.com' } } });
+    expect(f!.explanation).toContain('Dana Analyst looked up the certificate IS 765432 (BSI) in UKAS CertCheck');
+    expect(f!.explanation).toContain('"No IS 765432 under BSI"');
+    expect(certificateVoidReason(failed, [failed], '2026-11-22')).toBe('UKAS CertCheck did not confirm it on 2026-11-20 (not found in the directory)');
+    expect(find(base({ certificates: [failed] }), 'CERT_UNVERIFIED')).toEqual([]);
+  });
+
+  test('when a check failed but the certificate was corrected since, then it must be checked again (not failed, not verified)', () => {
+    const failed = cert({ certificateNumber: 'IS 765433', verification: check('mismatch', cert()) });
+    expect(codes(base({ certificates: [failed] }))).toContain('CERT_UNVERIFIED');
+    expect(codes(base({ certificates: [failed] }))).not.toContain('CERT_VERIFICATION_FAILED');
+    expect(certificateVoidReason(failed, [failed], '2026-11-22')).toBeNull();
+  });
+
+  test('when a certificate has lapsed, then it needs no check; every valid certificate does, each on its own', () => {
+    const expired = cert({ id: 'old', certificateNumber: 'IS 1', expiryDate: '2026-01-01', verification: null });
+    const second = cert({ id: 'c2', certificateNumber: 'IS 2', verification: null });
+    const found = find(base({ certificates: [cert(), second, expired] }), 'CERT_UNVERIFIED');
+    expect(found.map((f) => f.key)).toEqual(['CERT_UNVERIFIED:c2']);
   });
 });
