@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import request from 'supertest';
 import { controlIds } from '../../shared/catalog';
 import type { Role } from '../../shared/roles';
@@ -129,6 +130,25 @@ const soaBody = (documentId: string) => ({ documentId, rows: controlIds.map((con
 
 /** A certificate of the provider on a given document. */
 const certificateOn = (w: World, provider: Org, documentId: string) => makeCertificate(w.db, provider.id, documentId);
+
+/** A directory check by the pair's buyer of a certificate shared with it, with a stored screenshot when `evidence`. */
+async function verificationOn(w: World, pair: Pair, evidence = false) {
+  const certificateId = await certificateOn(w, pair.provider, await sharedDocument(w, pair, 'certificate'));
+  let file = {};
+  if (evidence) {
+    const content = await certificatePdf();
+    const key = crypto.randomBytes(32).toString('hex');
+    await w.storage.put(key, Readable.from([content]), { contentType: 'application/pdf' });
+    file = { evidence_storage_key: key, evidence_name: 'directory.pdf', evidence_mime: 'application/pdf', evidence_size_bytes: content.length, evidence_sha256: crypto.createHash('sha256').update(content).digest('hex') };
+  }
+  const facts = { certificateNumber: 'IS 1', certificationBody: 'BSI', legalEntity: 'Acme', expiryDate: '2028-01-01' };
+  const row = await w.db
+    .insertInto('certificate_verifications')
+    .values({ certificate_id: certificateId, organization_id: pair.buyer.id, outcome: 'verified', directory_name: 'UKAS CertCheck', directory_url: 'https://www.certcheck.ukas.com', checked_on: '2026-11-30', checked_facts: JSON.stringify(facts), ...file })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 /** An SoA (without rows) of the provider on a given document. */
 async function soaOn(w: World, provider: Org, documentId: string) {
@@ -467,6 +487,32 @@ const cases: Record<string, Case> = {
     request: async ({ w, pair }) => ({ path: `/api/certificates/${await certificateOn(w, pair.provider, await sharedDocument(w, pair, 'certificate'))}`, body: { certificateNumber: 'IS 999' } }),
     expect: byRole({ buyerManager: scoped(403), buyerLegal: scoped(403), provider: scoped(200) }),
     watch: ['certificates'],
+  },
+  'GET /api/certificates/:id/verifications': {
+    object: 'pair',
+    request: async ({ w, pair }) => ({ path: `/api/certificates/${await certificateOn(w, pair.provider, await sharedDocument(w, pair, 'certificate'))}/verifications` }),
+    // A buyer's directory checks are its own record: the provider is refused by role before the lookup.
+    expect: byRole({ buyerManager: scoped(200), buyerLegal: scoped(200), provider: 403 }),
+  },
+  'POST /api/certificates/:id/verifications': {
+    object: 'pair',
+    request: async ({ w, pair }) => ({
+      path: `/api/certificates/${await certificateOn(w, pair.provider, await sharedDocument(w, pair, 'certificate'))}/verifications`,
+      body: { outcome: 'verified', directoryUrl: 'https://www.certcheck.ukas.com', checkedOn: '2026-11-30' },
+    }),
+    expect: byRole({ buyerManager: scoped(201), buyerLegal: 403, provider: 403 }),
+    watch: ['certificate_verifications'],
+  },
+  'POST /api/certificate-verifications/:id/evidence': {
+    object: 'buyer',
+    request: async ({ w, pair }) => ({ path: `/api/certificate-verifications/${await verificationOn(w, pair)}/evidence`, upload: { fields: {}, file: await certificatePdf(), name: 'directory.pdf' } }),
+    expect: byRole({ buyerManager: scoped(200), buyerLegal: 403, provider: 403 }),
+    watch: ['certificate_verifications'],
+  },
+  'GET /api/certificate-verifications/:id/evidence': {
+    object: 'buyer',
+    request: async ({ w, pair }) => ({ path: `/api/certificate-verifications/${await verificationOn(w, pair, true)}/evidence` }),
+    expect: byRole({ buyerManager: scoped(200), buyerLegal: scoped(200), provider: 403 }),
   },
   'POST /api/soas/import': {
     request: async () => ({ path: '/api/soas/import', upload: { fields: {}, file: fs.readFileSync(path.join(__dirname, '../soa/fixtures/clean-2022.xlsx')), name: 'soa.xlsx' } }),

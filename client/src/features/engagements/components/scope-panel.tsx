@@ -1,5 +1,7 @@
 import { Alert, Badge, Grid, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { EngagementDto, ScopeJudgementDto } from '../../../../../shared/schemas/engagement';
+import { useSession } from '../../auth/api/get-session';
+import { CertificateCheck } from '../../documents/components/certificate-check';
 import { useEngagementCertificates } from '../api/findings';
 import { useEngagementScope } from '../api/scope';
 import { EntityNames } from './entity-names';
@@ -15,6 +17,8 @@ type Judged = ScopeJudgementDto['sites'][number] | ScopeJudgementDto['services']
  */
 export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
   const certificates = useEngagementCertificates(engagement.id);
+  // Directory checks are the buyer's own due diligence.
+  const isBuyer = useSession().data?.organization.kind === 'buyer';
   const scope = useEngagementScope(engagement.id, engagement.updatedAt);
   const standing = new Map((scope.data?.certificates ?? []).map((c) => [c.id, c]));
   // A verdict only from a loaded judgement: while it loads the row says so; a row the judgement left out is unknown, never a pass.
@@ -75,6 +79,7 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
                       Certified: {cert.legalEntity} · ISO/IEC 27001:{cert.edition} · {cert.certificateNumber} ({cert.certificationBody}) · until {cert.expiryDate}{' '}
                       {st && <Badge color={st.valid ? 'green' : 'red'} variant="light">{st.valid ? 'valid' : 'covers nothing'}</Badge>}
                     </Text>
+                    {isBuyer && <CertificateCheck certificateId={cert.id} engagementId={engagement.id} />}
                     {st?.voidReason && (
                       <Text size="xs" c="red">
                         Covers nothing: {st.voidReason}.
