@@ -7,12 +7,14 @@ import type { Deps } from '../deps';
 import { invalid, notFound } from '../errors';
 import { refreshEngagement } from '../findings/summary';
 import { defineRoute, Reply } from '../http/route';
-import { authorize, can } from '../policies';
+import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { recordAudit } from '../repositories/audit';
 import { findEngagement } from '../repositories/engagement';
 import { listFindings } from '../repositories/finding';
-import { draftClauses, insertSchedule } from '../schedules/generate';
+import { draftClauses } from '../schedules/generate';
+import { findSchedule, insertSchedule, listScheduleClauses, markScheduleFinal, markScheduleShared, setClausesIncluded } from '../repositories/schedule';
+import { presentSchedule } from '../presenters/schedule';
 import { ensureLibrary, listClauses } from '../repositories/clause';
 import { scheduleDocx, scheduleMarkdown } from '../schedules/render';
 
@@ -20,38 +22,11 @@ const tag = 'Security schedules';
 const one = z.object({ schedule: scheduleDto });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** A schedule of the actor's organization (schedules are the buyer's; providers never see them here). */
+/** The schedule as the actor may see it, presented; another tenant's (or an unshared one, for the provider) is a 404. */
 async function loadSchedule(deps: Deps, actor: Actor, id: string): Promise<ScheduleDto> {
-  const s = await deps.db
-    .selectFrom('security_schedules as s')
-    .innerJoin('engagements as e', 'e.id', 's.engagement_id')
-    .selectAll('s')
-    .select('e.name as engagement_name')
-    .where('s.id', '=', id)
-    // The buyer's own schedules; a provider sees only final schedules the buyer shared with it.
-    .where((eb) =>
-      actor.organizationKind === 'buyer'
-        ? eb('s.buyer_org_id', '=', actor.organizationId)
-        : eb.and([eb('e.provider_org_id', '=', actor.organizationId), eb('s.shared_at', 'is not', null), eb('s.status', '=', 'final')]),
-    )
-    .executeTakeFirst();
+  const s = await findSchedule(deps.db, actor, id);
   if (!s) throw notFound('Security schedule');
-  const clauses = await deps.db.selectFrom('schedule_clauses').selectAll().where('schedule_id', '=', id).orderBy('position').execute();
-  const subject = { buyerOrgId: s.buyer_org_id, status: s.status };
-  return {
-    id: s.id,
-    engagement: { id: s.engagement_id, name: s.engagement_name },
-    title: s.title,
-    status: s.status as 'draft' | 'final',
-    variables: s.variables as Record<string, string>,
-    score: s.score as ScheduleDto['score'],
-    findings: s.findings as ScheduleDto['findings'],
-    clauses: clauses.map((c) => ({ key: c.clause_key, title: c.title, text: c.text, reasons: c.reasons as string[], missing: c.missing, included: c.included })),
-    createdAt: s.created_at.toISOString(),
-    finalizedAt: s.finalized_at?.toISOString() ?? null,
-    sharedAt: s.shared_at?.toISOString() ?? null,
-    abilities: { edit: can(actor, 'schedule.edit', subject), finalize: can(actor, 'schedule.edit', subject), share: can(actor, 'schedule.share', { ...subject, shared: s.shared_at !== null }) },
-  };
+  return presentSchedule(actor, s, await listScheduleClauses(deps.db, s.id));
 }
 
 /** Sends the schedule as a Markdown or Word file. */
@@ -90,19 +65,14 @@ export const scheduleRoutes = [
       await ensureLibrary(deps.db, e.buyer_org_id);
       const clauses = draftClauses(await listClauses(deps.db, { organizationId: e.buyer_org_id }), e, open, body.variables);
       const id = await deps.db.transaction().execute(async (trx) => {
-        const scheduleId = await insertSchedule(
-          trx,
-          {
-            engagementId: e.id,
-            buyerOrgId: e.buyer_org_id,
-            title: body.title ?? `Information security schedule — ${e.name}`,
-            variables: body.variables,
-            score: row.overall !== null && row.rating && row.residual_risk ? { overall: row.overall, rating: row.rating, residualRisk: row.residual_risk } : null,
-            findings: open.map((f) => ({ code: f.code, severity: f.severity, title: f.title, dueDate: f.remediation_due })),
-            createdBy: actor.userId,
-          },
+        const scheduleId = await insertSchedule(trx, actor, {
+          engagementId: e.id,
+          title: body.title ?? `Information security schedule — ${e.name}`,
+          variables: body.variables,
+          score: row.overall !== null && row.rating && row.residual_risk ? { overall: row.overall, rating: row.rating, residualRisk: row.residual_risk } : null,
+          findings: open.map((f) => ({ code: f.code, severity: f.severity, title: f.title, dueDate: f.remediation_due })),
           clauses,
-        );
+        });
         await recordAudit(trx, origin, { action: 'schedule.generated', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: scheduleId, details: { engagementId: e.id, clauses: clauses.filter((c) => c.included).length } });
         return scheduleId;
       });
@@ -151,8 +121,7 @@ export const scheduleRoutes = [
       const unknown = [...body.include.map((k, i) => ({ k, p: `include.${i}` })), ...body.exclude.map((k, i) => ({ k, p: `exclude.${i}` }))].filter((x) => !known.has(x.k));
       if (unknown.length) throw invalid(unknown.map((x) => ({ path: x.p, message: `"${x.k}" is not a clause of this schedule` })));
       await deps.db.transaction().execute(async (trx) => {
-        if (body.include.length) await trx.updateTable('schedule_clauses').set({ included: true }).where('schedule_id', '=', s.id).where('clause_key', 'in', body.include).execute();
-        if (body.exclude.length) await trx.updateTable('schedule_clauses').set({ included: false }).where('schedule_id', '=', s.id).where('clause_key', 'in', body.exclude).execute();
+        await setClausesIncluded(trx, actor, s.id, body);
         await recordAudit(trx, origin, { action: 'schedule.edited', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id, details: body });
       });
       return { schedule: await loadSchedule(deps, actor, params.id) };
@@ -170,7 +139,7 @@ export const scheduleRoutes = [
       const s = await loadSchedule(deps, actor, params.id);
       authorize(actor, 'schedule.edit', { buyerOrgId: actor.organizationId, status: s.status });
       await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('security_schedules').set({ status: 'final', finalized_at: new Date() }).where('id', '=', s.id).where('status', '=', 'draft').execute();
+        await markScheduleFinal(trx, actor, s.id, new Date());
         await recordAudit(trx, origin, { action: 'schedule.finalized', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
       });
       return { schedule: await loadSchedule(deps, actor, params.id) };
@@ -188,7 +157,7 @@ export const scheduleRoutes = [
       const s = await loadSchedule(deps, actor, params.id);
       authorize(actor, 'schedule.share', { buyerOrgId: actor.organizationId, status: s.status, shared: s.sharedAt !== null });
       await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('security_schedules').set({ shared_at: new Date() }).where('id', '=', s.id).where('shared_at', 'is', null).execute();
+        await markScheduleShared(trx, actor, s.id, new Date());
         await recordAudit(trx, origin, { action: 'schedule.shared', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
       });
       return { schedule: await loadSchedule(deps, actor, params.id) };
