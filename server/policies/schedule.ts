@@ -5,6 +5,9 @@ import { allowIf, badState, forbid, type Decision } from './decision';
 const legalTeam = (a: Actor, buyerOrgId: string) => isBuyer(a) && a.organizationId === buyerOrgId && (a.role === 'legal' || a.role === 'admin');
 const onlyLegal = forbid('Only legal and administrators of the buyer manage security schedules');
 
+/** What the schedule rules judge: whose schedule it is and where it stands in its workflow. */
+export const scheduleSubject = (s: { buyer_org_id: string; status: 'draft' | 'final'; shared_at: Date | null }) => ({ buyerOrgId: s.buyer_org_id, status: s.status, shared: s.shared_at !== null });
+
 export const schedulePolicy = {
   'schedule.create': (a: Actor, e: { buyerOrgId: string }): Decision => allowIf(legalTeam(a, e.buyerOrgId), onlyLegal),
   'schedule.share': (a: Actor, s: { buyerOrgId: string; status: string; shared: boolean }): Decision =>

@@ -1,10 +1,8 @@
 import type { ScheduleDto } from '../../shared/schemas/schedule';
 import { can } from '../policies';
 import type { Actor } from '../policies/actor';
+import { scheduleSubject } from '../policies/schedule';
 import type { ScheduleClauseRow, ScheduleRow } from '../repositories/schedule';
-
-/** What the schedule policies judge: whose it is and where it stands in its workflow. */
-export const scheduleSubject = (s: ScheduleRow) => ({ buyerOrgId: s.buyer_org_id, status: s.status, shared: s.shared_at !== null });
 
 /** Row → DTO, with the actions the actor may take on it now. */
 export function presentSchedule(actor: Actor, s: ScheduleRow, clauses: readonly ScheduleClauseRow[]): ScheduleDto {
