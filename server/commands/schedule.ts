@@ -48,7 +48,7 @@ export async function generateSchedule(deps: Deps, actor: Actor, e: EngagementRo
  * is stored now: of two requests racing on one draft (finalise and edit, or
  * two finalisations), the second sees the first's outcome and is refused.
  */
-async function lockFor(trx: Write['trx'], actor: Actor, id: string, action: 'schedule.edit' | 'schedule.share'): Promise<ScheduleRow> {
+async function lockFor(trx: Write['trx'], actor: Actor, id: string, action: 'schedule.edit' | 'schedule.finalize' | 'schedule.share'): Promise<ScheduleRow> {
   const s = await findSchedule(trx, actor, id, { lock: true });
   if (!s) throw notFound('Security schedule');
   authorize(actor, action, scheduleSubject(s));
@@ -71,7 +71,7 @@ export async function editSchedule(deps: Deps, actor: Actor, id: string, body: z
 /** Finalises a draft: its clauses, score and findings never change afterwards. */
 export async function finalizeSchedule(deps: Deps, actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
   await runWrite(deps, origin, async ({ trx, audit }) => {
-    const s = await lockFor(trx, actor, id, 'schedule.edit');
+    const s = await lockFor(trx, actor, id, 'schedule.finalize');
     await markScheduleFinal(trx, actor, s.id, new Date());
     await audit({ action: 'schedule.finalized', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
   });

@@ -19,6 +19,6 @@ export function presentSchedule(actor: Actor, s: ScheduleRow, clauses: readonly 
     createdAt: s.created_at.toISOString(),
     finalizedAt: s.finalized_at?.toISOString() ?? null,
     sharedAt: s.shared_at?.toISOString() ?? null,
-    abilities: { edit: can(actor, 'schedule.edit', subject), finalize: can(actor, 'schedule.edit', subject), share: can(actor, 'schedule.share', subject) },
+    abilities: { edit: can(actor, 'schedule.edit', subject), finalize: can(actor, 'schedule.finalize', subject), share: can(actor, 'schedule.share', subject) },
   };
 }

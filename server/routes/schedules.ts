@@ -117,7 +117,7 @@ export const scheduleRoutes = [
     responses: { 200: { description: 'The final schedule', schema: one }, 409: { description: 'Already final' } },
     handler: async ({ deps, actor, params, origin }) => {
       const s = await loadSchedule(deps, actor, params.id);
-      authorize(actor, 'schedule.edit', scheduleSubject(s));
+      authorize(actor, 'schedule.finalize', scheduleSubject(s));
       await finalizeSchedule(deps, actor, s.id, origin);
       return { schedule: await present(deps, actor, s.id) };
     },
