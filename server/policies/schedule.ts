@@ -1,3 +1,4 @@
+import { scheduleState, scheduleStep, type ScheduleAction } from '../../shared/schedules/workflow';
 import { isBuyer, type Actor } from './actor';
 import { allowIf, badState, forbid, type Decision } from './decision';
 
@@ -5,11 +6,27 @@ import { allowIf, badState, forbid, type Decision } from './decision';
 const legalTeam = (a: Actor, buyerOrgId: string) => isBuyer(a) && a.organizationId === buyerOrgId && (a.role === 'legal' || a.role === 'admin');
 const onlyLegal = forbid('Only legal and administrators of the buyer manage security schedules');
 
+export interface ScheduleSubject {
+  buyerOrgId: string;
+  status: 'draft' | 'final';
+  shared: boolean;
+}
+
+/** What the schedule rules judge: whose schedule it is and where it stands in its workflow. */
+export const scheduleSubject = (s: { buyer_org_id: string; status: 'draft' | 'final'; shared_at: Date | null }): ScheduleSubject => ({ buyerOrgId: s.buyer_org_id, status: s.status, shared: s.shared_at !== null });
+
+/** Legal of the buyer, and only what the schedule's state allows (shared/schedules/workflow.ts). */
+const step = (a: Actor, s: ScheduleSubject, action: ScheduleAction): Decision => {
+  if (!legalTeam(a, s.buyerOrgId)) return onlyLegal;
+  const next = scheduleStep(scheduleState(s), action);
+  return 'to' in next ? true : badState(next.refused);
+};
+
 export const schedulePolicy = {
   'schedule.create': (a: Actor, e: { buyerOrgId: string }): Decision => allowIf(legalTeam(a, e.buyerOrgId), onlyLegal),
-  'schedule.share': (a: Actor, s: { buyerOrgId: string; status: string; shared: boolean }): Decision =>
-    !legalTeam(a, s.buyerOrgId) ? onlyLegal : s.status !== 'final' ? badState('Finalise the schedule before sharing it') : allowIf(!s.shared, badState('The schedule is already shared')),
+  'schedule.edit': (a: Actor, s: ScheduleSubject): Decision => step(a, s, 'edit'),
+  'schedule.finalize': (a: Actor, s: ScheduleSubject): Decision => step(a, s, 'finalize'),
+  'schedule.share': (a: Actor, s: ScheduleSubject): Decision => step(a, s, 'share'),
   'clause.read': (a: Actor): Decision => allowIf(isBuyer(a), forbid("The clause library is the buyer's")),
   'clause.write': (a: Actor): Decision => allowIf(legalTeam(a, a.organizationId), forbid('Only legal and administrators edit the clause library')),
-  'schedule.edit': (a: Actor, s: { buyerOrgId: string; status: string }): Decision => (!legalTeam(a, s.buyerOrgId) ? onlyLegal : allowIf(s.status === 'draft', badState('The schedule is final: generate a new one'))),
 };

@@ -2,56 +2,33 @@ import { z } from 'zod';
 import type { Response } from 'express';
 import { idParams, id as uuid } from '../../shared/schemas/common';
 import { createScheduleBody, scheduleDto, updateScheduleBody, type ScheduleDto } from '../../shared/schemas/schedule';
-import { countsAsOpen } from '../../shared/schemas/finding';
+import { editSchedule, finalizeSchedule, generateSchedule, shareSchedule } from '../commands/schedule';
 import type { Deps } from '../deps';
-import { invalid, notFound } from '../errors';
-import { refreshEngagement } from '../findings/summary';
+import { notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
-import { authorize, can } from '../policies';
+import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
-import { recordAudit } from '../repositories/audit';
+import { scheduleSubject } from '../policies/schedule';
+import { presentSchedule } from '../presenters/schedule';
 import { findEngagement } from '../repositories/engagement';
-import { listFindings } from '../repositories/finding';
-import { draftClauses, insertSchedule } from '../schedules/generate';
-import { ensureLibrary, listClauses } from '../repositories/clause';
+import { findSchedule, listScheduleClauses, type ScheduleRow } from '../repositories/schedule';
 import { scheduleDocx, scheduleMarkdown } from '../schedules/render';
 
 const tag = 'Security schedules';
 const one = z.object({ schedule: scheduleDto });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** A schedule of the actor's organization (schedules are the buyer's; providers never see them here). */
-async function loadSchedule(deps: Deps, actor: Actor, id: string): Promise<ScheduleDto> {
-  const s = await deps.db
-    .selectFrom('security_schedules as s')
-    .innerJoin('engagements as e', 'e.id', 's.engagement_id')
-    .selectAll('s')
-    .select('e.name as engagement_name')
-    .where('s.id', '=', id)
-    // The buyer's own schedules; a provider sees only final schedules the buyer shared with it.
-    .where((eb) =>
-      actor.organizationKind === 'buyer'
-        ? eb('s.buyer_org_id', '=', actor.organizationId)
-        : eb.and([eb('e.provider_org_id', '=', actor.organizationId), eb('s.shared_at', 'is not', null), eb('s.status', '=', 'final')]),
-    )
-    .executeTakeFirst();
+/** A schedule the actor may see; another tenant's (or an unshared one, for the provider) is a 404. */
+async function loadSchedule(deps: Deps, actor: Actor, id: string): Promise<ScheduleRow> {
+  const s = await findSchedule(deps.db, actor, id);
   if (!s) throw notFound('Security schedule');
-  const clauses = await deps.db.selectFrom('schedule_clauses').selectAll().where('schedule_id', '=', id).orderBy('position').execute();
-  const subject = { buyerOrgId: s.buyer_org_id, status: s.status };
-  return {
-    id: s.id,
-    engagement: { id: s.engagement_id, name: s.engagement_name },
-    title: s.title,
-    status: s.status as 'draft' | 'final',
-    variables: s.variables as Record<string, string>,
-    score: s.score as ScheduleDto['score'],
-    findings: s.findings as ScheduleDto['findings'],
-    clauses: clauses.map((c) => ({ key: c.clause_key, title: c.title, text: c.text, reasons: c.reasons as string[], missing: c.missing, included: c.included })),
-    createdAt: s.created_at.toISOString(),
-    finalizedAt: s.finalized_at?.toISOString() ?? null,
-    sharedAt: s.shared_at?.toISOString() ?? null,
-    abilities: { edit: can(actor, 'schedule.edit', subject), finalize: can(actor, 'schedule.edit', subject), share: can(actor, 'schedule.share', { ...subject, shared: s.shared_at !== null }) },
-  };
+  return s;
+}
+
+/** The schedule as stored now, presented for the actor. */
+async function present(deps: Deps, actor: Actor, id: string): Promise<ScheduleDto> {
+  const s = await loadSchedule(deps, actor, id);
+  return presentSchedule(actor, s, await listScheduleClauses(deps.db, s.id));
 }
 
 /** Sends the schedule as a Markdown or Word file. */
@@ -84,29 +61,8 @@ export const scheduleRoutes = [
       const e = await findEngagement(deps.db, actor, params.id);
       if (!e) throw notFound('Engagement');
       authorize(actor, 'schedule.create', { buyerOrgId: e.buyer_org_id });
-      const { row } = await refreshEngagement(deps.db, e);
-      const today = new Date().toISOString().slice(0, 10);
-      const open = (await listFindings(deps.db, actor, e.id)).filter((f) => countsAsOpen(f.status, f.risk_expires, today));
-      await ensureLibrary(deps.db, e.buyer_org_id);
-      const clauses = draftClauses(await listClauses(deps.db, { organizationId: e.buyer_org_id }), e, open, body.variables);
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const scheduleId = await insertSchedule(
-          trx,
-          {
-            engagementId: e.id,
-            buyerOrgId: e.buyer_org_id,
-            title: body.title ?? `Information security schedule — ${e.name}`,
-            variables: body.variables,
-            score: row.overall !== null && row.rating && row.residual_risk ? { overall: row.overall, rating: row.rating, residualRisk: row.residual_risk } : null,
-            findings: open.map((f) => ({ code: f.code, severity: f.severity, title: f.title, dueDate: f.remediation_due })),
-            createdBy: actor.userId,
-          },
-          clauses,
-        );
-        await recordAudit(trx, origin, { action: 'schedule.generated', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: scheduleId, details: { engagementId: e.id, clauses: clauses.filter((c) => c.included).length } });
-        return scheduleId;
-      });
-      return new Reply(201, { schedule: await loadSchedule(deps, actor, id) });
+      const id = await generateSchedule(deps, actor, e, body, origin);
+      return new Reply(201, { schedule: await present(deps, actor, id) });
     },
   }),
   defineRoute({
@@ -117,7 +73,7 @@ export const scheduleRoutes = [
     access: 'authenticated',
     params: z.strictObject({ id: uuid, format: z.enum(['docx', 'md'], { message: 'must be docx or md' }) }),
     responses: { 200: { description: 'The file', contentType: DOCX } },
-    handler: async ({ res, deps, actor, params }) => sendSchedule(res, await loadSchedule(deps, actor, params.id), params.format),
+    handler: async ({ res, deps, actor, params }) => sendSchedule(res, await present(deps, actor, params.id), params.format),
   }),
   defineRoute({
     method: 'get',
@@ -129,7 +85,7 @@ export const scheduleRoutes = [
     query: z.strictObject({ format: z.enum(['json', 'md', 'docx'], { message: 'must be json, md or docx' }).optional() }),
     responses: { 200: { description: 'The schedule', schema: one } },
     handler: async ({ req, res, deps, actor, params, query }) => {
-      const s = await loadSchedule(deps, actor, params.id);
+      const s = await present(deps, actor, params.id);
       const format = query.format ?? (req.accepts(['application/json', 'text/markdown', DOCX]) === DOCX ? 'docx' : req.accepts(['application/json', 'text/markdown']) === 'text/markdown' ? 'md' : 'json');
       if (format === 'json') return { schedule: s };
       await sendSchedule(res, s, format);
@@ -146,16 +102,9 @@ export const scheduleRoutes = [
     responses: { 200: { description: 'The draft', schema: one }, 409: { description: 'The schedule is final' } },
     handler: async ({ deps, actor, params, body, origin }) => {
       const s = await loadSchedule(deps, actor, params.id);
-      authorize(actor, 'schedule.edit', { buyerOrgId: actor.organizationId, status: s.status });
-      const known = new Set(s.clauses.map((c) => c.key));
-      const unknown = [...body.include.map((k, i) => ({ k, p: `include.${i}` })), ...body.exclude.map((k, i) => ({ k, p: `exclude.${i}` }))].filter((x) => !known.has(x.k));
-      if (unknown.length) throw invalid(unknown.map((x) => ({ path: x.p, message: `"${x.k}" is not a clause of this schedule` })));
-      await deps.db.transaction().execute(async (trx) => {
-        if (body.include.length) await trx.updateTable('schedule_clauses').set({ included: true }).where('schedule_id', '=', s.id).where('clause_key', 'in', body.include).execute();
-        if (body.exclude.length) await trx.updateTable('schedule_clauses').set({ included: false }).where('schedule_id', '=', s.id).where('clause_key', 'in', body.exclude).execute();
-        await recordAudit(trx, origin, { action: 'schedule.edited', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id, details: body });
-      });
-      return { schedule: await loadSchedule(deps, actor, params.id) };
+      authorize(actor, 'schedule.edit', scheduleSubject(s));
+      await editSchedule(deps, actor, s.id, body, origin);
+      return { schedule: await present(deps, actor, s.id) };
     },
   }),
   defineRoute({
@@ -168,12 +117,9 @@ export const scheduleRoutes = [
     responses: { 200: { description: 'The final schedule', schema: one }, 409: { description: 'Already final' } },
     handler: async ({ deps, actor, params, origin }) => {
       const s = await loadSchedule(deps, actor, params.id);
-      authorize(actor, 'schedule.edit', { buyerOrgId: actor.organizationId, status: s.status });
-      await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('security_schedules').set({ status: 'final', finalized_at: new Date() }).where('id', '=', s.id).where('status', '=', 'draft').execute();
-        await recordAudit(trx, origin, { action: 'schedule.finalized', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
-      });
-      return { schedule: await loadSchedule(deps, actor, params.id) };
+      authorize(actor, 'schedule.finalize', scheduleSubject(s));
+      await finalizeSchedule(deps, actor, s.id, origin);
+      return { schedule: await present(deps, actor, s.id) };
     },
   }),
   defineRoute({
@@ -186,12 +132,9 @@ export const scheduleRoutes = [
     responses: { 200: { description: 'The shared schedule', schema: one }, 409: { description: 'Not final, or already shared' } },
     handler: async ({ deps, actor, params, origin }) => {
       const s = await loadSchedule(deps, actor, params.id);
-      authorize(actor, 'schedule.share', { buyerOrgId: actor.organizationId, status: s.status, shared: s.sharedAt !== null });
-      await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('security_schedules').set({ shared_at: new Date() }).where('id', '=', s.id).where('shared_at', 'is', null).execute();
-        await recordAudit(trx, origin, { action: 'schedule.shared', organizationId: actor.organizationId, targetType: 'security_schedule', targetId: s.id });
-      });
-      return { schedule: await loadSchedule(deps, actor, params.id) };
+      authorize(actor, 'schedule.share', scheduleSubject(s));
+      await shareSchedule(deps, actor, s.id, origin);
+      return { schedule: await present(deps, actor, s.id) };
     },
   }),
 ];

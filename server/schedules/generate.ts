@@ -2,7 +2,6 @@ import { countryName, normalizeCountry } from '../../shared/matching/normalize';
 import { fillClause } from '../../shared/clauses/fill';
 import { selectClauses } from '../../shared/clauses/select';
 import type { FindingCode } from '../../shared/findings/codes';
-import type { Database } from '../db/database';
 import { engagementProfile } from '../presenters/engagement';
 import type { EngagementRow } from '../repositories/engagement';
 import type { FindingRow } from '../repositories/finding';
@@ -36,21 +35,4 @@ export function draftClauses(library: readonly ClauseRow[], e: EngagementRow, op
     const filled = fillClause(clause.text, values);
     return { key: clause.key, version: clause.version, title: clause.title, text: filled.text, reasons: chosen?.reasons ?? [], missing: filled.missing, included: Boolean(chosen) };
   });
-}
-
-export async function insertSchedule(
-  db: Database,
-  s: { engagementId: string; buyerOrgId: string; title: string; variables: Record<string, string>; score: unknown; findings: unknown; createdBy: string },
-  clauses: ReturnType<typeof draftClauses>,
-): Promise<string> {
-  const row = await db
-    .insertInto('security_schedules')
-    .values({ engagement_id: s.engagementId, buyer_org_id: s.buyerOrgId, title: s.title, variables: JSON.stringify(s.variables), score: s.score ? JSON.stringify(s.score) : null, findings: JSON.stringify(s.findings), created_by: s.createdBy })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('schedule_clauses')
-    .values(clauses.map((c, i) => ({ schedule_id: row.id, position: i, clause_key: c.key, clause_version: c.version, title: c.title, text: c.text, reasons: JSON.stringify(c.reasons), missing: c.missing, included: c.included })))
-    .execute();
-  return row.id;
 }
