@@ -1,4 +1,4 @@
-import { certificationBodyInfo } from '../../shared/certificate/bodies';
+import { certificationBodyInfo, directoryNameFor } from '../../shared/certificate/bodies';
 import { checkedFactsOf } from '../../shared/certificate/verification';
 import type { CertificateInput } from '../../shared/schemas/certificate';
 import type { VerificationInput } from '../../shared/schemas/certificate-verification';
@@ -33,12 +33,12 @@ export async function correctCertificate(deps: Deps, actor: Actor, c: Certificat
 
 /**
  * Records what a public directory showed for a certificate, with the
- * certificate's facts as they were checked. The directory's name defaults to
- * the one proposed for the certification body. Returns the verification id.
+ * certificate's facts as they were checked. The directory's name, unless
+ * given, is read from the address checked. Returns the verification id.
  */
 export async function verifyCertificate(deps: Deps, actor: Actor, c: CertificateRow, body: VerificationInput, origin: RequestOrigin): Promise<string> {
   const checkedFacts = checkedFactsOf({ certificateNumber: c.certificate_number, certificationBody: c.certification_body, legalEntity: c.legal_entity, expiryDate: c.expiry_date });
-  const directoryName = body.directoryName ?? certificationBodyInfo(c.certification_body, c.accreditation_body).directoryName;
+  const directoryName = body.directoryName ?? directoryNameFor(body.directoryUrl, certificationBodyInfo(c.certification_body, c.accreditation_body));
   return runWrite(deps, origin, async ({ trx, audit, affects }) => {
     const verificationId = await insertVerification(trx, actor, { certificateId: c.id, outcome: body.outcome, directoryName, directoryUrl: body.directoryUrl, checkedOn: body.checkedOn, note: body.note, checkedFacts });
     await audit({

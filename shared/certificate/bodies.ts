@@ -60,9 +60,9 @@ export function certificationBodyInfo(name: string, accreditedBy?: string | null
     ?? CERTIFICATION_BODY_ROWS.find((r) => bodyPattern(r.aliases).test(name));
   const accreditor = accreditedBy ? ACCREDITATION_BODY_ROWS.find((a) => a.canonicalName.toLowerCase() === accreditedBy.trim().toLowerCase() || bodyPattern(a.aliases).test(accreditedBy)) : undefined;
   const [directoryUrl, directoryName] = row?.directoryUrl
-    ? [row.directoryUrl, `${row.canonicalName}'s certificate register`]
+    ? [row.directoryUrl, row.directoryName ?? `${row.canonicalName}'s certificate register`]
     : accreditor?.directoryUrl
-      ? [accreditor.directoryUrl, `${accreditor.canonicalName}'s directory of accredited certificates`]
+      ? [accreditor.directoryUrl, accreditor.directoryName ?? `${accreditor.canonicalName}'s directory`]
       : [IAF_CERTSEARCH_URL, 'IAF CertSearch'];
   if (!row) return { canonicalName: collapseWhitespace(name), directoryUrl, directoryName, accreditationBodies: accreditor ? [accreditor.canonicalName] : [], known: false };
   return { canonicalName: row.canonicalName, directoryUrl, directoryName, accreditationBodies: [...row.accreditationBodies], known: true };
@@ -183,4 +183,23 @@ export function findAccreditationBody(text: string): { body: Field<string>; numb
   const body = proposed(text, best.m.name, best.m.start, best.number?.end ?? best.m.end, confidence);
   const number = best.number ? proposed(text, best.number.value, best.m.start, best.number.end, 'high') : null;
   return { body, number, warnings };
+}
+
+/**
+ * What to call the directory at `url`: the one proposed for the body when the
+ * address is on its host, IAF CertSearch on its own host, else the host name
+ * itself (never a name the address does not bear out).
+ */
+export function directoryNameFor(url: string, proposed: Pick<CertificationBodyInfo, 'directoryUrl' | 'directoryName'>): string {
+  const host = (u: string) => {
+    try {
+      return new URL(u).hostname.toLowerCase().replace(/^www\./, '');
+    } catch {
+      return '';
+    }
+  };
+  const h = host(url);
+  if (h && h === host(proposed.directoryUrl)) return proposed.directoryName;
+  if (h && h === host(IAF_CERTSEARCH_URL)) return 'IAF CertSearch';
+  return h || url;
 }

@@ -13,6 +13,8 @@ export interface CertificationBodyRow {
   accreditationBodies: readonly string[];
   /** Where a certificate of this body can be looked up, when the body publishes its own register. */
   directoryUrl?: string;
+  /** That register's own name, where it has one. */
+  directoryName?: string;
 }
 
 export interface AccreditationBodyRow {
@@ -21,6 +23,8 @@ export interface AccreditationBodyRow {
   country: string;
   /** The accreditation body's own directory of accredited certificates, where it has one. */
   directoryUrl?: string;
+  /** That directory's own name, where it has one ("UKAS CertCheck"). */
+  directoryName?: string;
 }
 
 /** IAF CertSearch: the IAF's global directory of accredited certificates. */
@@ -73,10 +77,10 @@ export const CERTIFICATION_BODY_ROWS: readonly CertificationBodyRow[] = [
 ];
 
 export const ACCREDITATION_BODY_ROWS: readonly AccreditationBodyRow[] = [
-  { canonicalName: 'UKAS', aliases: ['UKAS', 'United Kingdom Accreditation Service'], country: 'GB', directoryUrl: 'https://www.certcheck.ukas.com' },
-  { canonicalName: 'ANAB', aliases: ['ANAB', 'ANSI National Accreditation Board'], country: 'US', directoryUrl: 'https://anabdirectory.remoteauditor.com' },
+  { canonicalName: 'UKAS', aliases: ['UKAS', 'United Kingdom Accreditation Service'], country: 'GB', directoryUrl: 'https://www.certcheck.ukas.com', directoryName: 'UKAS CertCheck' },
+  { canonicalName: 'ANAB', aliases: ['ANAB', 'ANSI National Accreditation Board'], country: 'US', directoryUrl: 'https://anabdirectory.remoteauditor.com', directoryName: 'the ANAB directory' },
   { canonicalName: 'DAkkS', aliases: ['DAkkS', 'Deutsche Akkreditierungsstelle'], country: 'DE' },
-  { canonicalName: 'JAS-ANZ', aliases: ['JAS-ANZ', 'JASANZ', 'Joint Accreditation System of Australia and New Zealand'], country: 'AU', directoryUrl: 'https://www.jas-anz.org/our-directory' },
+  { canonicalName: 'JAS-ANZ', aliases: ['JAS-ANZ', 'JASANZ', 'Joint Accreditation System of Australia and New Zealand'], country: 'AU', directoryUrl: 'https://www.jas-anz.org/our-directory', directoryName: 'the JAS-ANZ register' },
   { canonicalName: 'PAB', aliases: ['PAB', 'Philippine Accreditation Bureau'], country: 'PH' },
   { canonicalName: 'NABCB', aliases: ['NABCB', 'National Accreditation Board for Certification Bodies'], country: 'IN' },
   { canonicalName: 'IAS', aliases: ['IAS', 'International Accreditation Service'], country: 'US' },

@@ -15,7 +15,7 @@ export const verificationInput = z
     outcome: z.enum(verificationOutcomes, { message: 'must be verified, not_found or mismatch' }),
     /** The directory page checked: the result page if it has its own address, else the directory's search page. */
     directoryUrl: httpsUrl,
-    /** The directory's name; by default the one Scopewise proposes for the certification body. */
+    /** The directory's name; by default read from the address (the proposed directory's name on its host, else the host). */
     directoryName: text(200, { min: 1 }).optional(),
     checkedOn: isoDate,
     note: text(2000).default(''),

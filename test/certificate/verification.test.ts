@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { certificationBodyInfo, directoryNameFor } from '../../shared/certificate/bodies';
 import { signedIn, type Client } from '../helpers/agent';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { tableDigest } from '../helpers/digest';
@@ -85,6 +86,14 @@ describe('recording that a certificate was checked in a public directory', () =>
     expect(await tableDigest(t.db, ['certificate_verifications', 'audit_events'])).toEqual(before);
   });
 
+  test.each([
+    ['https://www.certcheck.ukas.com/certification/IS-123456', "UKAS CertCheck"],
+    ['https://iafcertsearch.org/certification/abc', 'IAF CertSearch'],
+    ['https://certificates.example-cb.test/lookup?n=IS123456', 'certificates.example-cb.test'],
+  ])('when the page checked is %s, then the check names the directory %s (from the address, never another directory)', async (url, name) => {
+    expect(directoryNameFor(url, certificationBodyInfo('BSI', 'UKAS'))).toBe(name);
+  });
+
   test("when another buyer's analyst asks about a certificate it was shared, then it sees only its own checks", async () => {
     expect((await otherBuyerAnalyst.get(`/api/certificates/${certificateId}/verifications`).expect(200)).body.verifications).toEqual([]);
   });
@@ -93,7 +102,7 @@ describe('recording that a certificate was checked in a public directory', () =>
     const res = await analyst.post(`/api/certificates/${certificateId}/verifications`).send(verifyBody({ note: 'Listed as valid' })).expect(201);
     expect(res.body.verification).toMatchObject({
       outcome: 'verified',
-      directoryName: "UKAS's directory of accredited certificates",
+      directoryName: "UKAS CertCheck",
       directoryUrl: 'https://www.certcheck.ukas.com/certification/IS-123456',
       checkedOn: '2026-11-30',
       note: 'Listed as valid',

@@ -233,7 +233,7 @@ describe('certificates checked in a public directory', () => {
 
   test('when nobody checked the certificate, then CERT_UNVERIFIED (low) names the directory to look it up in', () => {
     const [f] = find(base({ certificates: [cert({ verification: null })] }), 'CERT_UNVERIFIED');
-    expect(f).toMatchObject({ severity: 'low', key: 'CERT_UNVERIFIED:c1', facts: { directoryName: "UKAS's directory of accredited certificates", directoryUrl: 'https://www.certcheck.ukas.com', certificateNumber: 'IS 765432' } });
+    expect(f).toMatchObject({ severity: 'low', key: 'CERT_UNVERIFIED:c1', facts: { directoryName: "UKAS CertCheck", directoryUrl: 'https://www.certcheck.ukas.com', certificateNumber: 'IS 765432' } });
     expect(f!.explanation).toContain('certificate IS 765432 (BSI)');
     expect(f!.explanation).toContain('https://www.certcheck.ukas.com');
   });

@@ -55,6 +55,11 @@ export function CertificateCheck({ certificateId, engagementId }: { certificateI
           {!lookup.knownBody && ` (“${lookup.certificationBody}” is not a body we know: check its accreditation too)`}
         </Text>
       </Group>
+      {state !== 'verified' && (
+        <Text size="xs" c="dimmed">
+          Directories list many accredited certificates, not all: if it is not listed, ask {lookup.certificationBody}, which must confirm a certificate's status on request.
+        </Text>
+      )}
       {last && (
         <Text size="xs" c={state === 'failed' ? 'red' : 'dimmed'}>
           Last check: {outcomeLabel[last.outcome]} on {last.checkedOn} by {last.recordedBy?.name ?? 'a former user'} in{' '}
