@@ -4,6 +4,7 @@ import type { AssessmentAbilities, AssessmentDto, AssessmentSummaryDto, CommentD
 import { can } from '../policies';
 import { isBuyer, type Actor } from '../policies/actor';
 import type { AnswerRow, AssessmentRow, CommentRow } from '../repositories/assessment';
+import { neutralizeFileName } from '../uploads/file-name';
 
 export const assessmentSubject = (a: AssessmentRow) => ({ buyerOrgId: a.buyer_org_id, providerOrgId: a.provider_org_id, status: a.status });
 
@@ -63,7 +64,7 @@ export function presentAnswer(a: AnswerRow, evidence: readonly EvidenceRow[] = [
     review: a.verdict && a.reviewed_at ? { verdict: a.verdict, reviewedAt: a.reviewed_at.toISOString(), reviewedBy: a.reviewed_by_name } : null,
     evidence: evidence
       .filter((e) => e.question_key === a.question_key)
-      .map((e) => ({ id: e.id, title: e.title, kind: e.kind, originalName: e.original_name, uploadedAt: e.uploaded_at.toISOString() })),
+      .map((e) => ({ id: e.id, title: e.title, kind: e.kind, originalName: neutralizeFileName(e.original_name), uploadedAt: e.uploaded_at.toISOString() })),
   };
 }
 

@@ -2,6 +2,7 @@ import type { DocumentDto } from '../../shared/schemas/document';
 import { can } from '../policies';
 import { isProvider, type Actor } from '../policies/actor';
 import type { DocumentRow, sharesOf } from '../repositories/document';
+import { neutralizeFileName } from '../uploads/file-name';
 
 type Share = Awaited<ReturnType<typeof sharesOf>>[number];
 
@@ -14,7 +15,7 @@ export function presentDocument(actor: Actor, d: DocumentRow, shares: Share[] = 
     latestVersion: d.latest_version,
     kind: d.kind,
     title: d.title,
-    originalName: d.original_name,
+    originalName: neutralizeFileName(d.original_name),
     mime: d.mime,
     size: Number(d.size_bytes),
     sha256: d.sha256,

@@ -7,6 +7,14 @@ import type { findingsBasis } from '../repositories/finding-facts';
 
 export const findingSubject = (f: FindingRow) => ({ buyerOrgId: f.buyer_org_id, providerOrgId: f.provider_org_id, status: f.status as FindingStatus });
 
+/**
+ * The buyer's own reasoning (why a risk was accepted and who approved it, why
+ * a finding was dismissed, how it was resolved) is its internal judgement of
+ * the supplier: only the finding's buyer reads it. The provider sees the state
+ * and until when a risk is accepted (docs/findings.md, "Who sees what").
+ */
+const buyerReasoning = <T>(actor: Actor, f: FindingRow, value: T): T | null => (actor.organizationId === f.buyer_org_id ? value : null);
+
 export function presentFinding(actor: Actor, f: FindingRow, today = new Date().toISOString().slice(0, 10)): FindingDto {
   const s = findingSubject(f);
   return {
@@ -22,9 +30,12 @@ export function presentFinding(actor: Actor, f: FindingRow, today = new Date().t
     riskAcceptanceExpired: s.status === 'risk_accepted' && countsAsOpen(s.status, f.risk_expires, today),
     remediation: f.remediation_owner && f.remediation_due && f.remediation_plan ? { owner: f.remediation_owner, dueDate: f.remediation_due, plan: f.remediation_plan } : null,
     providerResponse: f.provider_response,
-    resolutionNote: f.resolution_note,
-    dismissReason: f.dismiss_reason,
-    riskAcceptance: f.risk_justification && f.risk_approver && f.risk_expires ? { justification: f.risk_justification, approver: f.risk_approver, expiresAt: f.risk_expires } : null,
+    resolutionNote: buyerReasoning(actor, f, f.resolution_note),
+    dismissReason: buyerReasoning(actor, f, f.dismiss_reason),
+    riskAcceptance:
+      f.risk_justification && f.risk_approver && f.risk_expires
+        ? { justification: buyerReasoning(actor, f, f.risk_justification), approver: buyerReasoning(actor, f, f.risk_approver), expiresAt: f.risk_expires }
+        : null,
     firstSeenAt: f.first_seen_at.toISOString(),
     lastSeenAt: f.last_seen_at.toISOString(),
     updatedAt: f.updated_at.toISOString(),

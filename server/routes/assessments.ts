@@ -42,6 +42,7 @@ import { cachedJson } from '../scoring/score-cache';
 import { reportPdf, reportWorkbook } from '../reports/assessment-report';
 import { findTemplate } from '../repositories/template';
 import { buildAnswerWorkbook, parseAnswerWorkbook } from '../assessments/offline-workbook';
+import { neutralizeFileName } from '../uploads/file-name';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
 import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
 import { allQuestions } from '../../shared/schemas/template';
@@ -348,7 +349,7 @@ export const assessmentRoutes = [
         generatedAt: new Date().toISOString(),
         score,
         findings: findings.map((f) => ({ severity: f.severity, code: f.code, title: f.title, explanation: f.explanation, status: f.status })),
-        evidence: (await evidenceOf(deps.db, a.id)).map((x) => ({ question: questions.get(x.question_key) ?? x.question_key, title: x.title, fileName: x.original_name, sha256: x.sha256, uploadedAt: x.uploaded_at.toISOString() })),
+        evidence: (await evidenceOf(deps.db, a.id)).map((x) => ({ question: questions.get(x.question_key) ?? x.question_key, title: x.title, fileName: neutralizeFileName(x.original_name), sha256: x.sha256, uploadedAt: x.uploaded_at.toISOString() })),
       };
       const name = `${a.title.replace(/[^\w.-]+/g, '-').slice(0, 80)}-report`;
       if (query.format === 'xlsx') {

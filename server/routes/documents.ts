@@ -13,6 +13,7 @@ import { engagementSubject } from '../presenters/engagement';
 import { recordAudit } from '../repositories/audit';
 import { deleteShare, findDocument, insertDocument, insertShares, listDocuments, listVersions, ownDocumentIds, sharesOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
+import { downloadName } from '../uploads/file-name';
 import { receiveUpload, settleUpload, withReceivedFile } from '../uploads/receive';
 import { refreshEngagements } from '../findings/summary';
 
@@ -126,7 +127,7 @@ export const documentRoutes = [
     path: '/api/documents/:id/content',
     tag,
     summary: "Download a document's file",
-    description: "Served as an attachment with its detected type, `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`, after checking the stored bytes still match the recorded SHA-256.",
+    description: "Served as an attachment with its detected type (the name ends in that type's extension, appended when it ended otherwise: `evidence.html` stored as text is saved as `evidence.html.txt`), `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`, after checking the stored bytes still match the recorded SHA-256.",
     access: 'authenticated',
     params: idParams,
     responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
@@ -139,7 +140,7 @@ export const documentRoutes = [
         throw new AppError('INTERNAL', `The stored file failed its integrity check and was not sent. Reference: ${req.id ?? ''}`);
       }
       res.status(200);
-      res.attachment(d.original_name);
+      res.attachment(downloadName(d.original_name, d.mime));
       res.setHeader('Content-Type', d.mime);
       res.setHeader('Content-Length', String(d.size_bytes));
       res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,3 +1,5 @@
+import { controlChars } from './file-name';
+
 /** The file types Scopewise accepts, by the type detected from the bytes (never the name or the header). */
 export const acceptedTypes = {
   'application/pdf': 'PDF',
@@ -14,8 +16,6 @@ export const acceptedList = 'PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT';
 
 /** How many bytes are read before deciding what a file is. */
 export const SAMPLE_BYTES = 64 * 1024;
-
-const controlChars = /[\u0000-\u001f\u007f]/;
 
 /**
  * Checks an uploaded file's name: it is kept for display and downloads only,

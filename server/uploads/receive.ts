@@ -8,6 +8,7 @@ import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
 import { recordPendingUpload, removePendingUpload } from '../repositories/pending-upload';
 import { detectType, fileNameProblem, SAMPLE_BYTES, type AcceptedType } from './file-kind';
+import { withoutBidiControls } from './file-name';
 
 /** A file received and stored: what the database row records. */
 export interface ReceivedFile {
@@ -121,14 +122,16 @@ class StreamingEngine implements multer.StorageEngine {
     const source = file.stream;
     let sourceFailed = false;
     source.once('error', () => (sourceFailed = true));
-    const nameProblem = fileNameProblem(file.originalname);
+    // Bidi controls are removed, not refused: invisible, they come with honest right-to-left names too.
+    const name = withoutBidiControls(file.originalname);
+    const nameProblem = fileNameProblem(name);
     if (nameProblem) {
       source.resume();
       throw bad(nameProblem);
     }
     const { sample, ended } = await readSample(source, SAMPLE_BYTES);
     if (sample.length === 0) throw bad('is empty');
-    const kind = await detectType(sample, file.originalname);
+    const kind = await detectType(sample, name);
     if ('problem' in kind) {
       source.resume();
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `The file ${kind.problem}`, { fields: [{ path: 'file', message: kind.problem }] });
@@ -169,7 +172,7 @@ class StreamingEngine implements multer.StorageEngine {
       if (sourceFailed) throw bad('the upload was interrupted');
       throw new StorageWriteError(err);
     }
-    return { storageKey, originalName: file.originalname.trim(), mime: kind.type, size, sha256: hash.digest('hex') };
+    return { storageKey, originalName: name.trim(), mime: kind.type, size, sha256: hash.digest('hex') };
   }
 }
 

@@ -54,9 +54,12 @@ export const findingDto = z
     riskAcceptanceExpired: z.boolean(),
     remediation: z.object({ owner: z.string(), dueDate: z.string(), plan: z.string() }).nullable(),
     providerResponse: z.string().nullable(),
+    /** The buyer's note on resolving; null for the provider (buyer-internal). */
     resolutionNote: z.string().nullable(),
+    /** The buyer's reason for dismissing; null for the provider (buyer-internal). */
     dismissReason: z.string().nullable(),
-    riskAcceptance: z.object({ justification: z.string(), approver: z.string(), expiresAt: z.string() }).nullable(),
+    /** The provider sees that a risk was accepted and until when; the justification and the approver only the buyer. */
+    riskAcceptance: z.object({ justification: z.string().nullable(), approver: z.string().nullable(), expiresAt: z.string() }).nullable(),
     firstSeenAt: z.string(),
     lastSeenAt: z.string(),
     updatedAt: z.string(),

@@ -64,7 +64,8 @@ describe('uploading documents', () => {
     expect(d.mime).toBe('text/plain');
     const download = await provider.get(`/api/documents/${d.id}/content`).expect(200);
     expect(download.headers['content-type']).toMatch(/^text\/plain/);
-    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="?evidence.html"?$/);
+    // Saved as text, whatever the name said: a .html on the buyer's disk would open in a browser.
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="?evidence\.html\.txt"?$/);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(download.text).toBe(page.toString());

@@ -132,7 +132,7 @@ export const completeSmallAnswers = {
 };
 
 /** A stored document of an organization (bytes in storage, row in the database). */
-export async function makeDocument(db: Database, storage: Storage, organizationId: string, fields: { kind?: string; title?: string; content?: Buffer; mime?: string } = {}) {
+export async function makeDocument(db: Database, storage: Storage, organizationId: string, fields: { kind?: string; title?: string; content?: Buffer; mime?: string; originalName?: string } = {}) {
   const content = fields.content ?? Buffer.from(`evidence ${unique()}\n`);
   const key = crypto.randomBytes(32).toString('hex');
   const mime = fields.mime ?? (content.subarray(0, 5).toString('latin1') === '%PDF-' ? 'application/pdf' : 'text/plain');
@@ -147,7 +147,7 @@ export async function makeDocument(db: Database, storage: Storage, organizationI
       version: 1,
       kind: fields.kind ?? 'evidence',
       title: fields.title ?? `Document ${unique()}`,
-      original_name: mime === 'application/pdf' ? 'document.pdf' : 'evidence.txt',
+      original_name: fields.originalName ?? (mime === 'application/pdf' ? 'document.pdf' : 'evidence.txt'),
       mime,
       size_bytes: content.length,
       sha256: crypto.createHash('sha256').update(content).digest('hex'),

@@ -8,6 +8,8 @@ import type { Role } from '../../shared/roles';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import { templateContent } from '../../shared/schemas/template';
 import { buildAnswerWorkbook } from '../../server/assessments/offline-workbook';
+import { refreshEngagement } from '../../server/findings/summary';
+import { loadEngagementForRefresh } from '../../server/repositories/engagement';
 import { insertInvitation } from '../../server/repositories/invitation';
 import { routeTable } from '../../server/routes';
 import { exportTemplateWorkbook } from '../../server/templates/xlsx';
@@ -93,9 +95,39 @@ function templateOf(w: World, buyer: Org) {
   return templates.get(buyer.id)!;
 }
 
-/** A fresh engagement and assessment of the pair, from the buyer's template. */
+/**
+ * A word in every reason the buyer gives for a decision on a finding (why a
+ * risk is accepted and who approved it, why a finding was dismissed, how it
+ * was resolved): the buyer's internal judgement, which no answer to a
+ * provider persona may show.
+ */
+const buyerReasoning = `reasoning${unique()}`;
+
+/**
+ * The buyer's decisions on the findings the rules raise for the engagement:
+ * the first risk-accepted, the others dismissed, and one finding the rules no
+ * longer raise resolved, each with its reasons in buyerReasoning.
+ */
+async function decideFindings(w: World, engagementId: string) {
+  await refreshEngagement(w.db, (await loadEngagementForRefresh(w.db, engagementId))!);
+  const raised = await w.db.selectFrom('findings').select('id').where('engagement_id', '=', engagementId).orderBy('key').execute();
+  for (const [i, f] of raised.entries()) {
+    const decision =
+      i === 0
+        ? { status: 'risk_accepted', risk_justification: `Accepted because ${buyerReasoning}`, risk_approver: `Approver ${buyerReasoning}`, risk_expires: '2099-12-31' }
+        : { status: 'dismissed', dismiss_reason: `Dismissed because ${buyerReasoning}` };
+    await w.db.updateTable('findings').set(decision).where('id', '=', f.id).execute();
+  }
+  await w.db
+    .insertInto('findings')
+    .values({ engagement_id: engagementId, key: `resolved-${unique()}`, code: 'CERT_MISSING', severity: 'high', title: 'No certificate', explanation: 'No certificate shared', active: false, status: 'resolved', resolution_note: `Resolved because ${buyerReasoning}` })
+    .execute();
+}
+
+/** A fresh engagement, its findings decided by the buyer, and an assessment of the pair, from the buyer's template. */
 async function pairObjects(w: World, pair: Pair, status: AssessmentStatus = 'sent', answers: Parameters<typeof makeAssessment>[3] = {}) {
   const engagementId = await makeEngagement(w.db, pair.buyer.id, pair.provider.id);
+  await decideFindings(w, engagementId);
   const template = await templateOf(w, pair.buyer);
   const assessmentId = await makeAssessment(w.db, { engagementId, buyerOrgId: pair.buyer.id, providerOrgId: pair.provider.id, templateVersionId: template.versionId }, status, answers);
   return { engagementId, templateId: template.id, assessmentId };
@@ -567,6 +599,7 @@ const cases: Record<string, Case> = {
     expect: byRole({ buyerManager: scoped(200), buyerLegal: scoped(200), provider: 403 }),
   },
   'GET /api/engagements/:id/findings': { object: 'pair', request: engagementRequest('/findings'), expect: all(scoped(200)) },
+  'GET /api/engagements/:id/findings [inactive included]': { object: 'pair', request: engagementRequest('/findings?includeInactive=true'), expect: all(scoped(200)) },
   'GET /api/engagements/:id/scope': { object: 'pair', request: engagementRequest('/scope'), expect: all(scoped(200)) },
   'PATCH /api/findings/:id': {
     object: 'pair',
@@ -574,7 +607,7 @@ const cases: Record<string, Case> = {
       const { engagementId } = await pairObjects(w, pair);
       const f = await w.db
         .insertInto('findings')
-        .values({ engagement_id: engagementId, key: 'CERT_MISSING', code: 'CERT_MISSING', severity: 'high', title: 'No certificate', explanation: 'No certificate shared' })
+        .values({ engagement_id: engagementId, key: `open-${unique()}`, code: 'CERT_MISSING', severity: 'high', title: 'No certificate', explanation: 'No certificate shared' })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { path: `/api/findings/${f.id}`, body: { action: 'plan_remediation', owner: 'Owner', dueDate: '2099-01-01', plan: 'Share the certificate' } };
@@ -811,6 +844,15 @@ describe('a foreign buyer ↔ provider pair', () => {
   });
 });
 
+describe("the buyer's reasoning on findings", () => {
+  test("when the buyer reads the findings it decided, then the search finds its reasoning (the check can fail)", async () => {
+    const { engagementId } = await pairObjects(world, world.pairs.own);
+    const res = await send(world.clients.buyerAnalyst, 'GET', { path: `/api/engagements/${engagementId}/findings?includeInactive=true` });
+    const text = searchableText(res.body);
+    for (const reason of ['Accepted because', 'Approver', 'Dismissed because', 'Resolved because']) expect(text).toContain(`${reason} ${buyerReasoning}`);
+  });
+});
+
 const rows = authenticated.flatMap(([key, c]) =>
   personas.flatMap((persona) =>
     (c.object ? tenants : (['own'] as const)).map((tenant) => {
@@ -847,6 +889,7 @@ describe('when a persona calls a route', () => {
     expect({ status: res.status, code: res.code }).toEqual({ status, code: errorCode[status] });
     if (write && res.status >= 400 && res.status < 500) expect(await snapshot(c.watch!, req)).toEqual(before);
     if (!write && res.status === 200) expect({ route: key, foreign: foreignIn(c, res.body) }).toEqual({ route: key, foreign: { ids: [], names: false } });
+    if (personaRole[persona].kind === 'provider' && res.status < 300) expect({ route: key, buyerReasoning: searchableText(res.body).includes(buyerReasoning) }).toEqual({ route: key, buyerReasoning: false });
   });
 });
 

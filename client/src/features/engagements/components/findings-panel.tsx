@@ -131,7 +131,8 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
             {f.providerResponse && <Text size="sm">Provider: “{f.providerResponse}”</Text>}
             {f.riskAcceptance && (
               <Text size="sm" c="dimmed">
-                Risk accepted by {f.riskAcceptance.approver} until {f.riskAcceptance.expiresAt}: {f.riskAcceptance.justification}
+                Risk accepted{f.riskAcceptance.approver ? ` by ${f.riskAcceptance.approver}` : ''} until {f.riskAcceptance.expiresAt}
+                {f.riskAcceptance.justification ? `: ${f.riskAcceptance.justification}` : ''}
               </Text>
             )}
             {f.dismissReason && <Text size="sm" c="dimmed">Dismissed: {f.dismissReason}</Text>}
