@@ -108,7 +108,7 @@ export const certificateVerificationRoutes = [
       authorize(actor, 'certificate.readVerifications');
       const { v } = await verificationOf(deps, actor, params.id);
       if (!v.evidence_storage_key) throw notFound('Screenshot');
-      await serveStoredFile(req, res, deps, { storageKey: v.evidence_storage_key, sha256: v.evidence_sha256!, mime: v.evidence_mime!, size: v.evidence_size_bytes!, name: v.evidence_name! });
+      await serveStoredFile(req, res, deps, { storageKey: v.evidence_storage_key, sha256: v.evidence_sha256!, mime: v.evidence_mime!, size: v.evidence_size_bytes!, name: v.evidence_name! }, { verificationId: v.id });
     },
   }),
 ];

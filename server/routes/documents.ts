@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { idParams, id as uuid } from '../../shared/schemas/common';
 import { documentDto, documentQuery, shareBody, uploadDocumentFields } from '../../shared/schemas/document';
@@ -13,7 +11,7 @@ import { engagementSubject } from '../presenters/engagement';
 import { recordAudit } from '../repositories/audit';
 import { deleteShare, findDocument, insertDocument, insertShares, listDocuments, listVersions, ownDocumentIds, sharesOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
-import { downloadName } from '../uploads/file-name';
+import { serveStoredFile } from '../storage/serve';
 import { receiveUpload, settleUpload, withReceivedFile } from '../uploads/receive';
 import { refreshEngagements } from '../findings/summary';
 
@@ -32,13 +30,6 @@ async function loadDocument(deps: Deps, actor: Actor, id: string) {
   const versions = await listVersions(deps.db, actor, d.series_id);
   const [document, ...rest] = await presentMany(deps, actor, [d, ...versions]);
   return { document: document!, versions: rest };
-}
-
-/** Reads the stored object once to check its SHA-256: a file that no longer matches is never served. */
-async function verifiedHash(deps: Deps, storageKey: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of await deps.storage.get(storageKey)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /**
@@ -134,21 +125,7 @@ export const documentRoutes = [
     handler: async ({ req, res, deps, actor, params }) => {
       const d = await findDocument(deps.db, actor, params.id);
       if (!d) throw notFound('Document');
-      const actual = await verifiedHash(deps, d.storage_key);
-      if (actual !== d.sha256) {
-        deps.logger.error({ reqId: req.id, documentId: d.id, expected: d.sha256, actual }, 'stored file does not match its SHA-256');
-        throw new AppError('INTERNAL', `The stored file failed its integrity check and was not sent. Reference: ${req.id ?? ''}`);
-      }
-      res.status(200);
-      res.attachment(downloadName(d.original_name, d.mime));
-      res.setHeader('Content-Type', d.mime);
-      res.setHeader('Content-Length', String(d.size_bytes));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      // Even if a browser rendered the file instead of saving it, nothing in it could run in the app's origin.
-      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-      res.setHeader('Digest', `sha-256=${Buffer.from(d.sha256, 'hex').toString('base64')}`);
-      res.setHeader('Cache-Control', 'private, no-store');
-      await pipeline(await deps.storage.get(d.storage_key), res);
+      await serveStoredFile(req, res, deps, { storageKey: d.storage_key, sha256: d.sha256, mime: d.mime, size: d.size_bytes, name: d.original_name }, { documentId: d.id });
     },
   }),
   defineRoute({

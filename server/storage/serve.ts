@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { downloadName } from '../uploads/file-name';
 
 export interface StoredFile {
   storageKey: string;
@@ -20,18 +21,19 @@ export async function storedHash(deps: Pick<Deps, 'storage'>, storageKey: string
 }
 
 /**
- * Sends a stored file as an attachment with its recorded type, after checking
+ * Sends a stored file as an attachment with its detected type, after checking
  * its bytes still match the recorded SHA-256; nothing in it can run in the
  * app's origin even if a browser rendered it.
  */
-export async function serveStoredFile(req: Request, res: Response, deps: Pick<Deps, 'storage' | 'logger'>, file: StoredFile): Promise<void> {
+export async function serveStoredFile(req: Request, res: Response, deps: Pick<Deps, 'storage' | 'logger'>, file: StoredFile, logContext: Record<string, string> = {}): Promise<void> {
   const actual = await storedHash(deps, file.storageKey);
   if (actual !== file.sha256) {
-    deps.logger.error({ reqId: req.id, storageKey: file.storageKey, expected: file.sha256, actual }, 'stored file does not match its SHA-256');
+    deps.logger.error({ reqId: req.id, ...logContext, expected: file.sha256, actual }, 'stored file does not match its SHA-256');
     throw new AppError('INTERNAL', `The stored file failed its integrity check and was not sent. Reference: ${req.id ?? ''}`);
   }
   res.status(200);
-  res.attachment(file.name);
+  // The name is neutralised and ends in its type's extension: nothing saved from here runs as something else.
+  res.attachment(downloadName(file.name, file.mime));
   res.setHeader('Content-Type', file.mime);
   res.setHeader('Content-Length', String(file.size));
   res.setHeader('X-Content-Type-Options', 'nosniff');
