@@ -20,6 +20,10 @@ import { engagementMultipliers, ratingFor, residualRisk, type Rating, type Resid
  * - control score: the weighted mean (question weights) of the credits of its
  *   answered, shown questions; a control with none scores 0 and is unanswered;
  * - control weight: the buyer's profile weight (default 1) × the engagement's multipliers;
+ * - a control counts when the questionnaire asks about it (a question maps to
+ *   it) or the engagement requires it; one neither asked nor required is not
+ *   applicable, so a short questionnaire is not scored against the whole
+ *   catalog (coverage says how much of the catalog it asks about);
  * - a control is not applicable when the SoA excludes it with a justification
  *   and the engagement does not require it;
  * - theme and overall score: Σ(weight × score) / Σ weight over applicable
@@ -72,6 +76,10 @@ export interface ControlScore {
   /** 0…1 */
   score: number;
   answered: boolean;
+  /** A question of the questionnaire maps to it. */
+  asked: boolean;
+  /** The engagement requires it (required-controls.ts): it counts even when not asked. */
+  required: boolean;
   questions: QuestionBreakdown[];
   /** What the shared SoA says about the control, if one is shared. */
   soaRow: { applicable: boolean | null; implementation: 'full' | 'partial' | 'none' | null; justification: string } | null;
@@ -84,7 +92,12 @@ export interface ScoreResult {
   uncappedRating: Rating;
   ratingCappedBy: 'critical' | 'high' | null;
   residualRisk: ResidualRisk;
-  coverage: { answered: number; applicable: number; ratio: number };
+  /**
+   * answered / applicable (the controls that count); `asked` of the
+   * `catalog`'s controls are asked about by the questionnaire;
+   * `requiredNotAsked`: controls the engagement requires that no question asks about (they count as 0).
+   */
+  coverage: { answered: number; applicable: number; ratio: number; asked: number; catalog: number; requiredNotAsked: string[] };
   themes: { theme: Theme; score: number; weight: number }[];
   controls: ControlScore[];
   /** Applicable controls that were answered and score below GAP_THRESHOLD, with the severity their weight gives. */
@@ -133,18 +146,29 @@ export function scoreAssessment(input: ScoringInput): ScoreResult {
     const baseWeight = input.profileWeights?.[c.id] ?? 1;
     const weight = ms.reduce((w, m) => w * m.factor, baseWeight);
     const row = soaRows.get(c.id);
-    const excludedBySoa = row?.applicable === false && row.justification.trim() !== '' && !required.has(c.id);
+    const isRequired = required.has(c.id);
+    const asked = questions.length > 0;
+    const excludedBySoa = row?.applicable === false && row.justification.trim() !== '' && !isRequired;
+    const notApplicableReason = excludedBySoa
+      ? `Excluded by the SoA: ${row!.justification}`
+      : weight === 0
+        ? 'Weight 0 in the scoring profile'
+        : !asked && !isRequired
+          ? 'Not asked by this questionnaire, and not required by the engagement'
+          : null;
     return {
       controlId: c.id,
       title: c.title,
       theme: c.theme,
-      applicable: !excludedBySoa && weight > 0,
-      notApplicableReason: excludedBySoa ? `Excluded by the SoA: ${row!.justification}` : weight === 0 ? 'Weight 0 in the scoring profile' : null,
+      applicable: notApplicableReason === null,
+      notApplicableReason,
       baseWeight,
       multipliers: ms,
       weight,
       score,
       answered: totalWeight > 0,
+      asked,
+      required: isRequired,
       questions,
       soaRow: row ? { applicable: row.applicable, implementation: row.implementation ?? null, justification: row.justification } : null,
     };
@@ -171,7 +195,14 @@ export function scoreAssessment(input: ScoringInput): ScoreResult {
     uncappedRating,
     ratingCappedBy: rating !== uncappedRating ? (hasCritical ? 'critical' : 'high') : null,
     residualRisk: residualRisk(input.inherentTier, rating),
-    coverage: { answered, applicable: applicable.length, ratio: applicable.length ? answered / applicable.length : 0 },
+    coverage: {
+      answered,
+      applicable: applicable.length,
+      ratio: applicable.length ? answered / applicable.length : 0,
+      asked: controlScores.filter((c) => c.asked).length,
+      catalog: controlScores.length,
+      requiredNotAsked: applicable.filter((c) => c.required && !c.asked).map((c) => c.controlId),
+    },
     themes: themes.map((theme) => ({ theme, ...weighted(applicable.filter((c) => c.theme === theme)) })),
     controls: controlScores,
     gaps: applicable.filter((c) => c.answered && c.score < GAP_THRESHOLD).map((c) => ({ controlId: c.controlId, score: c.score, weight: c.weight, severity: gapSeverity(c.weight) })),

@@ -1,6 +1,8 @@
 import { controls } from '../../shared/catalog';
 import { scoreAssessment, type ScoredAnswer, type ScoringInput } from '../../shared/scoring/score';
-import { question as questionSchema, type Question } from '../../shared/schemas/template';
+import { allQuestions, question as questionSchema, type Question } from '../../shared/schemas/template';
+import { builtinTemplates } from '../../shared/templates/builtin';
+import { visibleQuestionKeys } from '../../shared/answers/check';
 
 const q = (over: Partial<Question> & Pick<Question, 'key' | 'controlIds'>): Question => questionSchema.parse({ text: over.key, answerType: 'yes_no', ...over });
 const noProfile = { dataCategories: [], usesCloud: false, remoteWork: false, subcontractors: [], developsSoftware: false } as ScoringInput['profile'];
@@ -46,11 +48,14 @@ describe('docs/scoring.md, worked example 1', () => {
     expect(control('5.15').score).toBe(0.75);
     expect(control('6.3')).toMatchObject({ score: 0, answered: true });
     expect(control('6.3').questions[0]).toMatchObject({ rawCredit: 1, credit: 0, capped: 'rejected' });
-    expect(result.controls.reduce((s, c) => s + c.weight, 0)).toBe(97);
-    expect(result.overallRounded).toBe(1.8);
-    expect(result.overall).toBeCloseTo((100 * 1.75) / 97, 10);
+    // Counted: the three asked, and the five required by the engagement (card data; incident management and awareness) that it does not ask about.
+    expect(result.controls.filter((c) => c.applicable).map((c) => c.controlId)).toEqual(['5.15', '5.24', '5.26', '5.34', '6.3', '8.11', '8.12', '8.24']);
+    expect(result.controls.filter((c) => c.applicable).reduce((s, c) => s + c.weight, 0)).toBe(12);
+    expect(result.controls.find((c) => c.controlId === '5.1')).toMatchObject({ applicable: false, asked: false, required: false, notApplicableReason: 'Not asked by this questionnaire, and not required by the engagement' });
+    expect(result.overallRounded).toBe(14.6);
+    expect(result.overall).toBeCloseTo((100 * 1.75) / 12, 10);
     expect(result.rating).toBe('D');
-    expect(result.coverage).toEqual({ answered: 3, applicable: 93, ratio: 3 / 93 });
+    expect(result.coverage).toEqual({ answered: 3, applicable: 8, ratio: 3 / 8, asked: 3, catalog: 93, requiredNotAsked: ['5.24', '5.26', '5.34', '8.11', '8.12'] });
     expect(result.gaps).toEqual([{ controlId: '6.3', score: 0, weight: 1, severity: 'medium' }]);
   });
 });
@@ -68,7 +73,7 @@ describe('docs/scoring.md, worked example 2', () => {
     expect(r.controls.filter((c) => c.applicable).map((c) => c.controlId).sort()).toEqual([...keys].sort());
     expect(r.overallRounded).toBe(91.7);
     expect(r.rating).toBe('A');
-    expect(r.coverage).toEqual({ answered: 6, applicable: 6, ratio: 1 });
+    expect(r.coverage).toEqual({ answered: 6, applicable: 6, ratio: 1, asked: 6, catalog: 93, requiredNotAsked: [] });
     expect(r.residualRisk).toBe('low');
   });
 
@@ -112,7 +117,48 @@ describe('scoring rules, case by case', () => {
     expect(r.controls.find((c) => c.controlId === '8.24')!.applicable).toBe(true);
   });
 
-  test('when nothing is answered, then the score is 0, rating D and coverage 0', () => {
-    expect(scoreAssessment(input({}))).toMatchObject({ overallRounded: 0, rating: 'D', coverage: { answered: 0, applicable: 93, ratio: 0 } });
+  test('when nothing is asked or answered, then only the controls every engagement requires count: score 0, rating D and coverage 0', () => {
+    expect(scoreAssessment(input({}))).toMatchObject({ overallRounded: 0, rating: 'D', coverage: { answered: 0, applicable: 3, ratio: 0, asked: 0, requiredNotAsked: ['5.24', '5.26', '6.3'] } });
+  });
+
+  test('when every question is answered at its best, then controls the questionnaire never asks about do not pull the score down', () => {
+    const questions = ['5.1', '5.15', '5.24', '5.26', '6.3', '8.24'].map((id, i) => q({ key: `b${i}`, controlIds: [id] }));
+    const r = scoreAssessment(input({ questions, answers: new Map(questions.map((x) => [x.key, a('yes')])) }));
+    expect(r).toMatchObject({ overallRounded: 100, rating: 'A', coverage: { answered: 6, applicable: 6, ratio: 1, asked: 6, catalog: 93 } });
+  });
+
+  test('when a required control is not asked about, then it still counts, at 0, and coverage names it', () => {
+    const questions = ['5.24', '5.26', '6.3'].map((id, i) => q({ key: `r${i}`, controlIds: [id] }));
+    const r = scoreAssessment(input({ questions, answers: new Map(questions.map((x) => [x.key, a('yes')])), profile: { ...noProfile, usesCloud: true } }));
+    expect(r.coverage).toMatchObject({ answered: 3, applicable: 4, requiredNotAsked: ['5.23'] });
+    expect(r.overall).toBeCloseTo((100 * 3) / 5, 10);
+  });
+});
+
+describe('the built-in BPO essentials questionnaire answered at its best', () => {
+  const bpo = builtinTemplates.find((t) => t.slug === 'bpo-essentials')!.content;
+  const questions = allQuestions(bpo);
+  /** The best answer to each question: yes, or the option(s) with the highest credit; unscored types get a value all the same. */
+  const best = (x: Question): ScoredAnswer['value'] => {
+    if (x.answerType === 'yes_no') return 'yes';
+    const top = Math.max(...x.options.map((o) => o.credit ?? 0));
+    const keys = x.options.filter((o) => (o.credit ?? 0) === top).map((o) => o.key);
+    if (x.answerType === 'single_choice') return keys[0]!;
+    if (x.answerType === 'multiple_choice') return keys;
+    if (x.answerType === 'number') return 1;
+    if (x.answerType === 'date') return '2026-11-01';
+    return 'Described in the attached policy';
+  };
+  const answers = new Map(questions.map((x) => [x.key, a(best(x), { evidenceCount: 1 })] as const));
+
+  test.each([
+    ['no sensitive data', noProfile],
+    ['the demo engagement: card and personal data, cloud', { ...noProfile, dataCategories: ['payment_card', 'personal_data'], usesCloud: true } as ScoringInput['profile']],
+  ])('when the engagement has %s, then the perfect submission rates A, and coverage says how much of the catalog was asked about', (_what, profile) => {
+    const visible = visibleQuestionKeys(bpo, new Map([...answers].map(([k, v]) => [k, v.value])));
+    const r = scoreAssessment(input({ questions, answers, visible, profile }));
+    expect(r.rating).toBe('A');
+    expect(r.coverage.asked).toBeLessThan(93);
+    expect(r.coverage.catalog).toBe(93);
   });
 });
