@@ -31,3 +31,13 @@ export const findingPolicy = {
   'finding.acceptRisk': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer accepts a risk') : inState(f, 'accept_risk')),
   'finding.reopen': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer reopens a finding') : inState(f, 'reopen')),
 };
+
+/** The policy that judges each workflow action. */
+export const findingPolicyOf = {
+  plan_remediation: 'finding.plan',
+  respond: 'finding.respond',
+  resolve: 'finding.resolve',
+  dismiss: 'finding.dismiss',
+  accept_risk: 'finding.acceptRisk',
+  reopen: 'finding.reopen',
+} as const satisfies Record<FindingActionName, keyof typeof findingPolicy>;

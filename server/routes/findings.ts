@@ -1,22 +1,20 @@
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
-import { findingChange } from '../../shared/findings/workflow';
-import { findingAction, findingDto, findingsBasisDto } from '../../shared/schemas/finding';
-import { AppError, invalid, notFound } from '../errors';
 import { scopeJudgementDto } from '../../shared/schemas/engagement';
+import { findingAction, findingDto, findingsBasisDto } from '../../shared/schemas/finding';
+import { changeFinding } from '../commands/finding';
+import { notFound } from '../errors';
 import { scopeJudgement } from '../findings/derive';
-import { refreshEngagements, refreshIfStale } from '../findings/summary';
+import { refreshIfStale } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
+import { findingPolicyOf } from '../policies/finding';
 import { findingSubject, presentFinding, presentFindingsBasis } from '../presenters/finding';
-import { findingsBasis } from '../repositories/finding-facts';
-import { recordAudit } from '../repositories/audit';
 import { findEngagement } from '../repositories/engagement';
-import { findFinding, listFindings, updateFinding } from '../repositories/finding';
+import { findFinding, listFindings } from '../repositories/finding';
+import { findingsBasis } from '../repositories/finding-facts';
 
 const tag = 'Findings';
-
-const policyOf = { plan_remediation: 'finding.plan', respond: 'finding.respond', resolve: 'finding.resolve', dismiss: 'finding.dismiss', accept_risk: 'finding.acceptRisk', reopen: 'finding.reopen' } as const;
 
 export const findingRoutes = [
   defineRoute({
@@ -69,19 +67,11 @@ export const findingRoutes = [
     responses: { 200: { description: 'The finding', schema: z.object({ finding: findingDto }) }, 409: { description: 'Not possible in its current state' } },
     handler: async ({ deps, actor, params, body, origin }) => {
       const today = new Date().toISOString().slice(0, 10);
-      await deps.db.transaction().execute(async (trx) => {
-        const f = await findFinding(trx, actor, params.id, { lock: true });
-        if (!f) throw notFound('Finding');
-        authorize(actor, policyOf[body.action], findingSubject(f));
-        const change = findingChange(findingSubject(f).status, body, today);
-        if ('refused' in change) throw new AppError('INVALID_STATE', change.refused);
-        if ('invalid' in change) throw invalid(change.invalid);
-        await updateFinding(trx, actor, f.id, change.set);
-        await recordAudit(trx, origin, { action: `finding.${body.action}`, organizationId: actor.organizationId, targetType: 'finding', targetId: f.id, details: { code: f.code, from: f.status, to: change.to, ...body } });
-      });
       const f = await findFinding(deps.db, actor, params.id);
-      await refreshEngagements(deps, [f!.engagement_id]);
-      return { finding: presentFinding(actor, f!, today) };
+      if (!f) throw notFound('Finding');
+      authorize(actor, findingPolicyOf[body.action], findingSubject(f));
+      await changeFinding(deps, actor, f.id, body, today, origin);
+      return { finding: presentFinding(actor, (await findFinding(deps.db, actor, f.id))!, today) };
     },
   }),
 ];
