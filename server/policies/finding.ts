@@ -1,6 +1,7 @@
+import { findingStep, type FindingActionName } from '../../shared/findings/workflow';
 import type { FindingStatus } from '../../shared/schemas/finding';
 import { isProvider, type Actor } from './actor';
-import { allowIf, badState, forbid, type Decision } from './decision';
+import { badState, forbid, type Decision } from './decision';
 import { managesEngagements } from './engagement';
 
 export interface FindingSubject {
@@ -11,18 +12,32 @@ export interface FindingSubject {
 
 const buyerManager = (a: Actor, f: FindingSubject) => managesEngagements(a) && f.buyerOrgId === a.organizationId;
 const providerMember = (a: Actor, f: FindingSubject) => isProvider(a) && f.providerOrgId === a.organizationId && (a.role === 'admin' || a.role === 'contributor');
-const openish = (f: FindingSubject) => f.status === 'open' || f.status === 'remediation_planned';
-const closedState = (f: FindingSubject) => badState(`The finding is ${f.status.replace('_', ' ')}: reopen it first`);
+
+/** What the finding's state allows (shared/findings/workflow.ts), once the role is allowed. */
+const inState = (f: FindingSubject, action: FindingActionName): Decision => {
+  const next = findingStep(f.status, action);
+  return 'to' in next ? true : badState(next.refused);
+};
 
 /**
  * The findings workflow: either side plans remediation; the provider
  * responds; only the buyer resolves, dismisses, accepts the risk or reopens.
  */
 export const findingPolicy = {
-  'finding.plan': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) && !providerMember(a, f) ? forbid('You cannot plan remediation of this finding') : allowIf(openish(f), closedState(f))),
-  'finding.respond': (a: Actor, f: FindingSubject): Decision => (!providerMember(a, f) ? forbid('Only the provider responds to a finding') : allowIf(openish(f), closedState(f))),
-  'finding.resolve': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer resolves a finding') : allowIf(openish(f), closedState(f))),
-  'finding.dismiss': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer dismisses a finding') : allowIf(openish(f), closedState(f))),
-  'finding.acceptRisk': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer accepts a risk') : allowIf(openish(f), closedState(f))),
-  'finding.reopen': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer reopens a finding') : allowIf(!openish(f), badState('The finding is already open'))),
+  'finding.plan': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) && !providerMember(a, f) ? forbid('You cannot plan remediation of this finding') : inState(f, 'plan_remediation')),
+  'finding.respond': (a: Actor, f: FindingSubject): Decision => (!providerMember(a, f) ? forbid('Only the provider responds to a finding') : inState(f, 'respond')),
+  'finding.resolve': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer resolves a finding') : inState(f, 'resolve')),
+  'finding.dismiss': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer dismisses a finding') : inState(f, 'dismiss')),
+  'finding.acceptRisk': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer accepts a risk') : inState(f, 'accept_risk')),
+  'finding.reopen': (a: Actor, f: FindingSubject): Decision => (!buyerManager(a, f) ? forbid('Only the buyer reopens a finding') : inState(f, 'reopen')),
 };
+
+/** The policy that judges each workflow action. */
+export const findingPolicyOf = {
+  plan_remediation: 'finding.plan',
+  respond: 'finding.respond',
+  resolve: 'finding.resolve',
+  dismiss: 'finding.dismiss',
+  accept_risk: 'finding.acceptRisk',
+  reopen: 'finding.reopen',
+} as const satisfies Record<FindingActionName, keyof typeof findingPolicy>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DerivedFinding } from '../../shared/findings/rules';
+import type { FindingFields } from '../../shared/findings/workflow';
 import type { DB, Findings } from '../db/types';
 import type { Actor } from '../policies/actor';
 
@@ -68,13 +69,21 @@ export async function findFinding(db: Kysely<DB>, actor: Actor, id: string, { lo
   return q.executeTakeFirst();
 }
 
-export type FindingUpdate = Partial<
-  Pick<
-    Selectable<Findings>,
-    'status' | 'remediation_owner' | 'remediation_due' | 'remediation_plan' | 'provider_response' | 'resolution_note' | 'dismiss_reason' | 'risk_justification' | 'risk_approver' | 'risk_expires'
-  >
->;
+const columnOf = {
+  status: 'status',
+  remediationOwner: 'remediation_owner',
+  remediationDue: 'remediation_due',
+  remediationPlan: 'remediation_plan',
+  providerResponse: 'provider_response',
+  resolutionNote: 'resolution_note',
+  dismissReason: 'dismiss_reason',
+  riskJustification: 'risk_justification',
+  riskApprover: 'risk_approver',
+  riskExpires: 'risk_expires',
+} as const satisfies Record<keyof FindingFields, keyof Findings>;
 
-export async function updateFinding(db: Kysely<DB>, actor: Actor, id: string, patch: FindingUpdate): Promise<void> {
-  await db.updateTable('findings').set({ ...patch, updated_by: actor.userId, updated_at: new Date() }).where('id', '=', id).execute();
+/** Writes the workflow fields a change sets (shared/findings/workflow.ts); the others stay as stored. */
+export async function updateFinding(db: Kysely<DB>, actor: Actor, id: string, set: Partial<FindingFields>): Promise<void> {
+  const columns = Object.fromEntries(Object.entries(set).map(([field, value]) => [columnOf[field as keyof FindingFields], value]));
+  await db.updateTable('findings').set({ ...columns, updated_by: actor.userId, updated_at: new Date() }).where('id', '=', id).execute();
 }

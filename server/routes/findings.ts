@@ -1,40 +1,20 @@
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
-import { findingAction, findingDto, findingsBasisDto, type FindingAction } from '../../shared/schemas/finding';
-import { invalid, notFound } from '../errors';
 import { scopeJudgementDto } from '../../shared/schemas/engagement';
+import { findingAction, findingDto, findingsBasisDto } from '../../shared/schemas/finding';
+import { changeFinding } from '../commands/finding';
+import { notFound } from '../errors';
 import { scopeJudgement } from '../findings/derive';
-import { refreshEngagements, refreshIfStale } from '../findings/summary';
+import { refreshIfStale } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
+import { findingPolicyOf } from '../policies/finding';
 import { findingSubject, presentFinding, presentFindingsBasis } from '../presenters/finding';
-import { findingsBasis } from '../repositories/finding-facts';
-import { recordAudit } from '../repositories/audit';
 import { findEngagement } from '../repositories/engagement';
-import { findFinding, listFindings, updateFinding, type FindingUpdate } from '../repositories/finding';
+import { findFinding, listFindings } from '../repositories/finding';
+import { findingsBasis } from '../repositories/finding-facts';
 
 const tag = 'Findings';
-
-const policyOf = { plan_remediation: 'finding.plan', respond: 'finding.respond', resolve: 'finding.resolve', dismiss: 'finding.dismiss', accept_risk: 'finding.acceptRisk', reopen: 'finding.reopen' } as const;
-
-/** The columns one workflow action writes. */
-function changesFor(body: FindingAction, today: string): FindingUpdate {
-  switch (body.action) {
-    case 'plan_remediation':
-      return { status: 'remediation_planned', remediation_owner: body.owner, remediation_due: body.dueDate, remediation_plan: body.plan };
-    case 'respond':
-      return { provider_response: body.response };
-    case 'resolve':
-      return { status: 'resolved', resolution_note: body.note ?? null };
-    case 'dismiss':
-      return { status: 'dismissed', dismiss_reason: body.reason };
-    case 'accept_risk':
-      if (body.expiresAt <= today) throw invalid([{ path: 'expiresAt', message: 'must be a future date: a risk acceptance expires and is reviewed again' }]);
-      return { status: 'risk_accepted', risk_justification: body.justification, risk_approver: body.approver, risk_expires: body.expiresAt };
-    case 'reopen':
-      return { status: 'open', dismiss_reason: null, risk_justification: null, risk_approver: null, risk_expires: null, resolution_note: null };
-  }
-}
 
 export const findingRoutes = [
   defineRoute({
@@ -87,17 +67,11 @@ export const findingRoutes = [
     responses: { 200: { description: 'The finding', schema: z.object({ finding: findingDto }) }, 409: { description: 'Not possible in its current state' } },
     handler: async ({ deps, actor, params, body, origin }) => {
       const today = new Date().toISOString().slice(0, 10);
-      await deps.db.transaction().execute(async (trx) => {
-        const f = await findFinding(trx, actor, params.id, { lock: true });
-        if (!f) throw notFound('Finding');
-        authorize(actor, policyOf[body.action], findingSubject(f));
-        const changes = changesFor(body, today);
-        await updateFinding(trx, actor, f.id, changes);
-        await recordAudit(trx, origin, { action: `finding.${body.action}`, organizationId: actor.organizationId, targetType: 'finding', targetId: f.id, details: { code: f.code, from: f.status, to: changes.status ?? f.status, ...body } });
-      });
       const f = await findFinding(deps.db, actor, params.id);
-      await refreshEngagements(deps, [f!.engagement_id]);
-      return { finding: presentFinding(actor, f!, today) };
+      if (!f) throw notFound('Finding');
+      authorize(actor, findingPolicyOf[body.action], findingSubject(f));
+      await changeFinding(deps, actor, f.id, body, today, origin);
+      return { finding: presentFinding(actor, (await findFinding(deps.db, actor, f.id))!, today) };
     },
   }),
 ];
