@@ -33,7 +33,7 @@ export async function reportWorkbook(d: ReportData): Promise<Buffer> {
     ['Score (0–100)', d.score.overallRounded],
     ['Rating', `${d.score.rating}${d.score.ratingCappedBy ? ` (capped by an open ${d.score.ratingCappedBy} finding; uncapped ${d.score.uncappedRating})` : ''}`],
     ['Residual risk', d.score.residualRisk],
-    ['Coverage', `${d.score.coverage.answered} of ${d.score.coverage.applicable} applicable controls (${pct(d.score.coverage.ratio)})`],
+    ['Coverage', `${d.score.coverage.answered} of the ${d.score.coverage.applicable} controls that count answered (${pct(d.score.coverage.ratio)}); the questionnaire asks about ${d.score.coverage.asked} of the ${d.score.coverage.catalog} controls`],
     ...d.score.themes.map((t) => [`Theme: ${t.theme}`, Math.round(t.score * 10) / 10] as [string, number]),
     ['Generated', d.generatedAt],
   ];
@@ -139,7 +139,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     doc.font('Sans').fontSize(10).text(`${d.buyer} → ${d.provider} · engagement “${d.engagement}”`);
     doc.text(`Submitted ${humanDate(d.submittedAt)} · generated ${humanDate(d.generatedAt)}`).moveDown(0.5);
     doc.font('Sans-Bold').fontSize(14).text(`Score ${d.score.overallRounded} / 100 · rating ${d.score.rating}${d.score.ratingCappedBy ? ` (capped by an open ${d.score.ratingCappedBy} finding)` : ''} · residual risk ${d.score.residualRisk}`);
-    doc.font('Sans').fontSize(10).text(`Coverage: ${d.score.coverage.answered} of ${d.score.coverage.applicable} applicable controls answered.`);
+    doc.font('Sans').fontSize(10).text(`Coverage: ${d.score.coverage.answered} of the ${d.score.coverage.applicable} controls that count answered; the questionnaire asks about ${d.score.coverage.asked} of the ${d.score.coverage.catalog} controls, and the others do not count.`);
     heading('Themes');
     themeChart(doc, d.score.themes);
     heading(`Findings (${d.findings.length})`);

@@ -264,6 +264,16 @@ export const writeRequests: Record<string, WriteCase> = {
     setup: async (w, tenant) => ({ id: await makeTenantCertificate(w, tenant) }),
     body: () => ({ certificateNumber: 'IS 999', scopeText: 'Contact centre services from Makati and Cebu', expiryDate: '2028-06-01', sites: [{ address: 'Cebu IT Park', city: 'Cebu City' }] }),
   },
+  'POST /api/certificates/:id/verifications': {
+    as: 'buyerAnalyst',
+    setup: async (w, tenant) => ({ id: await sharedTenantCertificate(w, tenant) }),
+    body: () => ({ outcome: 'mismatch', directoryUrl: 'https://www.certcheck.ukas.com/certification/IS-1', directoryName: 'UKAS CertCheck', checkedOn: '2026-11-30', note: 'Listed with another expiry date' }),
+  },
+  'POST /api/certificate-verifications/:id/evidence': {
+    as: 'buyerAnalyst',
+    setup: async (w, tenant) => ({ id: await tenantVerification(w, tenant), pdf: await certificatePdf() }),
+    upload: (r) => ({ fields: {}, file: { content: r.pdf as Buffer, name: 'directory.pdf' } }),
+  },
   'POST /api/soas/import': {
     as: 'providerContributor',
     setup: async () => ({ workbook: soaWorkbook() }),
@@ -331,6 +341,23 @@ async function invitationToken(w: World, tenant: Tenant): Promise<string> {
 /** A certificate of the tenant's provider on a certificate document. */
 async function makeTenantCertificate(w: World, tenant: Tenant): Promise<string> {
   return makeCertificate(w.db, w[tenant].provider.id, await makeDocument(w.db, w.storage, w[tenant].provider.id, { kind: 'certificate' }));
+}
+
+/** A certificate of the tenant's provider shared with an engagement of the tenant's buyer. */
+async function sharedTenantCertificate(w: World, tenant: Tenant): Promise<string> {
+  const documentId = await makeDocument(w.db, w.storage, w[tenant].provider.id, { kind: 'certificate' });
+  await shareDocument(w.db, await makeEngagement(w.db, w[tenant].buyer.id, w[tenant].provider.id), documentId);
+  return makeCertificate(w.db, w[tenant].provider.id, documentId);
+}
+
+/** A directory check by the tenant's buyer, without its screenshot. */
+async function tenantVerification(w: World, tenant: Tenant): Promise<string> {
+  const row = await w.db
+    .insertInto('certificate_verifications')
+    .values({ certificate_id: await sharedTenantCertificate(w, tenant), organization_id: w[tenant].buyer.id, outcome: 'verified', directory_name: 'UKAS CertCheck', directory_url: 'https://www.certcheck.ukas.com', checked_on: '2026-11-30', checked_facts: JSON.stringify({ certificateNumber: 'IS 1', certificationBody: 'BSI', legalEntity: 'Acme', expiryDate: '2028-01-01' }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** An open finding on a fresh engagement of the tenant's pair. */

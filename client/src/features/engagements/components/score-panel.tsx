@@ -2,7 +2,9 @@ import { Anchor, Badge, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table,
 import { useState } from 'react';
 import { GAP_THRESHOLD } from '../../../../../shared/scoring/gap';
 import type { ControlScore } from '../../../../../shared/scoring/score';
-import { useScore, useSummary } from '../api/findings';
+import { useEngagementAssessments } from '../api/engagements';
+import { useFindings, useScore, useSummary } from '../api/findings';
+import { dayLabel, pendingQuestionnaire } from '../findings-basis';
 
 const ratingColor: Record<string, string> = { A: 'green', B: 'teal', C: 'orange', D: 'red' };
 const cellColor = (c: ControlScore) => (!c.applicable ? 'var(--mantine-color-gray-3)' : !c.answered ? 'var(--mantine-color-gray-1)' : c.score >= 0.85 ? 'var(--mantine-color-green-4)' : c.score >= GAP_THRESHOLD ? 'var(--mantine-color-yellow-4)' : 'var(--mantine-color-red-4)');
@@ -12,8 +14,13 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
   const summary = useSummary(engagementId, true);
   const score = useScore(summary.data?.assessmentId);
   const [picked, setPicked] = useState<ControlScore | null>(null);
+  // Which submission the score is of, and whether a newer questionnaire is still being answered.
+  const basis = useFindings(engagementId).data?.basis;
+  const assessments = useEngagementAssessments(engagementId);
   if (!summary.data) return null;
   const s = summary.data;
+  const pending = basis && assessments.data ? pendingQuestionnaire(basis, assessments.data) : null;
+  const coverage = score.data?.coverage;
   return (
     <Paper withBorder p="md" aria-label="Score">
       <Stack gap="sm">
@@ -26,8 +33,10 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
               </Badge>
               <Text fw={600}>{s.score?.toFixed(1)} / 100</Text>
               <Badge variant="outline">residual risk: {s.residualRisk}</Badge>
-              <Text size="sm" c="dimmed">
-                coverage {Math.round((s.coverage ?? 0) * 100)} % of applicable controls
+              <Text size="sm" c="dimmed" aria-label="Coverage">
+                {coverage
+                  ? `${coverage.answered} of the ${coverage.applicable} controls that count answered · the questionnaire asks about ${coverage.asked} of the ${coverage.catalog} controls (the others do not count)`
+                  : `coverage ${Math.round((s.coverage ?? 0) * 100)} % of the controls that count`}
               </Text>
               <Anchor size="sm" href={`/api/assessments/${s.assessmentId}/report?format=pdf`}>
                 Report (PDF)
@@ -47,6 +56,17 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
             ))}
           </Group>
         </Group>
+        {s.rating && basis?.answers && (
+          <Text size="sm" c="dimmed" aria-label="Score as of">
+            As of the answers to “{basis.answers.title}”, submitted {dayLabel(basis.answers.submittedAt)}.
+            {pending && ` A newer questionnaire, “${pending.title}”, is ${pending.status.replace('_', ' ')} (${pending.progress.answered} of ${pending.progress.total} answered): it is not scored until it is submitted.`}
+          </Text>
+        )}
+        {coverage && coverage.requiredNotAsked.length > 0 && (
+          <Text size="sm" c="orange.8" role="note">
+            Required by this engagement but not asked by the questionnaire, so they count as 0: {coverage.requiredNotAsked.join(', ')}.
+          </Text>
+        )}
         {score.data && (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -65,7 +85,7 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
             </Text>
             <div role="grid" aria-label="Control grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(46px, 1fr))', gap: 4 }}>
               {score.data.controls.map((c) => (
-                <Tooltip key={c.controlId} label={`${c.controlId} ${c.title}: ${c.applicable ? (c.answered ? c.score.toFixed(2) : 'not answered') : 'not applicable'}`}>
+                <Tooltip key={c.controlId} label={`${c.controlId} ${c.title}: ${c.applicable ? (c.answered ? c.score.toFixed(2) : 'not answered') : (c.notApplicableReason ?? 'not applicable')}`}>
                   <UnstyledButton role="gridcell" aria-label={`Control ${c.controlId}`} onClick={() => setPicked(c)} style={{ background: cellColor(c), borderRadius: 4, padding: '6px 0', textAlign: 'center', fontSize: 12 }}>
                     {c.controlId}
                   </UnstyledButton>
