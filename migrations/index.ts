@@ -16,6 +16,7 @@ import * as m014 from './2026_11_29_014_pending_uploads';
 import * as m015 from './2026_12_07_015_contracting_entity_names';
 import * as m019 from './2026_12_07_019_soa_numbering';
 import * as m023 from './2026_12_07_023_certificate_verifications';
+import * as m024 from './2026_12_08_024_password_resets';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_015_contracting_entity_names': m015,
   '2026_12_07_019_soa_numbering': m019,
   '2026_12_07_023_certificate_verifications': m023,
+  '2026_12_08_024_password_resets': m024,
 };

@@ -290,6 +290,15 @@ export interface Organizations {
   name: string;
 }
 
+export interface PasswordResets {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface PendingUploads {
   started_at: Generated<Timestamp>;
   storage_key: string;
@@ -412,6 +421,7 @@ export interface DB {
   login_throttle: LoginThrottle;
   notices: Notices;
   organizations: Organizations;
+  password_resets: PasswordResets;
   pending_uploads: PendingUploads;
   schedule_clauses: ScheduleClauses;
   scoring_profiles: ScoringProfiles;

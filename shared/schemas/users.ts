@@ -60,3 +60,22 @@ export const invitationPreview = z
   .object({ email: z.string(), role: z.enum(roles), organizationName: z.string(), expiresAt: z.string() })
   .meta({ id: 'InvitationPreview' });
 export type InvitationPreview = z.infer<typeof invitationPreview>;
+
+/** Asks for a link to set a new password (`POST /api/auth/password-reset`). */
+export const passwordResetRequestBody = z.strictObject({ email }).meta({ id: 'PasswordResetRequest' });
+
+const resetToken = z.string({ message: 'must be a string' }).min(20, { message: 'is not a valid reset link' }).max(200, { message: 'is not a valid reset link' });
+
+/** Sets a new password with the emailed token (`POST /api/auth/password-reset/confirm`). */
+export const passwordResetBody = z.strictObject({ token: resetToken, password: newPassword }).meta({ id: 'PasswordResetConfirm' });
+export type PasswordResetBody = z.infer<typeof passwordResetBody>;
+
+/** Changes the signed-in user's password (`POST /api/auth/password`). */
+export const changePasswordBody = z
+  .strictObject({
+    currentPassword: z.string({ message: 'must be a string' }).min(1, { message: 'is required' }).max(256, { message: 'must be at most 256 characters' }),
+    newPassword,
+  })
+  .refine((b) => b.currentPassword !== b.newPassword, { message: 'must differ from the current password', path: ['newPassword'] })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;

@@ -240,7 +240,12 @@ const cases: Record<string, Case> = {
   'POST /api/auth/logout': { public: true },
   'POST /api/invitations/inspect': { public: true },
   'POST /api/invitations/accept': { public: true },
+  'POST /api/auth/password-reset': { public: true },
+  'POST /api/auth/password-reset/confirm': { public: true },
   'GET /api/auth/me': { request: async () => ({ path: '/api/auth/me' }), expect: all(200) },
+  // Anyone signed in may change their own password; a success would end the persona's sessions, so the row sends a
+  // wrong current password: every persona gets past authorization to the check (test/foundation/password.test.ts does the rest).
+  'POST /api/auth/password': { request: async () => ({ path: '/api/auth/password', body: { currentPassword: 'not the password at all', newPassword: 'a long and careful passphrase' } }), expect: all(400), watch: ['users', 'session'] },
   'GET /api/users': { request: async () => ({ path: '/api/users' }), expect: adminsOnly(200, 403) },
   'GET /api/invitations': { request: async () => ({ path: '/api/invitations' }), expect: adminsOnly(200, 403) },
   'GET /api/audit-events': { request: async () => ({ path: '/api/audit-events?pageSize=200' }), expect: adminsOnly(200, 403) },

@@ -31,7 +31,10 @@ describe('GET /api/assessments/:id/score', () => {
     expect(s.controls.find((c: { controlId: string }) => c.controlId === '6.3').score).toBe(0.4);
     expect(s.gaps.map((g: { controlId: string }) => g.controlId)).toContain('6.3');
     expect(['A', 'B', 'C', 'D']).toContain(s.rating);
-    expect(s.coverage.applicable).toBe(93);
+    // Scored on what the questionnaire asks (5 controls) and what the engagement requires, not the whole catalog.
+    expect(s.coverage).toMatchObject({ asked: 5, catalog: 93 });
+    expect(s.coverage.applicable).toBe(s.controls.filter((c: { applicable: boolean }) => c.applicable).length);
+    expect(s.controls.find((c: { controlId: string }) => c.controlId === '7.5')).toMatchObject({ applicable: false, asked: false, notApplicableReason: 'Not asked by this questionnaire, and not required by the engagement' });
   });
 
   test('when the client accepts gzip, then the same score comes compressed (and plain to a client that does not)', async () => {

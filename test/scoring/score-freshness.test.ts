@@ -102,15 +102,18 @@ describe('when something the score reads changes, then the next score shows it',
 
   test('an SoA is shared, its rows change, then it is unshared', async () => {
     const { engagementId, assessmentId } = await submitted();
-    expect((await score(assessmentId)).coverage.applicable).toBe(93);
-    const { documentId, soaId } = await shareSoa(engagementId, ['7.5']);
-    expect(control(await score(assessmentId), '7.5').applicable).toBe(false);
-    await db.updateTable('soa_rows').set({ applicable: true, implementation: 'full' }).where('soa_id', '=', soaId).where('control_id', '=', '7.5').execute();
-    expect(control(await score(assessmentId), '7.5').applicable).toBe(true);
-    await db.updateTable('soa_rows').set({ applicable: false, implementation: null }).where('soa_id', '=', soaId).where('control_id', '=', '7.5').execute();
-    expect(control(await score(assessmentId), '7.5').applicable).toBe(false);
+    // 5.1 is asked by the questionnaire (and not required): the SoA can take it out of the score.
+    const before = (await score(assessmentId)).coverage.applicable;
+    expect(control(await score(assessmentId), '5.1').applicable).toBe(true);
+    const { documentId, soaId } = await shareSoa(engagementId, ['5.1']);
+    expect(control(await score(assessmentId), '5.1').applicable).toBe(false);
+    expect((await score(assessmentId)).coverage.applicable).toBe(before - 1);
+    await db.updateTable('soa_rows').set({ applicable: true, implementation: 'full' }).where('soa_id', '=', soaId).where('control_id', '=', '5.1').execute();
+    expect(control(await score(assessmentId), '5.1').applicable).toBe(true);
+    await db.updateTable('soa_rows').set({ applicable: false, implementation: null }).where('soa_id', '=', soaId).where('control_id', '=', '5.1').execute();
+    expect(control(await score(assessmentId), '5.1').applicable).toBe(false);
     await db.deleteFrom('document_shares').where('engagement_id', '=', engagementId).where('document_id', '=', documentId).execute();
-    expect(control(await score(assessmentId), '7.5').applicable).toBe(true);
+    expect(control(await score(assessmentId), '5.1').applicable).toBe(true);
   });
 
   test('an open critical finding appears, its risk is accepted, and the acceptance expires', async () => {

@@ -46,8 +46,10 @@ describe.each(writeRoutes.filter((r) => writeRequests[keyOf(r)]).map((r) => [key
   });
 
   test(`when ${key} gets a valid request, then it succeeds`, async () => {
-    const res = await send(await s.clientFor(c), route.method, asSent(route, await s.validRequest(c, 'own')));
+    const request = await s.validRequest(c, 'own');
+    const res = await send(await s.clientFor(c), route.method, asSent(route, request));
     expectSuccess(res);
+    await c.settled?.(request.refs, () => s.t.outbox());
     baseline = undefined;
   });
 

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { AnyRoute } from '../../server/http/route';
-import { anonymous, type Client } from '../helpers/agent';
+import { anonymous, signedIn, type Client } from '../helpers/agent';
+import { makeUser } from '../helpers/factories';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { buildWorld, type World } from './world';
 import { pathOf, type RawRequest, type ValidRequest } from './malformed';
@@ -27,7 +28,7 @@ export async function securityContext(): Promise<SecurityContext> {
   return {
     t,
     world,
-    clientFor: async (c) => (c.as === 'anonymous' ? anonymous(app) : world.clients[c.as]),
+    clientFor: async (c) => (c.as === 'anonymous' ? anonymous(app) : c.as === 'newUser' ? signedIn(app, (await makeUser(t.db, world.own.buyer.id, 'analyst')).email) : world.clients[c.as]),
     validRequest: async (c, tenant) => {
       const refs: Refs = c.setup ? await c.setup(world, tenant) : {};
       return { refs, body: c.body?.(refs), upload: c.upload?.(refs) };

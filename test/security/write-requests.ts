@@ -31,8 +31,8 @@ export interface Upload {
 }
 
 export interface WriteCase {
-  /** Who sends it: a persona of the world, or a visitor without a session (public routes). */
-  as: Persona | 'anonymous';
+  /** Who sends it: a persona of the world, a visitor without a session (public routes), or a new user signed in for the request (writes that end the user's sessions). */
+  as: Persona | 'anonymous' | 'newUser';
   /** Creates what the request acts on, in the tenant's organizations ("other": another buyer/provider pair). */
   setup?: (w: World, tenant: Tenant) => Promise<Refs>;
   /** The JSON body, from the refs. Pure: it is also called with placeholders to derive the variants. */
@@ -53,6 +53,8 @@ export interface WriteCase {
   unserved?: string[];
   /** What an unknown value of a body reference answers, when it is not "400 naming the field". */
   unknownRef?: Record<string, { status: number; code: string }>;
+  /** Waits for what a success does after answering (a mail sent in the background), so the next request starts from a settled state. */
+  settled?: (r: Refs, outbox: () => string[]) => Promise<void>;
   /** Where the stored object is read back when the write's own answer does not show every field. */
   readBack?: (r: Refs) => string;
 }
@@ -95,6 +97,29 @@ export const writeRequests: Record<string, WriteCase> = {
     secrets: ['password'],
   },
   'POST /api/auth/logout': { as: 'anonymous' },
+  'POST /api/auth/password-reset': {
+    as: 'anonymous',
+    setup: async (w, tenant) => ({ email: (await makeUser(w.db, w[tenant].buyer.id, 'analyst')).email }),
+    body: (r) => ({ email: r.email }),
+    openRefs: ['email'],
+    // The reset mail leaves after the answer (its timing must not say whether the account exists).
+    settled: async (r, outbox) => {
+      for (let i = 0; i < 200 && !outbox().some((m) => m.includes(`To: ${r.email as string}`)); i++) await new Promise((done) => setTimeout(done, 25));
+    },
+  },
+  'POST /api/auth/password-reset/confirm': {
+    as: 'anonymous',
+    setup: async (w, tenant) => ({ token: await resetToken(w, tenant) }),
+    body: (r) => ({ token: r.token, password: 'a long and careful passphrase' }),
+    openRefs: ['token'],
+    secrets: ['password'],
+    unknownRef: { token: { status: 400, code: 'TOKEN_INVALID' } },
+  },
+  'POST /api/auth/password': {
+    as: 'newUser',
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a long and careful passphrase' }),
+    secrets: ['currentPassword', 'newPassword'],
+  },
   'PATCH /api/users/:id': {
     as: 'buyerAdmin',
     setup: async (w, tenant) => ({ id: (await makeUser(w.db, w[tenant].buyer.id, 'analyst')).id }),
@@ -335,6 +360,14 @@ export const writeRequests: Record<string, WriteCase> = {
 async function invitationToken(w: World, tenant: Tenant): Promise<string> {
   const { token } = newToken();
   await insertInvitation(w.db, { organizationId: w[tenant].buyer.id, email: `invitee-${unique()}@example.test`, role: 'analyst', tokenHash: hashToken(token), invitedBy: null, expiresAt: new Date(Date.now() + 86400000) });
+  return token;
+}
+
+/** A usable password-reset token of a new user of the tenant's buyer. */
+async function resetToken(w: World, tenant: Tenant): Promise<string> {
+  const { token, hash } = newToken();
+  const user = await makeUser(w.db, w[tenant].buyer.id, 'analyst');
+  await w.db.insertInto('password_resets').values({ user_id: user.id, token_hash: hash, expires_at: new Date(Date.now() + 3600_000) }).execute();
   return token;
 }
 
