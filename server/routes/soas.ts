@@ -63,7 +63,7 @@ export const soaRoutes = [
     access: 'authenticated',
     bodyType: 'multipart',
     body: z.strictObject({ sheetName: z.string().max(100).optional() }),
-    gate: (actor) => authorize(actor, 'certificate.create'),
+    gate: (actor) => authorize(actor, 'soa.create'),
     before: () => [receiveSpreadsheet(['xlsx', 'csv'])],
     responses: { 200: { description: 'The reading, for review', schema: soaImportDto }, 413: { description: 'Over a size, row or unpacked-size limit' } },
     handler: async ({ req, body }) => {
@@ -91,7 +91,7 @@ export const soaRoutes = [
     body: soaInput,
     responses: { 201: { description: 'The SoA', schema: one } },
     handler: async ({ deps, actor, body, origin }) => {
-      authorize(actor, 'certificate.create');
+      authorize(actor, 'soa.create');
       const d = await findDocument(deps.db, actor, body.documentId);
       if (!d || d.organization_id !== actor.organizationId) throw invalid([{ path: 'documentId', message: 'is not a document of your library' }]);
       if (d.kind !== 'soa') throw invalid([{ path: 'documentId', message: `is a ${d.kind.replace('_', ' ')}, not a Statement of Applicability` }]);

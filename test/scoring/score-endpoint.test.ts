@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readPdfText } from '../../server/certificate/pdf-text';
+import { scoringTablesDto } from '../../shared/schemas/scoring-profile';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
 import { completeSmallAnswers, makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUser } from '../helpers/factories';
@@ -58,6 +59,19 @@ describe('scoring profile', () => {
     const res = await analyst.put('/api/scoring/profile').send({ weights: { '8.24': -1, '5.1': 1000, '9.9': 2 } }).expect(400);
     expect(res.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['weights.5.1', 'weights.8.24', 'weights.9.9']);
     expect((await analyst.get('/api/scoring').expect(200)).body.weights).toEqual({});
+  });
+
+  test('when legal reads the scoring tables, then they may not edit the weights and a save is refused; administrators and analysts may', async () => {
+    const legal = await signedIn(t.app, (await makeUser(t.db, ids.buyerOrgId, 'legal')).email);
+    const admin = await signedIn(t.app, (await makeUser(t.db, ids.buyerOrgId, 'admin')).email);
+    const read = async (c: Client) => scoringTablesDto.parse((await c.get('/api/scoring').expect(200)).body);
+    expect((await read(legal)).abilities).toEqual({ editWeights: false });
+    expect((await read(analyst)).abilities).toEqual({ editWeights: true });
+    expect((await read(admin)).abilities).toEqual({ editWeights: true });
+    const before = (await read(legal)).weights;
+    const refused = await legal.put('/api/scoring/profile').send({ weights: { '5.1': 4 } }).expect(403);
+    expect(refused.body.error.message).toMatch(/scoring profile/);
+    expect((await read(legal)).weights).toEqual(before);
   });
 
   test('when a control weighs 3 in the profile, then the score uses it (times the engagement multipliers)', async () => {
