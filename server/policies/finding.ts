@@ -1,7 +1,6 @@
 import type { FindingStatus } from '../../shared/schemas/finding';
-import { isProvider, type Actor } from './actor';
+import { isBuyerManager, isProviderMember, type Actor } from './actor';
 import { allowIf, badState, forbid, type Decision } from './decision';
-import { managesEngagements } from './engagement';
 
 export interface FindingSubject {
   buyerOrgId: string;
@@ -9,8 +8,8 @@ export interface FindingSubject {
   status: FindingStatus;
 }
 
-const buyerManager = (a: Actor, f: FindingSubject) => managesEngagements(a) && f.buyerOrgId === a.organizationId;
-const providerMember = (a: Actor, f: FindingSubject) => isProvider(a) && f.providerOrgId === a.organizationId && (a.role === 'admin' || a.role === 'contributor');
+const buyerManager = (a: Actor, f: FindingSubject) => isBuyerManager(a) && f.buyerOrgId === a.organizationId;
+const providerMember = (a: Actor, f: FindingSubject) => isProviderMember(a) && f.providerOrgId === a.organizationId;
 const openish = (f: FindingSubject) => f.status === 'open' || f.status === 'remediation_planned';
 const closedState = (f: FindingSubject) => badState(`The finding is ${f.status.replace('_', ' ')}: reopen it first`);
 
