@@ -3,11 +3,10 @@ import { controls } from '../../shared/catalog';
 import { requiredControlRules } from '../../shared/engagements/required-controls';
 import { scoringProfileBody, scoringTablesDto, type ScoringTablesDto } from '../../shared/schemas/scoring-profile';
 import { multiplierRules, ratingThresholds, residualRiskMatrix } from '../../shared/scoring/tables';
+import { saveScoringProfile } from '../commands/scoring';
 import { defineRoute } from '../http/route';
 import { authorize, can } from '../policies';
-import { recordAudit } from '../repositories/audit';
-import { loadScoringWeights, saveScoringWeights } from '../repositories/scoring-profile';
-import { refreshEngagements } from '../findings/summary';
+import { loadScoringWeights } from '../repositories/scoring-profile';
 
 const tag = 'Scoring';
 
@@ -43,12 +42,7 @@ export const scoringRoutes = [
     responses: { 200: { description: 'The saved weights', schema: z.object({ weights: z.record(z.string(), z.number()) }) } },
     handler: async ({ deps, actor, body, origin }) => {
       authorize(actor, 'scoring.editWeights');
-      await deps.db.transaction().execute(async (trx) => {
-        await saveScoringWeights(trx, actor, body.weights);
-        await recordAudit(trx, origin, { action: 'scoring.profile_changed', organizationId: actor.organizationId, targetType: 'organization', targetId: actor.organizationId, details: { weights: body.weights } });
-      });
-      const ids = (await deps.db.selectFrom('engagements').select('id').where('buyer_org_id', '=', actor.organizationId).execute()).map((r) => r.id);
-      await refreshEngagements(deps, ids);
+      await saveScoringProfile(deps, actor, body.weights, origin);
       return { weights: body.weights };
     },
   }),

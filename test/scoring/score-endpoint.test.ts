@@ -74,6 +74,21 @@ describe('scoring profile', () => {
     expect((await read(legal)).weights).toEqual(before);
   });
 
+  test('when an analyst saves the profile, then one audit event holds the weights and every engagement of the buyer (no other buyer\'s) is summarised again before the answer', async () => {
+    const second = await makeEngagement(t.db, ids.buyerOrgId, ids.providerOrgId, { name: 'Second line' });
+    const otherBuyer = await makeOrganization(t.db, 'buyer');
+    const foreign = await makeEngagement(t.db, otherBuyer.id, ids.providerOrgId);
+    const summaryOf = (id: string) => t.db.selectFrom('engagement_summaries').select('computed_at').where('engagement_id', '=', id).executeTakeFirst();
+    const foreignBefore = await summaryOf(foreign);
+    const { now } = await t.db.selectNoFrom((eb) => eb.fn<Date>('now', []).as('now')).executeTakeFirstOrThrow();
+    await analyst.put('/api/scoring/profile').send({ weights: { '5.15': 2 } }).expect(200);
+    for (const id of [ids.engagementId, second]) expect({ id, recomputed: ((await summaryOf(id))?.computed_at ?? new Date(0)) >= now }).toEqual({ id, recomputed: true });
+    expect(await summaryOf(foreign)).toEqual(foreignBefore);
+    const events = await t.db.selectFrom('audit_events').select(['details', 'organization_id']).where('action', '=', 'scoring.profile_changed').where('organization_id', '=', ids.buyerOrgId).execute();
+    expect(events.at(-1)).toEqual({ organization_id: ids.buyerOrgId, details: { weights: { '5.15': 2 } } });
+    await analyst.put('/api/scoring/profile').send({ weights: {} }).expect(200);
+  });
+
   test('when a control weighs 3 in the profile, then the score uses it (times the engagement multipliers)', async () => {
     await analyst.put('/api/scoring/profile').send({ weights: { '6.1': 3 } }).expect(200);
     const id = await makeAssessment(t.db, ids, 'submitted', completeSmallAnswers);
