@@ -1,5 +1,6 @@
 import { checkAnswer, visibleQuestionKeys } from '../../shared/answers/check';
 import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
+import { buyerManagerRoles, providerMemberRoles, type Role } from '../../shared/roles';
 import type { AssessmentStatus, CreateAssessmentBody } from '../../shared/schemas/assessment';
 import { allQuestions, type Question, type TemplateContent } from '../../shared/schemas/template';
 import type { Database } from '../db/database';
@@ -70,7 +71,7 @@ function questionOf(content: TemplateContent, key: string): Question {
 
 const link = (deps: Deps, id: string) => `${deps.config.appUrl}/assessments/${id}`;
 
-async function notify(deps: Deps, organizationId: string, roles: string[], subject: string, text: string, url?: string): Promise<void> {
+async function notify(deps: Deps, organizationId: string, roles: readonly Role[], subject: string, text: string, url?: string): Promise<void> {
   for (const r of await recipients(deps.db, organizationId, roles)) {
     await deps.mailer.send({ to: r.email, subject, text: `Hello ${r.name},\n\n${text}\n`, link: url });
   }
@@ -86,7 +87,7 @@ export async function sendAssessment(deps: Deps, actor: Actor, id: string, origi
   await notify(
     deps,
     a.provider_org_id,
-    ['admin', 'contributor'],
+    providerMemberRoles,
     `${a.buyer_name} sent you a security questionnaire: ${a.title}`,
     `${a.buyer_name} asks you to answer "${a.title}" (${allQuestions(a.content).length} questions) by ${a.due_date}.\n\nOpen it here: ${link(deps, a.id)}\n\nAnswers you gave other customers are proposed where the questions map to the same ISO/IEC 27002 controls.`,
   );
@@ -158,7 +159,7 @@ export async function submitAssessment(deps: Deps, actor: Actor, id: string, ori
     return a;
   });
   await refreshEngagements(deps, [a.engagement_id]);
-  await notify(deps, a.buyer_org_id, ['admin', 'analyst'], `${a.provider_name} submitted ${a.title}`, `${a.provider_name} submitted its answers to "${a.title}". Review them here: ${link(deps, a.id)}`);
+  await notify(deps, a.buyer_org_id, buyerManagerRoles, `${a.provider_name} submitted ${a.title}`, `${a.provider_name} submitted its answers to "${a.title}". Review them here: ${link(deps, a.id)}`);
 }
 
 /** The buyer's verdict on one answer, with an optional comment in the answer's thread. */
@@ -190,7 +191,7 @@ export async function transitionAssessment(
   });
   await refreshEngagements(deps, [a.engagement_id]);
   if (step.to === 'returned') {
-    await notify(deps, a.provider_org_id, ['admin', 'contributor'], `${a.buyer_name} returned ${a.title} for changes`, `${a.buyer_name} returned "${a.title}" to you.${step.message ? `\n\nTheir message: ${step.message}` : ''}\n\nOpen it here: ${link(deps, a.id)}`);
+    await notify(deps, a.provider_org_id, providerMemberRoles, `${a.buyer_name} returned ${a.title} for changes`, `${a.buyer_name} returned "${a.title}" to you.${step.message ? `\n\nTheir message: ${step.message}` : ''}\n\nOpen it here: ${link(deps, a.id)}`);
   }
 }
 

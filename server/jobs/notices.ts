@@ -1,3 +1,4 @@
+import { buyerManagerRoles } from '../../shared/roles';
 import type { Deps } from '../deps';
 import { recipients } from '../repositories/assessment';
 
@@ -36,7 +37,7 @@ export async function sendNotices(deps: Deps, now: Date): Promise<number> {
     const url = `${deps.config.appUrl}/engagements/${c.engagement_id}`;
     await deps.db.transaction().execute(async (trx) => {
       if (!(await claim(trx, c.engagement_id, `certificate:${c.certificate_id}:${threshold}`))) return;
-      for (const r of await recipients(trx, c.buyer_org_id, ['admin', 'analyst'])) {
+      for (const r of await recipients(trx, c.buyer_org_id, buyerManagerRoles)) {
         await deps.mailer.send({
           to: r.email,
           subject: `${c.provider_name}'s ISO/IEC 27001 certificate expires in ${daysLeft} days`,
@@ -59,7 +60,7 @@ export async function sendNotices(deps: Deps, now: Date): Promise<number> {
     const url = `${deps.config.appUrl}/engagements/${f.engagement_id}`;
     await deps.db.transaction().execute(async (trx) => {
       if (!(await claim(trx, f.id, `finding-overdue:${f.remediation_due}`))) return;
-      for (const r of await recipients(trx, f.buyer_org_id, ['admin', 'analyst'])) {
+      for (const r of await recipients(trx, f.buyer_org_id, buyerManagerRoles)) {
         await deps.mailer.send({
           to: r.email,
           subject: `Remediation overdue: ${f.title}`,

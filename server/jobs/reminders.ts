@@ -1,3 +1,4 @@
+import { providerMemberRoles } from '../../shared/roles';
 import type { Deps } from '../deps';
 import { claimReminder, openAssessmentsDueBy, recipients } from '../repositories/assessment';
 
@@ -22,7 +23,7 @@ export async function sendDueReminders(deps: Deps, now: Date): Promise<number> {
     await deps.db.transaction().execute(async (trx) => {
       if (!(await claimReminder(trx, a.id, kind))) return;
       const url = `${deps.config.appUrl}/assessments/${a.id}`;
-      for (const r of await recipients(trx, a.provider_org_id, ['admin', 'contributor'])) {
+      for (const r of await recipients(trx, a.provider_org_id, providerMemberRoles)) {
         await deps.mailer.send({
           to: r.email,
           subject: kind === 'overdue' ? `Overdue: ${a.title}` : `Due ${a.due_date}: ${a.title}`,

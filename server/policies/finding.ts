@@ -1,8 +1,7 @@
 import { findingStep, type FindingActionName } from '../../shared/findings/workflow';
 import type { FindingStatus } from '../../shared/schemas/finding';
-import { isProvider, type Actor } from './actor';
+import { isBuyerManager, isProviderMember, type Actor } from './actor';
 import { badState, forbid, type Decision } from './decision';
-import { managesEngagements } from './engagement';
 
 export interface FindingSubject {
   buyerOrgId: string;
@@ -10,8 +9,8 @@ export interface FindingSubject {
   status: FindingStatus;
 }
 
-const buyerManager = (a: Actor, f: FindingSubject) => managesEngagements(a) && f.buyerOrgId === a.organizationId;
-const providerMember = (a: Actor, f: FindingSubject) => isProvider(a) && f.providerOrgId === a.organizationId && (a.role === 'admin' || a.role === 'contributor');
+const buyerManager = (a: Actor, f: FindingSubject) => isBuyerManager(a) && f.buyerOrgId === a.organizationId;
+const providerMember = (a: Actor, f: FindingSubject) => isProviderMember(a) && f.providerOrgId === a.organizationId;
 
 /** What the finding's state allows (shared/findings/workflow.ts), once the role is allowed. */
 const inState = (f: FindingSubject, action: FindingActionName): Decision => {

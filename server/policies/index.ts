@@ -6,6 +6,8 @@ import { certificatePolicy } from './certificate';
 import { documentPolicy } from './document';
 import { findingPolicy } from './finding';
 import { schedulePolicy } from './schedule';
+import { scoringPolicy } from './scoring';
+import { soaPolicy } from './soa';
 import { engagementPolicy } from './engagement';
 import { templatePolicy } from './template';
 import { userPolicy } from './user';
@@ -18,8 +20,10 @@ const rules = {
   ...assessmentPolicy,
   ...documentPolicy,
   ...certificatePolicy,
+  ...soaPolicy,
   ...findingPolicy,
   ...schedulePolicy,
+  ...scoringPolicy,
 };
 
 type Rules = typeof rules;

@@ -1,9 +1,9 @@
 import { scheduleState, scheduleStep, type ScheduleAction } from '../../shared/schedules/workflow';
-import { isBuyer, type Actor } from './actor';
+import { isBuyer, isBuyerLegal, type Actor } from './actor';
 import { allowIf, badState, forbid, type Decision } from './decision';
 
 /** Legal (and administrators) generate and finalise security schedules; a final schedule never changes. */
-const legalTeam = (a: Actor, buyerOrgId: string) => isBuyer(a) && a.organizationId === buyerOrgId && (a.role === 'legal' || a.role === 'admin');
+const legalTeam = (a: Actor, buyerOrgId: string) => isBuyerLegal(a) && a.organizationId === buyerOrgId;
 const onlyLegal = forbid('Only legal and administrators of the buyer manage security schedules');
 
 export interface ScheduleSubject {

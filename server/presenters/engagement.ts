@@ -1,4 +1,4 @@
-import type { EngagementDto } from '../../shared/schemas/engagement';
+import type { EngagementDto, EngagementListDto } from '../../shared/schemas/engagement';
 import { inherentRisk, type RiskTier } from '../../shared/engagements/risk-tier';
 import { can } from '../policies';
 import { isBuyer, type Actor } from '../policies/actor';
@@ -48,6 +48,12 @@ export function presentEngagement(actor: Actor, e: EngagementRow): EngagementDto
       update: can(actor, 'engagement.update', subject),
       overrideRisk: can(actor, 'engagement.overrideRisk', subject),
       createAssessment: can(actor, 'assessment.create', subject),
+      createSchedule: can(actor, 'schedule.create', subject),
     },
   };
+}
+
+/** The engagements list, with whether the actor may start one (the client's "New engagement"). */
+export function presentEngagementList(actor: Actor, rows: EngagementRow[]): EngagementListDto {
+  return { engagements: rows.map((e) => presentEngagement(actor, e)), abilities: { create: can(actor, 'engagement.create') } };
 }

@@ -1,5 +1,5 @@
 import { allQuestions } from '../../shared/schemas/template';
-import type { TemplateDto, TemplateSummaryDto } from '../../shared/schemas/template';
+import type { TemplateDto, TemplateListDto, TemplateSummaryDto } from '../../shared/schemas/template';
 import { can } from '../policies';
 import type { Actor } from '../policies/actor';
 import type { TemplateRow } from '../repositories/template';
@@ -32,4 +32,9 @@ export function presentTemplate(actor: Actor, t: TemplateRow, versions: { versio
     content: t.content,
     versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at.toISOString(), questionCount: v.question_count })),
   };
+}
+
+/** The templates list, with whether the actor may write one of their own (new or imported). */
+export function presentTemplateList(actor: Actor, rows: TemplateRow[]): TemplateListDto {
+  return { templates: rows.map((t) => presentTemplateSummary(actor, t)), abilities: { create: can(actor, 'template.create') } };
 }

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type pg from 'pg';
 import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
+import type { Role } from '../../shared/roles';
 import type { AssessmentStatus } from '../../shared/schemas/assessment';
 import type { TemplateContent } from '../../shared/schemas/template';
 import type { DB } from '../db/types';
@@ -292,7 +293,7 @@ export async function acceptedAnswersOfProvider(db: Kysely<DB>, actor: Actor, ex
 }
 
 /** Active users of an organization with the given roles: who gets notified. */
-export async function recipients(db: Kysely<DB>, organizationId: string, roles: string[]) {
+export async function recipients(db: Kysely<DB>, organizationId: string, roles: readonly Role[]) {
   return db.selectFrom('users').select(['email', 'name']).where('organization_id', '=', organizationId).where('status', '=', 'active').where('role', 'in', roles).execute();
 }
 

@@ -129,3 +129,8 @@ export async function loadEngagementForRefresh(db: Kysely<DB>, id: string): Prom
 export async function engagementsSharingDocument(db: Kysely<DB>, documentId: string): Promise<string[]> {
   return (await db.selectFrom('document_shares').select('engagement_id').where('document_id', '=', documentId).execute()).map((r) => r.engagement_id);
 }
+
+/** The ids of every engagement the actor's organization runs as buyer. */
+export async function buyerEngagementIds(db: Kysely<DB>, actor: Pick<Actor, 'organizationId'>): Promise<string[]> {
+  return (await db.selectFrom('engagements').select('id').where('buyer_org_id', '=', actor.organizationId).execute()).map((r) => r.id);
+}

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { idParams, text } from '../../shared/schemas/common';
-import { createEngagementBody, engagementDto, providerDto, updateEngagementBody } from '../../shared/schemas/engagement';
+import { createEngagementBody, engagementDto, engagementListDto, providerDto, updateEngagementBody } from '../../shared/schemas/engagement';
 import { changeEngagement, createEngagement } from '../commands/engagement';
 import { notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
-import { engagementSubject, presentEngagement } from '../presenters/engagement';
+import { engagementSubject, presentEngagement, presentEngagementList } from '../presenters/engagement';
 import { findEngagement, listEngagements, searchProviders } from '../repositories/engagement';
 
 const tag = 'Engagements';
@@ -31,11 +31,10 @@ export const engagementRoutes = [
     tag,
     summary: 'Engagements of your organization (as buyer or as provider)',
     access: 'authenticated',
-    responses: { 200: { description: 'Newest first', schema: z.object({ engagements: z.array(engagementDto) }) } },
+    responses: { 200: { description: 'Newest first, with whether you may create one', schema: engagementListDto } },
     handler: async ({ deps, actor }) => {
       authorize(actor, 'engagement.list');
-      const rows = await listEngagements(deps.db, actor);
-      return { engagements: rows.map((e) => presentEngagement(actor, e)) };
+      return presentEngagementList(actor, await listEngagements(deps.db, actor));
     },
   }),
   defineRoute({

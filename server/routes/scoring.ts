@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { controls } from '../../shared/catalog';
 import { requiredControlRules } from '../../shared/engagements/required-controls';
-import { scoringProfileBody } from '../../shared/schemas/scoring-profile';
+import { scoringProfileBody, scoringTablesDto, type ScoringTablesDto } from '../../shared/schemas/scoring-profile';
 import { multiplierRules, ratingThresholds, residualRiskMatrix } from '../../shared/scoring/tables';
+import { saveScoringProfile } from '../commands/scoring';
 import { defineRoute } from '../http/route';
-import { authorize } from '../policies';
-import { recordAudit } from '../repositories/audit';
-import { loadScoringWeights, saveScoringWeights } from '../repositories/scoring-profile';
-import { refreshEngagements } from '../findings/summary';
+import { authorize, can } from '../policies';
+import { loadScoringWeights } from '../repositories/scoring-profile';
 
 const tag = 'Scoring';
 
@@ -18,16 +17,17 @@ export const scoringRoutes = [
     tag,
     summary: 'The scoring tables (multipliers, required controls, rating thresholds, residual risk) and your scoring profile (buyers)',
     access: 'authenticated',
-    responses: { 200: { description: 'Tables and weights', schema: z.record(z.string(), z.unknown()) } },
-    handler: async ({ deps, actor }) => {
+    responses: { 200: { description: 'Tables and weights', schema: scoringTablesDto } },
+    handler: async ({ deps, actor }): Promise<ScoringTablesDto> => {
       authorize(actor, 'portfolio.read');
       return {
         weights: await loadScoringWeights(deps.db, actor),
-        multipliers: multiplierRules.map((r) => ({ reason: r.reason, controlIds: r.controlIds, factor: r.factor })),
-        requiredControls: requiredControlRules.map((r) => ({ when: r.when, controlIds: r.controlIds })),
+        multipliers: multiplierRules.map((r) => ({ reason: r.reason, controlIds: [...r.controlIds], factor: r.factor })),
+        requiredControls: requiredControlRules.map((r) => ({ when: r.when, controlIds: [...r.controlIds] })),
         ratingThresholds: ratingThresholds.map((t) => ({ rating: t.rating, min: Number.isFinite(t.min) ? t.min : null })),
         residualRisk: residualRiskMatrix,
         controls: controls.map((c) => ({ id: c.id, title: c.title, theme: c.theme })),
+        abilities: { editWeights: can(actor, 'scoring.editWeights') },
       };
     },
   }),
@@ -41,13 +41,8 @@ export const scoringRoutes = [
     body: scoringProfileBody,
     responses: { 200: { description: 'The saved weights', schema: z.object({ weights: z.record(z.string(), z.number()) }) } },
     handler: async ({ deps, actor, body, origin }) => {
-      authorize(actor, 'engagement.create');
-      await deps.db.transaction().execute(async (trx) => {
-        await saveScoringWeights(trx, actor, body.weights);
-        await recordAudit(trx, origin, { action: 'scoring.profile_changed', organizationId: actor.organizationId, targetType: 'organization', targetId: actor.organizationId, details: { weights: body.weights } });
-      });
-      const ids = (await deps.db.selectFrom('engagements').select('id').where('buyer_org_id', '=', actor.organizationId).execute()).map((r) => r.id);
-      await refreshEngagements(deps, ids);
+      authorize(actor, 'scoring.editWeights');
+      await saveScoringProfile(deps, actor, body.weights, origin);
       return { weights: body.weights };
     },
   }),

@@ -3,16 +3,14 @@ import { controls, findControl } from '../../shared/catalog';
 import { parseSoaGrid, summarizeSoa } from '../../shared/soa/parse';
 import { idParams, id as uuid } from '../../shared/schemas/common';
 import { soaDto, soaImportDto, soaInput, type soaMethods, type soaNumberings } from '../../shared/schemas/soa';
+import { recordSoa } from '../commands/soa';
 import type { Deps } from '../deps';
 import { invalid, notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
-import { recordAudit } from '../repositories/audit';
 import { findDocument } from '../repositories/document';
-import { engagementsSharingDocument } from '../repositories/engagement';
-import { refreshEngagements } from '../findings/summary';
-import { findSoa, insertSoa, listSoas, soaRows, type SoaRecord, type SoaRowRecord } from '../repositories/soa';
+import { findSoa, listSoas, soaRows, type SoaRecord, type SoaRowRecord } from '../repositories/soa';
 import { readSpreadsheetGrid } from '../soa/read-spreadsheet';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
 
@@ -63,7 +61,7 @@ export const soaRoutes = [
     access: 'authenticated',
     bodyType: 'multipart',
     body: z.strictObject({ sheetName: z.string().max(100).optional() }),
-    gate: (actor) => authorize(actor, 'certificate.create'),
+    gate: (actor) => authorize(actor, 'soa.create'),
     before: () => [receiveSpreadsheet(['xlsx', 'csv'])],
     responses: { 200: { description: 'The reading, for review', schema: soaImportDto }, 413: { description: 'Over a size, row or unpacked-size limit' } },
     handler: async ({ req, body }) => {
@@ -91,17 +89,11 @@ export const soaRoutes = [
     body: soaInput,
     responses: { 201: { description: 'The SoA', schema: one } },
     handler: async ({ deps, actor, body, origin }) => {
-      authorize(actor, 'certificate.create');
+      authorize(actor, 'soa.create');
       const d = await findDocument(deps.db, actor, body.documentId);
       if (!d || d.organization_id !== actor.organizationId) throw invalid([{ path: 'documentId', message: 'is not a document of your library' }]);
       if (d.kind !== 'soa') throw invalid([{ path: 'documentId', message: `is a ${d.kind.replace('_', ' ')}, not a Statement of Applicability` }]);
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const soaId = await insertSoa(trx, actor, body);
-        const excluded = body.rows.filter((r) => r.applicable === false).length;
-        await recordAudit(trx, origin, { action: 'soa.recorded', organizationId: actor.organizationId, targetType: 'soa', targetId: soaId, details: { documentId: d.id, version: body.version, excluded } });
-        return soaId;
-      });
-      await refreshEngagements(deps, await engagementsSharingDocument(deps.db, d.id));
+      const id = await recordSoa(deps, actor, body, origin);
       return new Reply(201, await loadSoa(deps, actor, id));
     },
   }),

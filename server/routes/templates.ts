@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
-import { templateContent, templateDto, templateSummaryDto } from '../../shared/schemas/template';
+import { templateContent, templateDto, templateListDto } from '../../shared/schemas/template';
 import { AppError, notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
-import { presentTemplate, presentTemplateSummary, templateSubject } from '../presenters/template';
+import { presentTemplate, presentTemplateList, templateSubject } from '../presenters/template';
 import { findTemplate, listTemplates, listVersions } from '../repositories/template';
 import { archiveTemplateCommand, createTemplate, versionTemplate } from '../commands/template';
 import type { Deps } from '../deps';
@@ -29,10 +29,10 @@ export const templateRoutes = [
     tag,
     summary: 'Questionnaire templates: the built-in ones and your own (buyers)',
     access: 'authenticated',
-    responses: { 200: { description: 'Built-ins first, then yours by name', schema: z.object({ templates: z.array(templateSummaryDto) }) } },
+    responses: { 200: { description: 'Built-ins first, then yours by name, with whether you may write one', schema: templateListDto } },
     handler: async ({ deps, actor }) => {
       authorize(actor, 'template.list');
-      return { templates: (await listTemplates(deps.db, actor)).map((t) => presentTemplateSummary(actor, t)) };
+      return presentTemplateList(actor, await listTemplates(deps.db, actor));
     },
   }),
   defineRoute({

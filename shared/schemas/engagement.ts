@@ -106,10 +106,14 @@ export const engagementDto = z
       .nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    abilities: z.object({ update: z.boolean(), overrideRisk: z.boolean(), createAssessment: z.boolean() }),
+    abilities: z.object({ update: z.boolean(), overrideRisk: z.boolean(), createAssessment: z.boolean(), createSchedule: z.boolean() }),
   })
   .meta({ id: 'Engagement' });
 export type EngagementDto = z.infer<typeof engagementDto>;
+
+/** GET /api/engagements: the list, and whether the actor may start a new engagement. */
+export const engagementListDto = z.object({ engagements: z.array(engagementDto), abilities: z.object({ create: z.boolean() }) }).meta({ id: 'EngagementList' });
+export type EngagementListDto = z.infer<typeof engagementListDto>;
 
 const coverageVerdict = z.enum(['covered', 'uncertain', 'not_covered']);
 const judged = z.object({

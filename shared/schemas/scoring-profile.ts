@@ -12,3 +12,17 @@ export const scoringProfileBody = z
   })
   .meta({ id: 'ScoringProfile' });
 export type ScoringProfileBody = z.infer<typeof scoringProfileBody>;
+
+/** GET /api/scoring: the tables every score is computed from, the buyer's weights, and whether the actor may change them. */
+export const scoringTablesDto = z
+  .object({
+    weights: z.record(z.string(), z.number()),
+    multipliers: z.array(z.object({ reason: z.string(), controlIds: z.array(z.string()), factor: z.number() })),
+    requiredControls: z.array(z.object({ when: z.string(), controlIds: z.array(z.string()) })),
+    ratingThresholds: z.array(z.object({ rating: z.string(), min: z.number().nullable() })),
+    residualRisk: z.record(z.string(), z.record(z.string(), z.string())),
+    controls: z.array(z.object({ id: z.string(), title: z.string(), theme: z.string() })),
+    abilities: z.object({ editWeights: z.boolean() }),
+  })
+  .meta({ id: 'ScoringTables' });
+export type ScoringTablesDto = z.infer<typeof scoringTablesDto>;

@@ -140,6 +140,10 @@ export const templateSummaryDto = z
   .meta({ id: 'TemplateSummary' });
 export type TemplateSummaryDto = z.infer<typeof templateSummaryDto>;
 
+/** GET /api/templates: the list, and whether the actor may write (new, import) a template of their own. */
+export const templateListDto = z.object({ templates: z.array(templateSummaryDto), abilities: z.object({ create: z.boolean() }) }).meta({ id: 'TemplateList' });
+export type TemplateListDto = z.infer<typeof templateListDto>;
+
 export const templateDto = templateSummaryDto
   .extend({
     content: templateContent,

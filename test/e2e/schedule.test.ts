@@ -38,4 +38,21 @@ describeInBrowser('legal journey in a real browser', () => {
     await page.getByLabel('Clause certification-scope-extension').waitFor();
     await expectNoHorizontalOverflow(page);
   }, 60_000);
+  test('when legal opens engagements, templates and the scoring method, then what it may not do is not offered: no new engagement, no new template, the weights are read only', async () => {
+    const page = await h.newPage();
+    await signInThroughForm(page, 'legal@northwind.demo.test', DEMO_PASSWORD);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Engagements' }).click();
+    await page.getByRole('link', { name: 'Inbound customer support for card holders' }).waitFor();
+    expect(await page.getByRole('link', { name: 'New engagement' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('table', { name: 'Templates' }).waitFor();
+    expect(await page.getByRole('link', { name: 'New template' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import from xlsx' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Scoring method' }).click();
+    await page.getByRole('table', { name: 'Residual risk' }).waitFor();
+    await page.getByRole('heading', { name: 'Your scoring profile' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save profile' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add' }).count()).toBe(0);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { anonymous, signedIn, type Client } from '../helpers/agent';
 import { tableDigest } from '../helpers/digest';
 import { engagementInput, makeOrganization, makeUser } from '../helpers/factories';
 import { invitationTokenFor } from '../helpers/mail';
+import { engagementListDto } from '../../shared/schemas/engagement';
 
 let t: TestContext;
 let analyst: Client;
@@ -10,11 +11,13 @@ let legal: Client;
 let otherBuyer: Client;
 let providerAdmin: Client;
 let providerId: string;
+let buyerId: string;
 const watched = ['engagements', 'organizations', 'invitations'];
 
 beforeAll(async () => {
   t = await createTestContext();
   const buyer = await makeOrganization(t.db, 'buyer', 'Northwind Test Bank');
+  buyerId = buyer.id;
   const provider = await t.db.insertInto('organizations').values({ kind: 'provider', name: 'Acme BPO', aliases: ['Acme Business Process Outsourcing'] }).returningAll().executeTakeFirstOrThrow();
   providerId = provider.id;
   analyst = await signedIn(t.app, (await makeUser(t.db, buyer.id, 'analyst')).email);
@@ -33,7 +36,7 @@ describe('engagements', () => {
     // payment card 3 + personal data 2 + cloud 1 = 6 points: critical.
     expect(e.risk).toMatchObject({ tier: 1, computedTier: 1, points: 6, override: null });
     expect(e.risk.reasons.map((r: { factor: string }) => r.factor)).toEqual(expect.arrayContaining(['Handles payment card data', 'Handles personal data', 'Uses cloud services']));
-    expect(e.abilities).toEqual({ update: true, overrideRisk: true, createAssessment: true });
+    expect(e.abilities).toEqual({ update: true, overrideRisk: true, createAssessment: true, createSchedule: false });
     const audit = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'engagement.created').where('target_id', '=', e.id).executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ riskTier: 1 });
   });
@@ -42,7 +45,7 @@ describe('engagements', () => {
     const created = await analyst.post('/api/engagements').send(engagementInput({ providerOrganizationId: providerId, name: 'Back office' })).expect(201);
     const res = await providerAdmin.get(`/api/engagements/${created.body.engagement.id}`).expect(200);
     expect(res.body.engagement.risk).toBeNull();
-    expect(res.body.engagement.abilities).toEqual({ update: false, overrideRisk: false, createAssessment: false });
+    expect(res.body.engagement.abilities).toEqual({ update: false, overrideRisk: false, createAssessment: false, createSchedule: false });
     const before = await tableDigest(t.db, watched);
     await providerAdmin.patch(`/api/engagements/${created.body.engagement.id}`).send({ name: 'Renamed by provider' }).expect(403);
     expect(await tableDigest(t.db, watched)).toBe(before);
@@ -118,6 +121,20 @@ describe('engagements', () => {
     const before = await tableDigest(t.db, watched);
     await legal.post('/api/engagements').send(engagementInput({ providerOrganizationId: providerId })).expect(403);
     expect(await tableDigest(t.db, watched)).toBe(before);
+  });
+
+  test('when each role lists and opens engagements, then the abilities say who may start one (not legal) and who may draw up the security schedule (legal and administrators)', async () => {
+    const buyerAdmin = await signedIn(t.app, (await makeUser(t.db, buyerId, 'admin')).email);
+    const id = (await analyst.post('/api/engagements').send(engagementInput({ providerOrganizationId: providerId, name: 'Abilities' })).expect(201)).body.engagement.id;
+    const seen = async (c: Client) => {
+      const list = engagementListDto.parse((await c.get('/api/engagements').expect(200)).body);
+      const one = (await c.get(`/api/engagements/${id}`).expect(200)).body.engagement;
+      return { create: list.abilities.create, createSchedule: one.abilities.createSchedule };
+    };
+    expect(await seen(analyst)).toEqual({ create: true, createSchedule: false });
+    expect(await seen(buyerAdmin)).toEqual({ create: true, createSchedule: true });
+    expect(await seen(legal)).toEqual({ create: false, createSchedule: true });
+    expect(await seen(providerAdmin)).toEqual({ create: false, createSchedule: false });
   });
 
   test("when another buyer asks for the engagement, then 404 as if it did not exist", async () => {

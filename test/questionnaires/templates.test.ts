@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { builtinTemplates } from '../../shared/templates/builtin';
-import { allQuestions } from '../../shared/schemas/template';
+import { allQuestions, templateListDto } from '../../shared/schemas/template';
 import { syncBuiltinTemplates } from '../../server/templates/builtin-sync';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
@@ -30,6 +30,15 @@ const binary = (r: import('supertest').Test) =>
   });
 
 const builtin = async (name: RegExp) => ((await analyst.get('/api/templates').expect(200)).body.templates as { id: string; name: string }[]).find((x) => name.test(x.name))!;
+
+describe('the templates list', () => {
+  test('when each role lists templates, then only buyer administrators and analysts are told they may write one (legal reads)', async () => {
+    const org = await makeOrganization(t.db, 'buyer');
+    const as = async (role: 'admin' | 'analyst' | 'legal') => signedIn(t.app, (await makeUser(t.db, org.id, role)).email);
+    const create = async (c: Client) => templateListDto.parse((await c.get('/api/templates').expect(200)).body).abilities.create;
+    expect({ admin: await create(await as('admin')), analyst: await create(await as('analyst')), legal: await create(await as('legal')) }).toEqual({ admin: true, analyst: true, legal: false });
+  });
+});
 
 describe('built-in templates', () => {
   test('when a buyer lists templates, then both built-ins are there: the full one covers all 93 controls', async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readPdfText } from '../../server/certificate/pdf-text';
+import { scoringTablesDto } from '../../shared/schemas/scoring-profile';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
 import { completeSmallAnswers, makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUser } from '../helpers/factories';
@@ -61,6 +62,34 @@ describe('scoring profile', () => {
     const res = await analyst.put('/api/scoring/profile').send({ weights: { '8.24': -1, '5.1': 1000, '9.9': 2 } }).expect(400);
     expect(res.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['weights.5.1', 'weights.8.24', 'weights.9.9']);
     expect((await analyst.get('/api/scoring').expect(200)).body.weights).toEqual({});
+  });
+
+  test('when legal reads the scoring tables, then they may not edit the weights and a save is refused; administrators and analysts may', async () => {
+    const legal = await signedIn(t.app, (await makeUser(t.db, ids.buyerOrgId, 'legal')).email);
+    const admin = await signedIn(t.app, (await makeUser(t.db, ids.buyerOrgId, 'admin')).email);
+    const read = async (c: Client) => scoringTablesDto.parse((await c.get('/api/scoring').expect(200)).body);
+    expect((await read(legal)).abilities).toEqual({ editWeights: false });
+    expect((await read(analyst)).abilities).toEqual({ editWeights: true });
+    expect((await read(admin)).abilities).toEqual({ editWeights: true });
+    const before = (await read(legal)).weights;
+    const refused = await legal.put('/api/scoring/profile').send({ weights: { '5.1': 4 } }).expect(403);
+    expect(refused.body.error.message).toMatch(/scoring profile/);
+    expect((await read(legal)).weights).toEqual(before);
+  });
+
+  test('when an analyst saves the profile, then one audit event holds the weights and every engagement of the buyer (no other buyer\'s) is summarised again before the answer', async () => {
+    const second = await makeEngagement(t.db, ids.buyerOrgId, ids.providerOrgId, { name: 'Second line' });
+    const otherBuyer = await makeOrganization(t.db, 'buyer');
+    const foreign = await makeEngagement(t.db, otherBuyer.id, ids.providerOrgId);
+    const summaryOf = (id: string) => t.db.selectFrom('engagement_summaries').select('computed_at').where('engagement_id', '=', id).executeTakeFirst();
+    const foreignBefore = await summaryOf(foreign);
+    const { now } = await t.db.selectNoFrom((eb) => eb.fn<Date>('now', []).as('now')).executeTakeFirstOrThrow();
+    await analyst.put('/api/scoring/profile').send({ weights: { '5.15': 2 } }).expect(200);
+    for (const id of [ids.engagementId, second]) expect({ id, recomputed: ((await summaryOf(id))?.computed_at ?? new Date(0)) >= now }).toEqual({ id, recomputed: true });
+    expect(await summaryOf(foreign)).toEqual(foreignBefore);
+    const events = await t.db.selectFrom('audit_events').select(['details', 'organization_id']).where('action', '=', 'scoring.profile_changed').where('organization_id', '=', ids.buyerOrgId).execute();
+    expect(events.at(-1)).toEqual({ organization_id: ids.buyerOrgId, details: { weights: { '5.15': 2 } } });
+    await analyst.put('/api/scoring/profile').send({ weights: {} }).expect(200);
   });
 
   test('when a control weighs 3 in the profile, then the score uses it (times the engagement multipliers)', async () => {

@@ -8,12 +8,10 @@ import { FindingsPanel } from '../../features/engagements/components/findings-pa
 import { ScopePanel } from '../../features/engagements/components/scope-panel';
 import { ScorePanel } from '../../features/engagements/components/score-panel';
 import { SchedulePanel } from '../../features/engagements/components/schedule-panel';
-import { useSession } from '../../features/auth/api/get-session';
 
 export default function EngagementPage() {
   const { id = '' } = useParams();
   const engagement = useEngagement(id);
-  const { data: user } = useSession();
   if (engagement.isPending) return <Text c="dimmed">Loading…</Text>;
   if (engagement.isError) return <Alert color="red">{engagement.error.message}</Alert>;
   const e = engagement.data;
@@ -69,7 +67,7 @@ export default function EngagementPage() {
       <ScopePanel engagement={e} />
       <FindingsPanel engagementId={e.id} />
       <EngagementAssessments engagementId={e.id} canCreate={e.abilities.createAssessment} />
-      {(user?.role === 'legal' || user?.role === 'admin') && user.organization.kind === 'buyer' && <SchedulePanel engagementId={e.id} />}
+      {e.abilities.createSchedule && <SchedulePanel engagementId={e.id} />}
     </Stack>
   );
 }

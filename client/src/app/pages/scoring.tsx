@@ -73,39 +73,58 @@ export default function ScoringPage() {
         <Paper withBorder p="md">
           <Title order={4}>Your scoring profile</Title>
           <Text size="sm" c="dimmed">Controls weigh 1 unless set here (0 takes a control out of the score, at most 10).</Text>
-          {error && <Alert color="red">{error}</Alert>}
-          {Object.entries(weights).map(([id, w]) => (
-            <Group key={id} wrap="nowrap">
-              <Text size="sm" style={{ flex: 1 }}>
-                {id} {title(id)}
-              </Text>
-              <NumberInput aria-label={`Weight of ${id}`} w={100} min={0} max={10} step={0.5} value={w} onChange={(v) => setWeights((all) => ({ ...all, [id]: typeof v === 'number' ? v : 0 }))} />
-              <Button size="xs" variant="subtle" color="red" onClick={() => setWeights(({ [id]: _gone, ...rest }) => rest)}>
-                Remove
+          {t.abilities.editWeights ? (
+            <>
+              {error && <Alert color="red">{error}</Alert>}
+              {Object.entries(weights).map(([id, w]) => (
+                <Group key={id} wrap="nowrap">
+                  <Text size="sm" style={{ flex: 1 }}>
+                    {id} {title(id)}
+                  </Text>
+                  <NumberInput aria-label={`Weight of ${id}`} w={100} min={0} max={10} step={0.5} value={w} onChange={(v) => setWeights((all) => ({ ...all, [id]: typeof v === 'number' ? v : 0 }))} />
+                  <Button size="xs" variant="subtle" color="red" onClick={() => setWeights(({ [id]: _gone, ...rest }) => rest)}>
+                    Remove
+                  </Button>
+                </Group>
+              ))}
+              <Group align="end" mt="sm">
+                <Select label="Add a control" searchable data={t.controls.filter((c) => !(c.id in weights)).map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }))} value={adding} onChange={setAdding} w={320} />
+                <Button variant="default" disabled={!adding} onClick={() => adding && (setWeights((all) => ({ ...all, [adding]: 2 })), setAdding(null))}>
+                  Add
+                </Button>
+              </Group>
+              <Button
+                mt="sm"
+                loading={save.isPending}
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    await save.mutateAsync(weights);
+                    notifications.show({ color: 'green', message: 'Scoring profile saved: engagements rescored' });
+                  } catch (err) {
+                    setError(describeApiError(err, { weights: 'The weight of control' }));
+                  }
+                }}
+              >
+                Save profile
               </Button>
-            </Group>
-          ))}
-          <Group align="end" mt="sm">
-            <Select label="Add a control" searchable data={t.controls.filter((c) => !(c.id in weights)).map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }))} value={adding} onChange={setAdding} w={320} />
-            <Button variant="default" disabled={!adding} onClick={() => adding && (setWeights((all) => ({ ...all, [adding]: 2 })), setAdding(null))}>
-              Add
-            </Button>
-          </Group>
-          <Button
-            mt="sm"
-            loading={save.isPending}
-            onClick={async () => {
-              setError(null);
-              try {
-                await save.mutateAsync(weights);
-                notifications.show({ color: 'green', message: 'Scoring profile saved: engagements rescored' });
-              } catch (err) {
-                setError(describeApiError(err, { weights: 'The weight of control' }));
-              }
-            }}
-          >
-            Save profile
-          </Button>
+            </>
+          ) : Object.keys(t.weights).length === 0 ? (
+            <Text size="sm">Every control weighs 1.</Text>
+          ) : (
+            <Table aria-label="Control weights">
+              <Table.Tbody>
+                {Object.entries(t.weights).map(([id, w]) => (
+                  <Table.Tr key={id}>
+                    <Table.Td>
+                      {id} {title(id)}
+                    </Table.Td>
+                    <Table.Td>{w}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
         </Paper>
       </SimpleGrid>
     </Stack>

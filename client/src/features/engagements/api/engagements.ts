@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssessmentSummaryDto, CreateAssessmentBody, AssessmentDto } from '../../../../../shared/schemas/assessment';
-import type { CreateEngagementInput, EngagementDto, UpdateEngagementBody } from '../../../../../shared/schemas/engagement';
+import type { CreateEngagementInput, EngagementDto, EngagementListDto, UpdateEngagementBody } from '../../../../../shared/schemas/engagement';
 import type { TemplateSummaryDto } from '../../../../../shared/schemas/template';
 import { api } from '../../../lib/api-client';
 
 const key = ['engagements'] as const;
 
+/** The engagements list with the actor's abilities on it (whether "New engagement" shows). */
 export function useEngagements() {
-  return useQuery({ queryKey: key, queryFn: async () => (await api<{ engagements: EngagementDto[] }>('GET', '/api/engagements')).engagements });
+  return useQuery({ queryKey: key, queryFn: () => api<EngagementListDto>('GET', '/api/engagements') });
 }
 
 export function useEngagement(id: string) {

@@ -8,19 +8,20 @@ export function EngagementsTable() {
   const list = useEngagements();
   if (list.isPending) return <Text c="dimmed">Loading engagements…</Text>;
   if (list.isError) return <Text c="red">{list.error.message}</Text>;
-  if (list.data.length === 0) return <Text c="dimmed">No engagement yet.</Text>;
+  const engagements = list.data.engagements;
+  if (engagements.length === 0) return <Text c="dimmed">No engagement yet.</Text>;
   return (
     <Table striped highlightOnHover aria-label="Engagements">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Engagement</Table.Th>
-          <Table.Th>{list.data[0]!.risk ? 'Provider' : 'Customer'}</Table.Th>
+          <Table.Th>{engagements[0]!.risk ? 'Provider' : 'Customer'}</Table.Th>
           <Table.Th>Delivery sites</Table.Th>
-          {list.data[0]!.risk && <Table.Th>Inherent risk</Table.Th>}
+          {engagements[0]!.risk && <Table.Th>Inherent risk</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {list.data.map((e) => (
+        {engagements.map((e) => (
           <Table.Tr key={e.id}>
             <Table.Td>
               <Anchor component={Link} to={`/engagements/${e.id}`}>

@@ -1,17 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ScoringTablesDto } from '../../../../../shared/schemas/scoring-profile';
 import { api } from '../../../lib/api-client';
 
-export interface ScoringTables {
-  weights: Record<string, number>;
-  multipliers: { reason: string; controlIds: string[]; factor: number }[];
-  requiredControls: { when: string; controlIds: string[] }[];
-  ratingThresholds: { rating: string; min: number | null }[];
-  residualRisk: Record<string, Record<string, string>>;
-  controls: { id: string; title: string; theme: string }[];
-}
-
 export function useScoringTables() {
-  return useQuery({ queryKey: ['scoring'], queryFn: () => api<ScoringTables>('GET', '/api/scoring') });
+  return useQuery({ queryKey: ['scoring'], queryFn: () => api<ScoringTablesDto>('GET', '/api/scoring') });
 }
 
 export function useSaveWeights() {

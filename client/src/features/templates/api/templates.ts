@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ControlDto } from '../../../../../shared/schemas/catalog';
-import type { TemplateContent, TemplateContentInput, TemplateDto, TemplateSummaryDto } from '../../../../../shared/schemas/template';
+import type { TemplateContent, TemplateContentInput, TemplateDto, TemplateListDto } from '../../../../../shared/schemas/template';
 import { api } from '../../../lib/api-client';
 
 const key = ['templates'] as const;
 
+/** The templates list with the actor's abilities on it (whether "New template" and import show). */
 export function useTemplates() {
-  return useQuery({ queryKey: [...key, 'list'], queryFn: async () => (await api<{ templates: TemplateSummaryDto[] }>('GET', '/api/templates')).templates });
+  return useQuery({ queryKey: [...key, 'list'], queryFn: () => api<TemplateListDto>('GET', '/api/templates') });
 }
 
 export function useTemplate(id: string | undefined) {

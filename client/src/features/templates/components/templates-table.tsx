@@ -5,8 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 import { useImportTemplate, useTemplates } from '../api/templates';
 
-/** Built-in and own templates, with import from xlsx (problems listed by sheet, row and column) and export. */
-export function TemplatesTable({ canWrite }: { canWrite: boolean }) {
+/** Built-in and own templates, with import from xlsx (problems listed by sheet, row and column) and export; writing shows when the server allows it. */
+export function TemplatesTable() {
   const list = useTemplates();
   const importing = useImportTemplate();
   const navigate = useNavigate();
@@ -26,7 +26,7 @@ export function TemplatesTable({ canWrite }: { canWrite: boolean }) {
   };
   return (
     <Stack>
-      {canWrite && (
+      {list.data?.abilities.create && (
         <Group>
           <Button component={Link} to="/templates/new">
             New template
@@ -77,7 +77,7 @@ export function TemplatesTable({ canWrite }: { canWrite: boolean }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.map((t) => (
+            {list.data.templates.map((t) => (
               <Table.Tr key={t.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/templates/${t.id}`}>
