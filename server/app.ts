@@ -46,7 +46,7 @@ export function createApp(deps: Deps): Express {
     }),
   );
 
-  app.use('/api', express.json({ limit: JSON_LIMIT }), ...sessionMiddleware(deps), requireCsrfToken);
+  app.use('/api', express.json({ limit: JSON_LIMIT }), ...sessionMiddleware(deps), requireCsrfToken(config));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -31,7 +31,7 @@ export interface BenchApp {
 export async function startBenchApp(overrides: Partial<Config> = {}): Promise<BenchApp> {
   const scratch = await createScratch('sw_bench');
   const { dataDir } = scratch;
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOGIN_RATE_LIMIT: '100000' }), ...overrides };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOGIN_RATE_LIMIT: '100000', CSRF_RATE_LIMIT: '100000' }), ...overrides };
   const { db, pool } = createDatabase(scratch.url, { max: 20 });
   await migrateToLatest(db);
   const logger = pino({ level: 'silent' });

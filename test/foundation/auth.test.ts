@@ -164,6 +164,63 @@ describe('logout', () => {
   });
 });
 
+describe('CSRF tokens for visitors', () => {
+  const sessionRows = async () => Number((await t.db.selectFrom('session').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+  test('when visitors fetch CSRF tokens 300 times, then no session row is stored', async () => {
+    const request = (await import('supertest')).default;
+    const before = await sessionRows();
+    for (let i = 0; i < 300; i++) {
+      const res = await request(t.app).get('/api/auth/csrf').expect(200);
+      expect(res.body.token).toEqual(expect.any(String));
+    }
+    expect(await sessionRows()).toBe(before);
+  });
+
+  test("when a visitor signs in with the cookie's token, then it works and only then is a session stored", async () => {
+    const client = await anonymous(t.app);
+    const before = await sessionRows();
+    await client.get('/api/auth/csrf').expect(200);
+    expect(await sessionRows()).toBe(before);
+    await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: TEST_PASSWORD }).expect(200);
+    expect(await sessionRows()).toBe(before + 1);
+    await client.get('/api/auth/me').expect(200);
+  });
+
+  test("when a visitor sends another visitor's token, a token without its cookie or a made-up cookie, then 403 CSRF_INVALID", async () => {
+    const request = (await import('supertest')).default;
+    const visitor = await anonymous(t.app);
+    const other = await anonymous(t.app);
+    const login = { email: buyerAdmin.email, password: TEST_PASSWORD };
+    const refused = [
+      await visitor.agent.post('/api/auth/login').set('X-CSRF-Token', other.csrf).send(login),
+      await request(t.app).post('/api/auth/login').set('X-CSRF-Token', visitor.csrf).send(login),
+      await request(t.app).post('/api/auth/login').set('Cookie', `scopewise.sid=anon.${'A'.repeat(43)}`).set('X-CSRF-Token', visitor.csrf).send(login),
+    ];
+    expect(refused.map((r) => [r.status, r.body.error?.code])).toEqual(Array(3).fill([403, 'CSRF_INVALID']));
+  });
+
+  test("when a signed-in user sends a visitor's token, then 403 CSRF_INVALID: a session's own token is required", async () => {
+    const user = await signedIn(t.app, buyerAdmin.email);
+    const visitor = await anonymous(t.app);
+    const res = await user.agent.post('/api/auth/logout').set('X-CSRF-Token', visitor.csrf);
+    expect([res.status, res.body.error?.code]).toEqual([403, 'CSRF_INVALID']);
+    await user.get('/api/auth/me').expect(200);
+  });
+
+  test('when one address asks for CSRF tokens too often, then 429', async () => {
+    const limited = await createTestContext({ csrfRateLimit: 3 });
+    try {
+      const request = (await import('supertest')).default;
+      for (let i = 0; i < 3; i++) await request(limited.app).get('/api/auth/csrf').expect(200);
+      const res = await request(limited.app).get('/api/auth/csrf').expect(429);
+      expect(res.body.error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('login rate limit per address', () => {
   test('when one address makes too many attempts, then it gets 429 and the attempt is not even checked', async () => {
     const limited = await createTestContext({ loginRateLimit: 3 });

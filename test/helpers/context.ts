@@ -25,7 +25,7 @@ export interface TestContext {
 
 /** A configuration for tests: quiet logs, a private data folder, generous rate limits. */
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'test-secret-test-secret-test-secret-42', APP_URL: 'http://scopewise.test', LOGIN_RATE_LIMIT: '10000' });
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'test-secret-test-secret-test-secret-42', APP_URL: 'http://scopewise.test', LOGIN_RATE_LIMIT: '10000', CSRF_RATE_LIMIT: '10000' });
   return { ...base, ...overrides };
 }
 
