@@ -43,7 +43,10 @@ function anonymousToken(secret: string, id: string): string {
 /** Compares two tokens in constant time; anything but two equally long strings is a mismatch. */
 function sameToken(sent: unknown, expected: unknown): boolean {
   if (typeof sent !== 'string' || typeof expected !== 'string') return false;
-  return sent.length === expected.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  // Compared as bytes: a non-ASCII token as long as the real one in characters is longer in bytes.
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
 /**
