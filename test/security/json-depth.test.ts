@@ -53,7 +53,7 @@ describe('the API', () => {
   });
 
   test('when a deep body is sent as UTF-16, then it is refused the same way; a charset the scan cannot read is 415', async () => {
-    const utf16 = await visitor.post('/api/auth/login').set('Content-Type', 'application/json; charset=utf-16le').serialize((b: Buffer) => b).send(Buffer.from(deepLogin(40), 'utf16le'));
+    const utf16 = await visitor.post('/api/auth/login').set('Content-Type', 'application/json; charset=utf-16le').serialize((raw) => raw).send(Buffer.from(deepLogin(40), 'utf16le'));
     expect(utf16.status).toBe(400);
     expect(utf16.body.error.details.fields[0].message).toMatch(/deeper than 32/);
     const utf7 = await visitor.post('/api/auth/login').set('Content-Type', 'application/json; charset=utf-7').send('{}');
