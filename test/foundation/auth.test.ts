@@ -151,6 +151,67 @@ describe('session lifetime', () => {
   });
 });
 
+describe('absolute session lifetime', () => {
+  const signedInAt = async (userId: string) =>
+    (await sql<{ at: number | null }>`SELECT (sess->>'signedInAt')::bigint AS at FROM session WHERE sess->'passport'->>'user' = ${userId}`.execute(t.db)).rows.map((r) => Number(r.at));
+
+  test('when a user signs in, then the session records when', async () => {
+    const user = await makeUser(t.db, orgId, 'analyst');
+    const before = Date.now();
+    await signedIn(t.app, user.email);
+    const [at] = await signedInAt(user.id);
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('when a session was signed in longer ago than SESSION_MAX_HOURS (12), then it is refused 401 however active, and removed', async () => {
+    const user = await makeUser(t.db, orgId, 'analyst');
+    const client = await signedIn(t.app, user.email);
+    await client.get('/api/auth/me').expect(200);
+    // Signed in 12 hours and a minute ago; the idle expiry is still hours ahead (the session is in use).
+    const longAgo = Date.now() - (12 * 60 + 1) * 60 * 1000;
+    await sql`UPDATE session SET sess = jsonb_set(sess::jsonb, '{signedInAt}', to_jsonb(${longAgo}::bigint))::json, expire = now() + interval '11 hours' WHERE sess->'passport'->>'user' = ${user.id}`.execute(t.db);
+    const deadline = Date.now() + 2000;
+    while ((await client.get('/api/auth/me')).status !== 401) {
+      if (Date.now() > deadline) throw new Error('the session past its absolute lifetime still authenticates');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await signedInAt(user.id)).toEqual([]);
+  });
+
+  test('when a session has no sign-in time (made before it was recorded), then it no longer authenticates', async () => {
+    const user = await makeUser(t.db, orgId, 'analyst');
+    const client = await signedIn(t.app, user.email);
+    await sql`UPDATE session SET sess = (sess::jsonb - 'signedInAt')::json WHERE sess->'passport'->>'user' = ${user.id}`.execute(t.db);
+    const deadline = Date.now() + 2000;
+    while ((await client.get('/api/auth/me')).status !== 401) {
+      if (Date.now() > deadline) throw new Error('the session without a sign-in time still authenticates');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+
+  test('when SESSION_MAX_HOURS is set, then it is the lifetime', async () => {
+    const shorter = await createTestContext({ sessionMaxHours: 1 });
+    try {
+      const org = await makeOrganization(shorter.db, 'buyer');
+      const user = await makeUser(shorter.db, org.id, 'analyst');
+      const client = await signedIn(shorter.app, user.email);
+      const set = (minutesAgo: number) => sql`UPDATE session SET sess = jsonb_set(sess::jsonb, '{signedInAt}', to_jsonb(${Date.now() - minutesAgo * 60_000}::bigint))::json WHERE sess->'passport'->>'user' = ${user.id}`.execute(shorter.db);
+      await set(59);
+      await new Promise((r) => setTimeout(r, 200));
+      await client.get('/api/auth/me').expect(200);
+      await set(61);
+      const deadline = Date.now() + 2000;
+      while ((await client.get('/api/auth/me')).status !== 401) {
+        if (Date.now() > deadline) throw new Error('the session past SESSION_MAX_HOURS still authenticates');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } finally {
+      await shorter.close();
+    }
+  });
+});
+
 describe('logout', () => {
   test('when a user signs out, then the session is gone and the old cookie no longer works', async () => {
     const client = await signedIn(t.app, buyerAdmin.email);
