@@ -37,7 +37,7 @@ export async function startBenchApp(overrides: Partial<Config> = {}): Promise<Be
   const logger = pino({ level: 'silent' });
   const sessions = createSessionCache(pool, logger);
   await sessions.start();
-  const deps: Deps = { config, db, pool, logger, mailer: createMailer({ from: config.mailFrom, outboxDir: path.join(dataDir, 'outbox'), logger }), storage: createStorage(config), sessions };
+  const deps: Deps = { config, db, pool, logger, mailer: createMailer({ from: config.mailFrom, outboxDir: path.join(dataDir, 'outbox'), logger, env: config.env }), storage: createStorage(config), sessions };
   const hash = await hashPassword(BENCH_PASSWORD);
   const buyer = await insertOrganization(db, { kind: 'buyer', name: 'Bench Bank' });
   const provider = await insertOrganization(db, { kind: 'provider', name: 'Bench BPO' });

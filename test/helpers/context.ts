@@ -36,7 +36,7 @@ export async function createTestContext(overrides: Partial<Config> = {}, replace
   const config = testConfig(dataDir, overrides);
   const logger = pino({ level: 'silent' });
   const outboxDir = path.join(dataDir, 'outbox');
-  const mailer = createMailer({ from: config.mailFrom, outboxDir, logger });
+  const mailer = createMailer({ from: config.mailFrom, outboxDir, logger, env: config.env });
   const sessions = createSessionCache(database.pool, logger);
   await sessions.start();
   const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer, storage: replace.storage?.(config) ?? createStorage(config), sessions };
