@@ -3,7 +3,7 @@
 // next to JSON.parse of the same body, so the check's share is visible.
 //
 //   npx tsx bench/json-depth.ts            (or: npm run bench json-depth)
-import { nestsDeeperThan } from '../server/middleware/json-depth';
+import { tooDeepAt } from '../server/middleware/json-depth';
 
 const MB2 = 2 * 1024 * 1024;
 const flat = JSON.stringify({ answers: Array.from({ length: 20_000 }, (_, i) => ({ id: `q-${i}`, value: 'x'.repeat(60), note: `[{"not": "nested"}] ${i}` })) }).slice(0, MB2);
@@ -21,8 +21,8 @@ function time(fn: () => unknown, rounds = 20): number {
 }
 
 for (const [name, body] of bodies) {
-  const scan = time(() => nestsDeeperThan(body, 32));
+  const scan = time(() => tooDeepAt(body, 32));
   let parse = 'refused before parsing';
-  if (!nestsDeeperThan(body, 32)) parse = `${time(() => JSON.parse(body.toString('utf8'))).toFixed(2)} ms`;
+  if (!tooDeepAt(body, 32)) parse = `${time(() => JSON.parse(body.toString('utf8'))).toFixed(2)} ms`;
   console.log(`${name} (${(body.length / 1024 / 1024).toFixed(2)} MB): scan ${scan.toFixed(2)} ms; JSON.parse ${parse}`);
 }
