@@ -16,6 +16,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/client/dist ./client/dist
 # Fonts the PDF reports embed, read at run time from the project root.
 COPY --from=build /app/server/reports/fonts ./server/reports/fonts
+# The common-password list new passwords are checked against, read at run time from the project root.
+COPY --from=build /app/server/auth/common-passwords ./server/auth/common-passwords
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000

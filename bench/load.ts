@@ -206,6 +206,7 @@ async function main(): Promise<number> {
       DATA_DIR: scratch.dataDir,
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
       LOGIN_RATE_LIMIT: '100000',
+      CSRF_RATE_LIMIT: '100000',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
     });

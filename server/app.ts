@@ -5,11 +5,14 @@ import { mountApiDocs, mountClient } from './http/client';
 import { mountRoutes } from './http/mount';
 import { requireCsrfToken } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/error-handler';
+import { limitJsonDepth } from './middleware/json-depth';
 import { requestLog } from './middleware/request-log';
 import { sessionMiddleware } from './middleware/session';
 import { routeTable } from './routes';
 
 const JSON_LIMIT = '2mb';
+/** Deeper than any request body Scopewise takes; checked before parsing, so deep nesting costs one scan. */
+const JSON_MAX_DEPTH = 32;
 
 /** Builds the Express application without listening: main.ts and the tests both use it. */
 export function createApp(deps: Deps): Express {
@@ -46,7 +49,7 @@ export function createApp(deps: Deps): Express {
     }),
   );
 
-  app.use('/api', express.json({ limit: JSON_LIMIT }), ...sessionMiddleware(deps), requireCsrfToken);
+  app.use('/api', express.json({ limit: JSON_LIMIT, verify: limitJsonDepth(JSON_MAX_DEPTH) }), ...sessionMiddleware(deps), requireCsrfToken(config));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -35,6 +35,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  CSRF_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100000).default(100),
@@ -53,6 +55,8 @@ export interface Config {
   dataDir: string;
   appUrl: string;
   sessionSecret: string;
+  /** A session ends this long after sign-in, however active (the idle timeout is separate). */
+  sessionMaxHours: number;
   trustProxy: boolean;
   cookieSecure: boolean;
   smtpUrl?: string;
@@ -62,6 +66,8 @@ export interface Config {
   embeddedPgPort: number;
   /** Login attempts per IP per 15 minutes. */
   loginRateLimit: number;
+  /** CSRF token requests per IP per 15 minutes (a page load asks once; many users may share an address). */
+  csrfRateLimit: number;
   /** Consecutive failures for one email before it is locked. */
   lockoutThreshold: number;
   lockoutMinutes: number;
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET ?? localSecret(dataDir),
+    sessionMaxHours: e.SESSION_MAX_HOURS,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL || undefined,
@@ -105,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    csrfRateLimit: e.CSRF_RATE_LIMIT,
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,

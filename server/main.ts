@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const migrations = await migrateToLatest(db);
   for (const m of migrations.results ?? []) logger.info(`migration ${m.migrationName}: ${m.status}`);
 
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger, env: config.env });
   const storage = createStorage(config);
   logger.info(`files stored in ${storage.description}`);
   const sessions = createSessionCache(pool, logger);

@@ -31,13 +31,13 @@ export interface BenchApp {
 export async function startBenchApp(overrides: Partial<Config> = {}): Promise<BenchApp> {
   const scratch = await createScratch('sw_bench');
   const { dataDir } = scratch;
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOGIN_RATE_LIMIT: '100000' }), ...overrides };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOGIN_RATE_LIMIT: '100000', CSRF_RATE_LIMIT: '100000' }), ...overrides };
   const { db, pool } = createDatabase(scratch.url, { max: 20 });
   await migrateToLatest(db);
   const logger = pino({ level: 'silent' });
   const sessions = createSessionCache(pool, logger);
   await sessions.start();
-  const deps: Deps = { config, db, pool, logger, mailer: createMailer({ from: config.mailFrom, outboxDir: path.join(dataDir, 'outbox'), logger }), storage: createStorage(config), sessions };
+  const deps: Deps = { config, db, pool, logger, mailer: createMailer({ from: config.mailFrom, outboxDir: path.join(dataDir, 'outbox'), logger, env: config.env }), storage: createStorage(config), sessions };
   const hash = await hashPassword(BENCH_PASSWORD);
   const buyer = await insertOrganization(db, { kind: 'buyer', name: 'Bench Bank' });
   const provider = await insertOrganization(db, { kind: 'provider', name: 'Bench BPO' });

@@ -1,6 +1,6 @@
 import { rolesFor, type Role } from '../../shared/roles';
 import type { AcceptInvitationBody, InviteUserBody } from '../../shared/schemas/users';
-import { hashPassword } from '../auth/password';
+import { hashNewPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
@@ -89,7 +89,7 @@ export async function usableInvitation(deps: Deps, token: string, { lock = false
 
 /** Creates the invited user with their password and consumes the token, atomically. */
 export async function acceptInvitation(deps: Deps, body: AcceptInvitationBody, origin: RequestOrigin): Promise<Actor> {
-  const passwordHash = await hashPassword(body.password);
+  const passwordHash = await hashNewPassword(body.password);
   const userId = await deps.db.transaction().execute(async (trx) => {
     const inv = await usableInvitation(deps, body.token, { lock: true, db: trx });
     if (await emailTaken(trx, inv.email)) throw new AppError('CONFLICT', 'This email already has a Scopewise account. Sign in instead.');

@@ -82,16 +82,33 @@ function sessionStore(deps: Deps) {
   return new ScopewiseStore({ pool: deps.pool, tableName: 'session', ttl: SESSION_HOURS * 3600, createTableIfMissing: false, pruneSessionInterval: deps.config.env === 'test' ? false : 15 * 60 });
 }
 
+/** What Scopewise keeps in a session besides Passport's user id. */
+interface SignedInSession {
+  passport?: { user?: unknown };
+  /** When the user signed in (epoch ms): the session ends `sessionMaxHours` later, however active it is. */
+  signedInAt?: unknown;
+}
+
+/** Whether a session has outlived its absolute lifetime; one without a sign-in time (older code) has. */
+export function pastAbsoluteLifetime(sess: SignedInSession, maxHours: number, now = Date.now()): boolean {
+  return typeof sess.signedInAt !== 'number' || now - sess.signedInAt >= maxHours * 3600 * 1000;
+}
+
 /**
  * The actor of the session's user, as Passport's session strategy would set
  * it (a user who is gone or disabled is dropped from the session), from the
  * actor read with the session when there is one: Passport signs users in and
- * out; this reads who is signed in without its per-request machinery.
+ * out; this reads who is signed in without its per-request machinery. A
+ * session past its absolute lifetime is destroyed and the request goes on
+ * signed out.
  */
 function actorFromSession(deps: Deps): RequestHandler {
   return (req, _res, next) => {
-    const passport = (req.session as { passport?: { user?: unknown } } | undefined)?.passport;
-    if (!passport || typeof passport.user !== 'string') return next();
+    const sess = req.session as unknown as SignedInSession | undefined;
+    const passport = sess?.passport;
+    if (!sess || !passport || typeof passport.user !== 'string') return next();
+    // Regenerated rather than destroyed: later middleware still finds an (empty, unsaved) session.
+    if (pastAbsoluteLifetime(sess, deps.config.sessionMaxHours)) return req.session.regenerate((err) => next(err));
     const userId = passport.user;
     const preloaded = preloadedActors.get(req);
     const actor = preloaded !== undefined && (preloaded === null || preloaded.userId === userId) ? Promise.resolve(preloaded ?? undefined) : findActiveActor(deps.db, userId);
@@ -116,11 +133,15 @@ function signInHelpers(passport: InstanceType<typeof Passport>): RequestHandler 
 /**
  * Sessions stored in PostgreSQL; Passport signs users in (regenerating the
  * session) and out. A disabled or deleted user's session no longer
- * authenticates.
+ * authenticates, nor does one signed in more than `sessionMaxHours` ago.
  */
 export function sessionMiddleware(deps: Deps): RequestHandler[] {
   const passport = new Passport();
-  passport.serializeUser<string>((user, done) => done(null, (user as Actor).userId));
+  // Called at sign-in on the regenerated session, before Passport saves it: the sign-in time is written with it.
+  passport.serializeUser<string, Request>((req, user, done) => {
+    (req.session as unknown as SignedInSession).signedInAt = Date.now();
+    done(null, (user as Actor).userId);
+  });
   return [
     session({
       name: SESSION_COOKIE,

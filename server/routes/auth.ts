@@ -20,10 +20,12 @@ export const authRoutes = [
     path: '/api/auth/csrf',
     tag: 'Auth',
     summary: 'Get the CSRF token of this session',
-    description: 'Send it as the X-CSRF-Token header on every POST, PUT, PATCH and DELETE. Fetch a new one after signing in or out.',
+    description:
+      'Send it as the X-CSRF-Token header on every POST, PUT, PATCH and DELETE. Fetch a new one after signing in or out. A visitor who is not signed in gets a token bound to the cookie, and no session is stored. Too many requests from one address are refused (429).',
     access: 'public',
+    before: (deps) => [credentialRateLimit(deps.config.csrfRateLimit)],
     responses: { 200: { description: 'The token', schema: csrfResponse } },
-    handler: async ({ req }) => ({ token: csrfToken(req) }),
+    handler: async ({ req, res, deps }) => ({ token: csrfToken(req, res, deps.config) }),
   }),
   defineRoute({
     method: 'post',

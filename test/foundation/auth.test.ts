@@ -151,6 +151,67 @@ describe('session lifetime', () => {
   });
 });
 
+describe('absolute session lifetime', () => {
+  const signedInAt = async (userId: string) =>
+    (await sql<{ at: number | null }>`SELECT (sess->>'signedInAt')::bigint AS at FROM session WHERE sess->'passport'->>'user' = ${userId}`.execute(t.db)).rows.map((r) => Number(r.at));
+
+  test('when a user signs in, then the session records when', async () => {
+    const user = await makeUser(t.db, orgId, 'analyst');
+    const before = Date.now();
+    await signedIn(t.app, user.email);
+    const [at] = await signedInAt(user.id);
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('when a session was signed in longer ago than SESSION_MAX_HOURS (12), then it is refused 401 however active, and removed', async () => {
+    const user = await makeUser(t.db, orgId, 'analyst');
+    const client = await signedIn(t.app, user.email);
+    await client.get('/api/auth/me').expect(200);
+    // Signed in 12 hours and a minute ago; the idle expiry is still hours ahead (the session is in use).
+    const longAgo = Date.now() - (12 * 60 + 1) * 60 * 1000;
+    await sql`UPDATE session SET sess = jsonb_set(sess::jsonb, '{signedInAt}', to_jsonb(${longAgo}::bigint))::json, expire = now() + interval '11 hours' WHERE sess->'passport'->>'user' = ${user.id}`.execute(t.db);
+    const deadline = Date.now() + 2000;
+    while ((await client.get('/api/auth/me')).status !== 401) {
+      if (Date.now() > deadline) throw new Error('the session past its absolute lifetime still authenticates');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await signedInAt(user.id)).toEqual([]);
+  });
+
+  test('when a session has no sign-in time (made before it was recorded), then it no longer authenticates', async () => {
+    const user = await makeUser(t.db, orgId, 'analyst');
+    const client = await signedIn(t.app, user.email);
+    await sql`UPDATE session SET sess = (sess::jsonb - 'signedInAt')::json WHERE sess->'passport'->>'user' = ${user.id}`.execute(t.db);
+    const deadline = Date.now() + 2000;
+    while ((await client.get('/api/auth/me')).status !== 401) {
+      if (Date.now() > deadline) throw new Error('the session without a sign-in time still authenticates');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+
+  test('when SESSION_MAX_HOURS is set, then it is the lifetime', async () => {
+    const shorter = await createTestContext({ sessionMaxHours: 1 });
+    try {
+      const org = await makeOrganization(shorter.db, 'buyer');
+      const user = await makeUser(shorter.db, org.id, 'analyst');
+      const client = await signedIn(shorter.app, user.email);
+      const set = (minutesAgo: number) => sql`UPDATE session SET sess = jsonb_set(sess::jsonb, '{signedInAt}', to_jsonb(${Date.now() - minutesAgo * 60_000}::bigint))::json WHERE sess->'passport'->>'user' = ${user.id}`.execute(shorter.db);
+      await set(59);
+      await new Promise((r) => setTimeout(r, 200));
+      await client.get('/api/auth/me').expect(200);
+      await set(61);
+      const deadline = Date.now() + 2000;
+      while ((await client.get('/api/auth/me')).status !== 401) {
+        if (Date.now() > deadline) throw new Error('the session past SESSION_MAX_HOURS still authenticates');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } finally {
+      await shorter.close();
+    }
+  });
+});
+
 describe('logout', () => {
   test('when a user signs out, then the session is gone and the old cookie no longer works', async () => {
     const client = await signedIn(t.app, buyerAdmin.email);
@@ -161,6 +222,63 @@ describe('logout', () => {
     const request = (await import('supertest')).default;
     await request(t.app).get('/api/auth/me').set('Cookie', `scopewise.sid=${cookie?.value}`).expect(401);
     expect(await auditCount('auth.logout')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('CSRF tokens for visitors', () => {
+  const sessionRows = async () => Number((await t.db.selectFrom('session').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+  test('when visitors fetch CSRF tokens 300 times, then no session row is stored', async () => {
+    const request = (await import('supertest')).default;
+    const before = await sessionRows();
+    for (let i = 0; i < 300; i++) {
+      const res = await request(t.app).get('/api/auth/csrf').expect(200);
+      expect(res.body.token).toEqual(expect.any(String));
+    }
+    expect(await sessionRows()).toBe(before);
+  });
+
+  test("when a visitor signs in with the cookie's token, then it works and only then is a session stored", async () => {
+    const client = await anonymous(t.app);
+    const before = await sessionRows();
+    await client.get('/api/auth/csrf').expect(200);
+    expect(await sessionRows()).toBe(before);
+    await client.post('/api/auth/login').send({ email: buyerAdmin.email, password: TEST_PASSWORD }).expect(200);
+    expect(await sessionRows()).toBe(before + 1);
+    await client.get('/api/auth/me').expect(200);
+  });
+
+  test("when a visitor sends another visitor's token, a token without its cookie or a made-up cookie, then 403 CSRF_INVALID", async () => {
+    const request = (await import('supertest')).default;
+    const visitor = await anonymous(t.app);
+    const other = await anonymous(t.app);
+    const login = { email: buyerAdmin.email, password: TEST_PASSWORD };
+    const refused = [
+      await visitor.agent.post('/api/auth/login').set('X-CSRF-Token', other.csrf).send(login),
+      await request(t.app).post('/api/auth/login').set('X-CSRF-Token', visitor.csrf).send(login),
+      await request(t.app).post('/api/auth/login').set('Cookie', `scopewise.sid=anon.${'A'.repeat(43)}`).set('X-CSRF-Token', visitor.csrf).send(login),
+    ];
+    expect(refused.map((r) => [r.status, r.body.error?.code])).toEqual(Array(3).fill([403, 'CSRF_INVALID']));
+  });
+
+  test("when a signed-in user sends a visitor's token, then 403 CSRF_INVALID: a session's own token is required", async () => {
+    const user = await signedIn(t.app, buyerAdmin.email);
+    const visitor = await anonymous(t.app);
+    const res = await user.agent.post('/api/auth/logout').set('X-CSRF-Token', visitor.csrf);
+    expect([res.status, res.body.error?.code]).toEqual([403, 'CSRF_INVALID']);
+    await user.get('/api/auth/me').expect(200);
+  });
+
+  test('when one address asks for CSRF tokens too often, then 429', async () => {
+    const limited = await createTestContext({ csrfRateLimit: 3 });
+    try {
+      const request = (await import('supertest')).default;
+      for (let i = 0; i < 3; i++) await request(limited.app).get('/api/auth/csrf').expect(200);
+      const res = await request(limited.app).get('/api/auth/csrf').expect(429);
+      expect(res.body.error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });
 

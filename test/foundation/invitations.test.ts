@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { routeTable } from '../../server/routes';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { anonymous, signedIn, type Client } from '../helpers/agent';
 import { makeOrganization, makeUser } from '../helpers/factories';
@@ -94,6 +95,27 @@ describe('invitations', () => {
     const res = await visitor.post('/api/invitations/accept').send({ token, name: 'Short', password: 'short' }).expect(400);
     expect(res.body.error.details.fields).toEqual([{ path: 'password', message: 'must be at least 12 characters' }]);
     await visitor.post('/api/invitations/inspect').send({ token }).expect(200);
+  });
+
+  test('when the password is a common one, in any case, then a 400 names the field and the token still works', async () => {
+    const { token } = await invite('common.pw@acme.example.test');
+    const visitor = await anonymous(t.app);
+    for (const password of ['Password1234', 'QWERTY123456789', '1qaz2wsx3edc4rfv']) {
+      const res = await visitor.post('/api/invitations/accept').send({ token, name: 'Common', password }).expect(400);
+      expect(res.body.error.details.fields).toEqual([{ path: 'password', message: 'is one of the most common passwords: choose another' }]);
+    }
+    await visitor.post('/api/invitations/accept').send({ token, name: 'Careful', password: 'a long enough password' }).expect(201);
+  });
+
+  test('when any route that sets a password gets a common one, then a 400 names the field', async () => {
+    const setters = routeTable.filter((r) => r.path !== '/api/auth/login' && r.body && 'shape' in r.body && 'password' in (r.body as { shape: object }).shape);
+    expect(setters.map((r) => r.path)).toContain('/api/invitations/accept');
+    for (const route of setters) {
+      const { token } = await invite(`setter.${route.path.replace(/\W/g, '')}@acme.example.test`);
+      const visitor = await anonymous(t.app);
+      const res = await visitor[route.method as 'post'](route.path).send({ token, name: 'Common', password: 'password1234' });
+      expect({ route: route.path, status: res.status, fields: res.body.error?.details?.fields?.map((f: { path: string }) => f.path) }).toEqual({ route: route.path, status: 400, fields: ['password'] });
+    }
   });
 
   test('when a provider admin invites with a buyer role, then a 400 names the role and nothing is sent', async () => {

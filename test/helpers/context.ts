@@ -25,7 +25,7 @@ export interface TestContext {
 
 /** A configuration for tests: quiet logs, a private data folder, generous rate limits. */
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'test-secret-test-secret-test-secret-42', APP_URL: 'http://scopewise.test', LOGIN_RATE_LIMIT: '10000' });
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'test-secret-test-secret-test-secret-42', APP_URL: 'http://scopewise.test', LOGIN_RATE_LIMIT: '10000', CSRF_RATE_LIMIT: '10000' });
   return { ...base, ...overrides };
 }
 
@@ -36,7 +36,7 @@ export async function createTestContext(overrides: Partial<Config> = {}, replace
   const config = testConfig(dataDir, overrides);
   const logger = pino({ level: 'silent' });
   const outboxDir = path.join(dataDir, 'outbox');
-  const mailer = createMailer({ from: config.mailFrom, outboxDir, logger });
+  const mailer = createMailer({ from: config.mailFrom, outboxDir, logger, env: config.env });
   const sessions = createSessionCache(database.pool, logger);
   await sessions.start();
   const deps: Deps = { config, db: database.db, pool: database.pool, logger, mailer, storage: replace.storage?.(config) ?? createStorage(config), sessions };

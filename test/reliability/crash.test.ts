@@ -207,6 +207,7 @@ describe('crash safety', () => {
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       LOGIN_RATE_LIMIT: '100000',
+      CSRF_RATE_LIMIT: '100000',
       // One server only: nothing else can have an upload in flight when it starts.
       UPLOAD_GRACE_MINUTES: '0',
     };

@@ -58,6 +58,12 @@ test.each(cases)('when $who sends $route with $token, then 403 CSRF_INVALID', as
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status: 403, code: 'CSRF_INVALID' });
 });
 
+test.each(['buyer', 'visitor'] as const)('when %s sends a non-ASCII token as long as the real one, then 403 CSRF_INVALID, not a 500', async (who) => {
+  const client = { buyer, visitor }[who];
+  const res = await client.agent.post('/api/auth/logout').set('X-CSRF-Token', client.csrf.replace(/.$/, 'é'));
+  expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status: 403, code: 'CSRF_INVALID' });
+});
+
 test('when every refused request has been sent, then no table changed', async () => {
   expect(await tableDigest(t.db, tables)).toBe(digestBefore);
 });
