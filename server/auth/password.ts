@@ -11,8 +11,8 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /** The hash of a password a user chose: every route that sets a password goes through here, so none takes a common one. */
-export function hashNewPassword(password: string): Promise<string> {
-  assertUncommonPassword(password);
+export function hashNewPassword(password: string, field = 'password'): Promise<string> {
+  assertUncommonPassword(password, field);
   return hashPassword(password);
 }
 

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from '../auth/password';
+import { hashNewPassword, verifyPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
@@ -56,7 +56,7 @@ export async function requestPasswordReset(deps: Deps, email: string, origin: Re
 
 /** Sets a new password with a reset token: once, before it expires; every session of the user ends. Returns the user. */
 export async function resetPassword(deps: Deps, token: string, password: string, origin: RequestOrigin): Promise<Actor> {
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashNewPassword(password);
   const userId = await runWrite(deps, origin, async ({ trx, audit }) => {
     const r = await findUsableReset(trx, hashToken(token));
     if (!r || r.used_at || r.expires_at.getTime() <= Date.now() || r.status !== 'active') {
@@ -76,7 +76,7 @@ export async function resetPassword(deps: Deps, token: string, password: string,
 /** Changes the signed-in user's password after checking the current one; every session of the user ends (the caller signs this one in again). */
 export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, origin: RequestOrigin): Promise<void> {
   if (!(await verifyPassword(await passwordHashOf(deps.db, actor.userId), current))) throw invalid([{ path: 'currentPassword', message: 'is not your current password' }]);
-  const passwordHash = await hashPassword(next);
+  const passwordHash = await hashNewPassword(next, 'newPassword');
   await runWrite(deps, origin, async ({ trx, audit }) => {
     await setPasswordHash(trx, actor.userId, passwordHash);
     await deleteSessionsOf(trx, actor.userId);

@@ -150,6 +150,12 @@ describe('changing one\'s password', () => {
     expect(audit).toHaveLength(1);
   });
 
+  test('when the new password is a common one, then it is a 400 naming newPassword', async () => {
+    const res = await me.post('/api/auth/password').send({ currentPassword: NEW_PASSWORD, newPassword: 'qwerty123456789' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields).toEqual([expect.objectContaining({ path: 'newPassword' })]);
+  });
+
   test('when nobody is signed in, then it is a 401', async () => {
     expect((await (await anonymous(t.app)).post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(401);
   });
