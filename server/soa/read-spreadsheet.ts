@@ -27,6 +27,7 @@ export const defaultSpreadsheetLimits: Readonly<SpreadsheetLimits> = {
   ratioThresholdBytes: 1 * MB,
   maxEntries: 2000,
   maxCellsPerSheet: 5000 * 60,
+  maxRowsPerSheet: 300_000,
 };
 
 export interface ReadSpreadsheetOptions {
@@ -410,7 +411,7 @@ async function readXlsx(buffer: Buffer, limits: SpreadsheetLimits, sheetName: st
     throw new SpreadsheetFormatError('The file is a legacy .xls or a password-protected workbook: save it as .xlsx without a password');
   }
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new SpreadsheetFormatError('The file is not an .xlsx workbook');
-  const entries = assertSafeZip(buffer, limits);
+  const entries = await assertSafeZip(buffer, limits);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new SpreadsheetFormatError('The file is a zip archive but not an .xlsx workbook');
   let sheets: RawSheet[];
   try {
