@@ -14,6 +14,8 @@ export interface SpreadsheetLimits extends ZipLimits {
   /** Rows and columns of the sheet that is read, counted to its last filled cell. */
   maxRows: number;
   maxColumns: number;
+  /** Characters in one CSV field (an Excel cell holds at most 32,767). */
+  maxCellChars: number;
 }
 
 const MB = 1024 * 1024;
@@ -22,6 +24,7 @@ export const defaultSpreadsheetLimits: Readonly<SpreadsheetLimits> = {
   maxFileBytes: 20 * MB,
   maxRows: 5000,
   maxColumns: 60,
+  maxCellChars: 32_767,
   maxUncompressedBytes: 100 * MB,
   maxRatio: 200,
   ratioThresholdBytes: 1 * MB,

@@ -9,7 +9,8 @@ export type SpreadsheetLimit =
   | 'declaredSizeMismatch'
   | 'cells'
   | 'rows'
-  | 'columns';
+  | 'columns'
+  | 'cellLength';
 
 /**
  * A spreadsheet refused before or while parsing because it is too big or

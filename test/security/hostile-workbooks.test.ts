@@ -56,3 +56,18 @@ describe.each(routes)('%s', (_route, client, path) => {
     expect(said(res)).toMatch(/holds more than (300000|200000) rows, the limit for one sheet/);
   });
 });
+
+describe('SoA import of a hostile CSV', () => {
+  test('when a CSV holds one 15 MB quoted field, then 413 names the cell length limit', async () => {
+    const csv = Buffer.from(`Control;Applicable;Justification\n5.1;Yes;"${'x'.repeat(15 * 1024 * 1024)}"\n`);
+    const res = await provider.post('/api/soas/import').attach('file', csv, 'soa.csv');
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'Row 2, column 3 holds more than 32767 characters; a cell holds at most 32767', details: { limit: 'cellLength' } });
+  });
+
+  test('when a CSV has more rows than an SoA, then 413 names the row limit', async () => {
+    const res = await provider.post('/api/soas/import').attach('file', Buffer.from('5.1;Yes\n'.repeat(1_000_000)), 'soa.csv');
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ message: 'The file has more than 5000 rows', details: { limit: 'rows' } });
+  });
+});
