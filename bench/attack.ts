@@ -10,6 +10,7 @@
 // Run: npx tsx bench/attack.ts
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeAssessment, makeEngagement, makeTemplate } from '../test/helpers/factories';
@@ -26,6 +27,8 @@ interface Attack {
   /** Path of the file on disk. */
   file: string;
   filename: string;
+  /** Within every cap: read in full (on a worker thread), so only /healthz is judged. */
+  withinCaps?: boolean;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -85,18 +88,22 @@ async function main() {
     const workbook = await workbookWithSheet(hostileSheetXml('tab', 1_000_000));
     const longField = Buffer.from(`Control;Applicable;Justification\n5.1;Yes;"${'x'.repeat(15 * MB)}"\n`);
     const manyRows = Buffer.from('5.1;Yes\n'.repeat(1_000_000));
+    const nearCap = await workbookWithSheet(hostileSheetXml('tab', 299_999));
+    const nearAnswerCap = await workbookWithSheet(hostileSheetXml('tab', 199_999));
     const saved = (name: string, bytes: Buffer) => {
       const file = path.join(app.dataDir, name);
       fs.writeFileSync(file, bytes);
       return file;
     };
-    const files = { workbook: saved('cells.xlsx', workbook), longField: saved('field.csv', longField), manyRows: saved('rows.csv', manyRows) };
+    const files = { workbook: saved('cells.xlsx', workbook), longField: saved('field.csv', longField), manyRows: saved('rows.csv', manyRows), nearCap: saved('near-cap.xlsx', nearCap), nearAnswerCap: saved('near-answer-cap.xlsx', nearAnswerCap) };
     const attacks: Attack[] = [
       { name: 'xlsx 1M tab cells → SoA import', path: '/api/soas/import', as: 'provider', file: files.workbook, filename: 'soa.xlsx' },
       { name: 'xlsx 1M tab cells → offline answers', path: `/api/assessments/${assessmentId}/import`, as: 'provider', file: files.workbook, filename: 'answers.xlsx' },
       { name: 'xlsx 1M tab cells → template import', path: '/api/templates/import', as: 'buyer', file: files.workbook, filename: 'template.xlsx' },
       { name: 'CSV one 15 MB field → SoA import', path: '/api/soas/import', as: 'provider', file: files.longField, filename: 'soa.csv' },
       { name: 'CSV 1M rows → SoA import', path: '/api/soas/import', as: 'provider', file: files.manyRows, filename: 'soa.csv' },
+      { name: 'xlsx 299,999 cells → SoA import', path: '/api/soas/import', as: 'provider', file: files.nearCap, filename: 'soa.xlsx', withinCaps: true },
+      { name: 'xlsx 199,999 cells → offline answers', path: `/api/assessments/${assessmentId}/import`, as: 'provider', file: files.nearAnswerCap, filename: 'answers.xlsx', withinCaps: true },
     ];
 
     console.log(`attack: hostile imports refused (files: xlsx ${(workbook.length / MB).toFixed(1)} MB, CSV ${(longField.length / MB).toFixed(1)} MB and ${(manyRows.length / MB).toFixed(1)} MB; curl clients in their own processes, loopback)`);
@@ -124,8 +131,9 @@ async function main() {
       clearInterval(sampler);
       times.sort((x, y) => x - y);
       health.sort((x, y) => x - y);
-      worstRefusal = Math.max(worstRefusal, times.at(-1)!);
+      if (!a.withinCaps) worstRefusal = Math.max(worstRefusal, times.at(-1)!);
       worstHealth = Math.max(worstHealth, health.at(-1)!);
+      if (a.withinCaps && a === attacks.find((x) => x.withinCaps)) console.log('  within every cap, read in full on a worker thread (answer time not judged):');
       console.log(`  ${a.name.padEnd(40)} ${status}         ${f(percentile(times, 50))} ${f(times.at(-1)!)} |                ${f(percentile(health, 50))} ${f(health.at(-1)!)} | ${((rssPeak - rss0) / MB).toFixed(0)}`);
       console.log(`      ${message}`);
     }
@@ -142,6 +150,7 @@ async function main() {
       worstHealth = Math.max(worstHealth, health.at(-1)!);
       console.log(`  3 in parallel: ${a.name.padEnd(25)} ${results.map((r) => r.status).join('/')}  all refused in ${f(all)} ms | /healthz p50 ${f(percentile(health, 50))} max ${f(health.at(-1)!)} ms`);
     }
+    console.log(`  load average (1 min) ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} CPUs: figures on a busy machine are slower than the server's own work`);
     console.log(`  worst refusal ${worstRefusal.toFixed(0)} ms (target < 1000) ${worstRefusal < 1000 ? 'OK' : 'OVER'}; worst /healthz ${worstHealth.toFixed(0)} ms`);
   } finally {
     await app.close();

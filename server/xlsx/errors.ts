@@ -10,7 +10,9 @@ export type SpreadsheetLimit =
   | 'cells'
   | 'rows'
   | 'columns'
-  | 'cellLength';
+  | 'cellLength'
+  | 'memory'
+  | 'readTime';
 
 /**
  * A spreadsheet refused before or while parsing because it is too big or
