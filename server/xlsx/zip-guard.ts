@@ -180,12 +180,14 @@ export class SheetTagCounter {
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** Parts up to this size are inflated synchronously; the guard yields to other requests after each MiB of them. */
+const SYNC_INFLATE_BYTES = 64 * 1024;
 
 /**
- * Inflates one entry on zlib's thread pool chunk by chunk, never holding it
- * whole: stops as soon as it unpacks past its declared size or a worksheet
- * passes the cell or row cap, so a hostile part costs milliseconds, not the
- * event loop.
+ * Inflates one entry (a big one on zlib's thread pool, chunk by chunk, never
+ * holding it whole): stops as soon as it unpacks past its declared size or a
+ * worksheet passes the cell or row cap, so a hostile part costs milliseconds,
+ * not the event loop.
  */
 function checkEntry(data: Buffer, entry: ZipEntryInfo, limits: ZipLimits): Promise<void> {
   const counter = WORKSHEET.test(entry.name) ? new SheetTagCounter() : null;
@@ -208,6 +210,19 @@ function checkEntry(data: Buffer, entry: ZipEntryInfo, limits: ZipLimits): Promi
     return err ? Promise.reject(err) : Promise.resolve();
   }
   if (entry.method !== 8) return Promise.reject(corrupt(`${entry.name} uses compression method ${entry.method}`));
+  if (entry.uncompressedSize <= SYNC_INFLATE_BYTES) {
+    // A small part costs microseconds inline; a stream per part would cost more than the inflating.
+    let inflated: Buffer;
+    try {
+      inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+    } catch (err) {
+      return Promise.reject((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? tooBig() : corrupt(`${entry.name} cannot be unpacked`));
+    }
+    if (inflated.length !== entry.uncompressedSize) return Promise.reject(wrongSize());
+    counter?.feed(inflated);
+    const err = overCap();
+    return err ? Promise.reject(err) : Promise.resolve();
+  }
   return new Promise((resolve, reject) => {
     const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
     let out = 0;
@@ -266,6 +281,7 @@ export async function assertSafeZip(buf: Buffer, given: Partial<ZipLimits> = {})
       );
     }
   }
+  let inlineBytes = 0;
   for (const entry of entries) {
     const at = entry.localHeaderOffset;
     if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw corrupt(`bad local header for ${entry.name}`);
@@ -273,6 +289,10 @@ export async function assertSafeZip(buf: Buffer, given: Partial<ZipLimits> = {})
     const data = buf.subarray(start, start + entry.compressedSize);
     if (data.length !== entry.compressedSize) throw corrupt(`${entry.name} is truncated`);
     await checkEntry(data, entry, limits);
+    if (entry.uncompressedSize <= SYNC_INFLATE_BYTES && (inlineBytes += entry.uncompressedSize) >= MB) {
+      inlineBytes = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return entries;
 }
