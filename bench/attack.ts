@@ -7,15 +7,23 @@
 // process; the server and the /healthz poller share this one. Before the fix (issue text): /healthz held
 // 9 s alone and 46 s for three in parallel on the workbook.
 // Target: every refusal well under a second; /healthz never held longer.
-// Run: npx tsx bench/attack.ts
+// Run: npx tsx bench/attack.ts; BENCH_BUILT=1 runs the production build in a
+// child process instead (built first when stale), as `npm start` does.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { hashPassword } from '../server/auth/password';
+import { createDatabase, type Database } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { insertOrganization } from '../server/repositories/organization';
+import { insertUser } from '../server/repositories/user';
 import { makeAssessment, makeEngagement, makeTemplate } from '../test/helpers/factories';
 import { hostileSheetXml, workbookWithSheet } from '../test/helpers/hostile-workbook';
-import { benchSession, startBenchApp } from './lib/app';
+import { BENCH_PASSWORD, benchSession, startBenchApp } from './lib/app';
+import { startProductionServer } from './lib/production-server';
+import { createScratch } from './lib/scratch';
 
 const RUNS = 5;
 const MB = 1024 * 1024;
@@ -76,10 +84,63 @@ function send(url: string, session: { cookie: string; csrf: string }, a: Attack)
 
 const f = (n: number) => n.toFixed(0).padStart(6);
 
-async function main() {
-  const app = await startBenchApp();
+interface Target {
+  url: string;
+  db: Database;
+  dataDir: string;
+  ids: { provider: string; buyer: string };
+  users: { provider: string; buyer: string };
+  what: string;
+  /** The server's resident memory in bytes. */
+  rss(): number;
+  close(): Promise<void>;
+}
+
+/** Resident memory of another process (Linux), 0 where /proc is missing. */
+function rssOf(pid: number | undefined): number {
   try {
-    const db = app.deps.db;
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server under attack: in this process (tsx, the sources), or the production build in a child process. */
+async function startTarget(): Promise<Target> {
+  if (!process.env.BENCH_BUILT) {
+    const app = await startBenchApp();
+    return { ...app, db: app.deps.db, what: 'server in this process (sources, tsx)', rss: () => process.memoryUsage().rss };
+  }
+  const scratch = await createScratch('sw_attack');
+  const { db } = createDatabase(scratch.url, { max: 4 });
+  await migrateToLatest(db);
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const buyer = await insertOrganization(db, { kind: 'buyer', name: 'Bench Bank' });
+  const provider = await insertOrganization(db, { kind: 'provider', name: 'Bench BPO' });
+  await insertUser(db, { organizationId: buyer.id, email: 'analyst@bench.test', name: 'Bench Analyst', role: 'analyst', passwordHash: hash });
+  await insertUser(db, { organizationId: provider.id, email: 'admin@bench-bpo.test', name: 'Bench Admin', role: 'admin', passwordHash: hash });
+  const server = await startProductionServer({ DATABASE_URL: scratch.url, DATA_DIR: scratch.dataDir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOGIN_RATE_LIMIT: '100000', SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+  return {
+    url: server.url,
+    db,
+    dataDir: scratch.dataDir,
+    ids: { provider: provider.id, buyer: buyer.id },
+    users: { provider: 'admin@bench-bpo.test', buyer: 'analyst@bench.test' },
+    what: 'production build in a child process',
+    rss: () => rssOf(server.child.pid),
+    close: async () => {
+      await server.stop();
+      await db.destroy();
+      await scratch.remove();
+    },
+  };
+}
+
+async function main() {
+  const app = await startTarget();
+  try {
+    const db = app.db;
     const template = await makeTemplate(db, app.ids.buyer);
     const engagementId = await makeEngagement(db, app.ids.buyer, app.ids.provider);
     const assessmentId = await makeAssessment(db, { engagementId, buyerOrgId: app.ids.buyer, providerOrgId: app.ids.provider, templateVersionId: template.versionId }, 'in_progress');
@@ -106,7 +167,7 @@ async function main() {
       { name: 'xlsx 199,999 cells → offline answers', path: `/api/assessments/${assessmentId}/import`, as: 'provider', file: files.nearAnswerCap, filename: 'answers.xlsx', withinCaps: true },
     ];
 
-    console.log(`attack: hostile imports refused (files: xlsx ${(workbook.length / MB).toFixed(1)} MB, CSV ${(longField.length / MB).toFixed(1)} MB and ${(manyRows.length / MB).toFixed(1)} MB; curl clients in their own processes, loopback)`);
+    console.log(`attack: hostile imports refused (files: xlsx ${(workbook.length / MB).toFixed(1)} MB, CSV ${(longField.length / MB).toFixed(1)} MB and ${(manyRows.length / MB).toFixed(1)} MB; curl clients in their own processes, loopback; ${app.what})`);
     console.log(`  ${'attack'.padEnd(40)} status  refuse ms: median  worst | /healthz ms during: p50    max | RSS growth MB`);
     // One warm-up of each, not counted.
     for (const a of attacks) await send(app.url, sessions[a.as], a);
@@ -117,9 +178,9 @@ async function main() {
       const health: number[] = [];
       let status = 0;
       let message = '';
-      const rss0 = process.memoryUsage().rss;
+      const rss0 = app.rss();
       let rssPeak = rss0;
-      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 10);
+      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, app.rss())), 10);
       for (let i = 0; i < RUNS; i += 1) {
         const poll = pollHealth(app.url);
         await new Promise((r) => setTimeout(r, 20));

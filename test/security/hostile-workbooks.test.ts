@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
 import { tableDigest } from '../helpers/digest';
 import { makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUser } from '../helpers/factories';
+import { closeParseWorkers } from '../../server/xlsx/off-thread';
 import { cellForms, emptyRowsSheetXml, hostileSheetXml, workbookWithSheet, type CellForm } from '../helpers/hostile-workbook';
 
 // Issue 14: the cell cap counted "<c " with a space only, so a sheet written "<c\tr=…>" went straight to the
@@ -23,7 +24,10 @@ beforeAll(async () => {
   const template = await makeTemplate(t.db, b.id);
   assessmentId = await makeAssessment(t.db, { engagementId: await makeEngagement(t.db, b.id, p.id), buyerOrgId: b.id, providerOrgId: p.id, templateVersionId: template.versionId }, 'in_progress');
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await closeParseWorkers();
+  await t.close();
+});
 
 const routes: [string, () => Client, () => string][] = [
   ['SoA import', () => provider, () => '/api/soas/import'],
