@@ -74,6 +74,20 @@ function workerEntry(): { file: string; execArgv?: string[] } {
   return { file: path.join(__dirname, 'parse-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
 }
 
+/**
+ * A deep copy built in this module's realm. A worker's message is built in the
+ * main context; where code runs in another (jest's sandbox), a Date from it
+ * fails `instanceof Date` and the SoA parser would read it as no date.
+ */
+function local(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Object.prototype.toString.call(v) === '[object Date]') return new Date((v as Date).getTime());
+  if (Array.isArray(v)) return v.map(local);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = local(x);
+  return out;
+}
+
 /** The worker's error as the class the error handler knows, so the answer is the same as when read inline. */
 function revive(e: PostedError): Error {
   const details = e.details as { limit?: SpreadsheetLimit; fields?: { path: string }[] } | undefined;
@@ -109,8 +123,8 @@ function spawn(): Slot {
     slot.job = null;
     worker.unref();
     slot.timer = setTimeout(() => retire(slot, new Error('idle')), IDLE_MS).unref();
-    if (m.ok) job.resolve(m.result);
-    else job.reject(revive(m.error));
+    if (m.ok) job.resolve(local(m.result));
+    else job.reject(revive(local(m.error) as PostedError));
     pump();
   });
   worker.on('error', (err: Error & { code?: string }) =>

@@ -44,6 +44,14 @@ describe('parseOffThread', () => {
     expect(inline.sheetName).toBe((await readSpreadsheetGrid(soa, 'xlsx')).sheetName);
   });
 
+  test('when a cell read on a worker holds a date, then it arrives as a Date of this realm', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('SoA').addRow([new Date(Date.UTC(2025, 2, 12)), '5.1']);
+    const { grid } = await runOnWorker('soaGrid', [Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx']);
+    expect(grid[0]![0]).toBeInstanceOf(Date);
+    expect((grid[0]![0] as Date).toISOString()).toBe('2025-03-12T00:00:00.000Z');
+  });
+
   test('when a template or an offline-answer workbook is read on a worker, then the result equals the inline one', async () => {
     const template = await exportTemplateWorkbook(content);
     expect(await runOnWorker('templateWorkbook', [template])).toEqual(await importTemplateWorkbook(template));
