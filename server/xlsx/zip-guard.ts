@@ -179,7 +179,7 @@ export class SheetTagCounter {
   }
 }
 
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+const WORKSHEET = /^xl\/worksheets\//i;
 /** Parts up to this size are inflated synchronously; the guard yields to other requests after each MiB of them. */
 const SYNC_INFLATE_BYTES = 64 * 1024;
 
@@ -190,14 +190,15 @@ const SYNC_INFLATE_BYTES = 64 * 1024;
  * not the event loop.
  */
 function checkEntry(data: Buffer, entry: ZipEntryInfo, limits: ZipLimits): Promise<void> {
-  const counter = WORKSHEET.test(entry.name) ? new SheetTagCounter() : null;
+  // Every part is counted, not only xl/worksheets/sheetN.xml: the workbook's relationships may put a sheet anywhere.
+  const counter = new SheetTagCounter();
+  const part = `${WORKSHEET.test(entry.name) ? 'worksheet' : 'workbook part'} ${entry.name}`;
   const overCap = (): UnsafeSpreadsheetError | null => {
-    if (!counter) return null;
     if (counter.cells > limits.maxCellsPerSheet) {
-      return new UnsafeSpreadsheetError('cells', `The worksheet ${entry.name} holds more than ${limits.maxCellsPerSheet} cells, the limit for one sheet`);
+      return new UnsafeSpreadsheetError('cells', `The ${part} holds more than ${limits.maxCellsPerSheet} cells, the limit for one sheet`);
     }
     if (counter.rows > limits.maxRowsPerSheet) {
-      return new UnsafeSpreadsheetError('rows', `The worksheet ${entry.name} holds more than ${limits.maxRowsPerSheet} rows, the limit for one sheet`);
+      return new UnsafeSpreadsheetError('rows', `The ${part} holds more than ${limits.maxRowsPerSheet} rows, the limit for one sheet`);
     }
     return null;
   };
@@ -205,7 +206,7 @@ function checkEntry(data: Buffer, entry: ZipEntryInfo, limits: ZipLimits): Promi
   const wrongSize = () => new UnsafeSpreadsheetError('declaredSizeMismatch', `The workbook part ${entry.name} does not unpack to its declared size`);
   if (entry.method === 0) {
     if (data.length !== entry.uncompressedSize) return Promise.reject(wrongSize());
-    counter?.feed(data);
+    counter.feed(data);
     const err = overCap();
     return err ? Promise.reject(err) : Promise.resolve();
   }
@@ -219,7 +220,7 @@ function checkEntry(data: Buffer, entry: ZipEntryInfo, limits: ZipLimits): Promi
       return Promise.reject((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? tooBig() : corrupt(`${entry.name} cannot be unpacked`));
     }
     if (inflated.length !== entry.uncompressedSize) return Promise.reject(wrongSize());
-    counter?.feed(inflated);
+    counter.feed(inflated);
     const err = overCap();
     return err ? Promise.reject(err) : Promise.resolve();
   }
@@ -236,7 +237,7 @@ function checkEntry(data: Buffer, entry: ZipEntryInfo, limits: ZipLimits): Promi
     inflate.on('data', (chunk: Buffer) => {
       out += chunk.length;
       if (out > entry.uncompressedSize) return fail(tooBig());
-      counter?.feed(chunk);
+      counter.feed(chunk);
       const err = overCap();
       if (err) fail(err);
     });

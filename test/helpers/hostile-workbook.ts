@@ -43,16 +43,20 @@ export function emptyRowsSheetXml(rows: number): string {
 
 /**
  * A real workbook written by exceljs (so every upload route takes it for an
- * xlsx) whose first worksheet part is replaced by `sheetXml`.
+ * xlsx) whose first worksheet part is replaced by `sheetXml`, optionally moved
+ * to another part name that the workbook's relationships point to.
  */
-export async function workbookWithSheet(sheetXml: string): Promise<Buffer> {
+export async function workbookWithSheet(sheetXml: string, sheetPart = 'xl/worksheets/sheet1.xml'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Answers').addRow(['Question id', 'Answer']);
   const real = Buffer.from(await wb.xlsx.writeBuffer());
   const parts = listZipEntries(real).map((e) => {
     const start = e.localHeaderOffset + 30 + real.readUInt16LE(e.localHeaderOffset + 26) + real.readUInt16LE(e.localHeaderOffset + 28);
     const raw = real.subarray(start, start + e.compressedSize);
-    const data = e.name === 'xl/worksheets/sheet1.xml' ? Buffer.from(sheetXml) : e.method === 0 ? raw : zlib.inflateRawSync(raw);
+    if (e.name === 'xl/worksheets/sheet1.xml') return { name: sheetPart, data: Buffer.from(sheetXml) };
+    let data = e.method === 0 ? raw : zlib.inflateRawSync(raw);
+    if (e.name === 'xl/_rels/workbook.xml.rels') data = Buffer.from(data.toString('utf8').replace('worksheets/sheet1.xml', `/${sheetPart}`));
+    if (e.name === '[Content_Types].xml') data = Buffer.from(data.toString('utf8').replace('/xl/worksheets/sheet1.xml', `/${sheetPart}`));
     return { name: e.name, data };
   });
   return writeZip(parts);

@@ -53,6 +53,13 @@ describe.each(routes)('%s', (_route, client, path) => {
     expect(await tableDigest(t.db, TABLES)).toBe(before);
   });
 
+  test('when the workbook puts its sheet at another part name, then its cells are counted all the same', async () => {
+    const res = await client().post(path()).attach('file', await workbookWithSheet(hostileSheetXml('tab', 300_001), 'xl/worksheets/deep/data.bin'), 'moved.xlsx');
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(said(res)).toMatch(/xl\/worksheets\/deep\/data\.bin holds more than (300000|200000) cells/);
+  });
+
   test('when a sheet holds 300,001 empty rows, then a 4xx names the row limit', async () => {
     const res = await client().post(path()).attach('file', await workbookWithSheet(emptyRowsSheetXml(300_001)), 'rows.xlsx');
     expect(res.status).toBeGreaterThanOrEqual(400);

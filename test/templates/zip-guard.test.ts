@@ -137,6 +137,11 @@ describe('assertSafeZip counts cells however they are spelled', () => {
     expect(await refusalOf(await workbookWithSheet(hostileSheetXml(form, 100)), { maxCellsPerSheet: 100 })).toBe('accepted');
   });
 
+  test('when the relationships put the sheet outside xl/worksheets/sheetN.xml, then its cells are counted all the same', async () => {
+    const moved = await workbookWithSheet(hostileSheetXml('tab', 101), 'xl/elsewhere/data.bin');
+    expect(await refusalOf(moved, { maxCellsPerSheet: 100 })).toMatchObject({ limit: 'cells', message: 'The workbook part xl/elsewhere/data.bin holds more than 100 cells, the limit for one sheet' });
+  });
+
   test('when a worksheet holds more empty rows than allowed, then it is refused for its rows', async () => {
     const over = await workbookWithSheet(emptyRowsSheetXml(51));
     expect(await refusalOf(over, { maxRowsPerSheet: 50 })).toMatchObject({ limit: 'rows', message: expect.stringMatching(/more than 50 rows/) });
