@@ -214,7 +214,7 @@ function readValue(q: Question, cell: ReturnType<typeof cellText>): { value: Ans
  */
 export async function parseAnswerWorkbook(buffer: Buffer, content: TemplateContent, { maxRows = 2000 } = {}): Promise<ParsedAnswers> {
   if (buffer.length > MAX_WORKBOOK_BYTES) return { ok: false, problems: [{ row: 0, column: '', message: `The workbook is larger than ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB` }] };
-  assertSafeZip(buffer, { maxUncompressedBytes: 100 * 1024 * 1024, maxRatio: 200, ratioThresholdBytes: 1024 * 1024, maxEntries: 500, maxCellsPerSheet: 200_000 });
+  await assertSafeZip(buffer, { maxUncompressedBytes: 100 * 1024 * 1024, maxRatio: 200, ratioThresholdBytes: 1024 * 1024, maxEntries: 500, maxCellsPerSheet: 200_000, maxRowsPerSheet: 200_000 });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

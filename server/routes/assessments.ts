@@ -41,9 +41,10 @@ import { currentScore } from '../scoring/score-assessment';
 import { cachedJson } from '../scoring/score-cache';
 import { reportPdf, reportWorkbook } from '../reports/assessment-report';
 import { findTemplate } from '../repositories/template';
-import { buildAnswerWorkbook, parseAnswerWorkbook } from '../assessments/offline-workbook';
+import { buildAnswerWorkbook } from '../assessments/offline-workbook';
 import { neutralizeFileName } from '../uploads/file-name';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
+import { parseOffThread } from '../xlsx/off-thread';
 import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
 import { allQuestions } from '../../shared/schemas/template';
 
@@ -295,7 +296,7 @@ export const assessmentRoutes = [
       const a = await findAssessment(deps.db, actor, params.id);
       if (!a) throw notFound('Assessment');
       authorize(actor, 'assessment.answer', assessmentSubject(a));
-      const parsed = await parseAnswerWorkbook(req.spreadsheet!.buffer, a.content);
+      const parsed = await parseOffThread('answerWorkbook', [req.spreadsheet!.buffer, a.content], 'xlsx');
       if (!parsed.ok) {
         throw new AppError('VALIDATION_FAILED', `The workbook has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: nothing was imported`, { problems: parsed.problems, fields: [{ path: 'file', message: 'has problems, listed in details.problems' }] });
       }

@@ -11,8 +11,8 @@ import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { findDocument } from '../repositories/document';
 import { findSoa, listSoas, soaRows, type SoaRecord, type SoaRowRecord } from '../repositories/soa';
-import { readSpreadsheetGrid } from '../soa/read-spreadsheet';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
+import { parseOffThread } from '../xlsx/off-thread';
 
 const tag = 'Statements of Applicability';
 const one = z.object({ soa: soaDto });
@@ -66,7 +66,7 @@ export const soaRoutes = [
     responses: { 200: { description: 'The reading, for review', schema: soaImportDto }, 413: { description: 'Over a size, row or unpacked-size limit' } },
     handler: async ({ req, body }) => {
       const file = req.spreadsheet!;
-      const { sheetName, grid, otherSheets } = await readSpreadsheetGrid(file.buffer, file.kind, { sheetName: body.sheetName });
+      const { sheetName, grid, otherSheets } = await parseOffThread('soaGrid', [file.buffer, file.kind, { sheetName: body.sheetName }], file.kind);
       const result = parseSoaGrid(grid, { sheetName, otherSheets });
       return {
         sheetName: result.sheetName,

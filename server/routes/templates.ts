@@ -8,8 +8,9 @@ import { presentTemplate, presentTemplateList, templateSubject } from '../presen
 import { findTemplate, listTemplates, listVersions } from '../repositories/template';
 import { archiveTemplateCommand, createTemplate, versionTemplate } from '../commands/template';
 import type { Deps } from '../deps';
-import { exportTemplateWorkbook, importTemplateWorkbook } from '../templates/xlsx';
+import { exportTemplateWorkbook } from '../templates/xlsx';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
+import { parseOffThread } from '../xlsx/off-thread';
 import type { Actor } from '../policies/actor';
 
 const tag = 'Templates';
@@ -108,7 +109,7 @@ export const templateRoutes = [
     before: () => [receiveSpreadsheet(['xlsx'])],
     responses: { 201: { description: 'The imported template at version 1', schema: one }, 400: { description: 'The workbook has problems: details.problems lists each by sheet, row and column' } },
     handler: async ({ req, deps, actor, origin }) => {
-      const result = await importTemplateWorkbook(req.spreadsheet!.buffer);
+      const result = await parseOffThread('templateWorkbook', [req.spreadsheet!.buffer], 'xlsx');
       if (!result.ok) {
         throw new AppError('VALIDATION_FAILED', `The workbook has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}: nothing was imported`, { problems: result.problems, fields: [{ path: 'file', message: 'has problems, listed in details.problems' }] });
       }

@@ -14,6 +14,8 @@ export interface SpreadsheetLimits extends ZipLimits {
   /** Rows and columns of the sheet that is read, counted to its last filled cell. */
   maxRows: number;
   maxColumns: number;
+  /** Characters in one CSV field (an Excel cell holds at most 32,767). */
+  maxCellChars: number;
 }
 
 const MB = 1024 * 1024;
@@ -22,11 +24,13 @@ export const defaultSpreadsheetLimits: Readonly<SpreadsheetLimits> = {
   maxFileBytes: 20 * MB,
   maxRows: 5000,
   maxColumns: 60,
+  maxCellChars: 32_767,
   maxUncompressedBytes: 100 * MB,
   maxRatio: 200,
   ratioThresholdBytes: 1 * MB,
   maxEntries: 2000,
   maxCellsPerSheet: 5000 * 60,
+  maxRowsPerSheet: 300_000,
 };
 
 export interface ReadSpreadsheetOptions {
@@ -410,7 +414,7 @@ async function readXlsx(buffer: Buffer, limits: SpreadsheetLimits, sheetName: st
     throw new SpreadsheetFormatError('The file is a legacy .xls or a password-protected workbook: save it as .xlsx without a password');
   }
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new SpreadsheetFormatError('The file is not an .xlsx workbook');
-  const entries = assertSafeZip(buffer, limits);
+  const entries = await assertSafeZip(buffer, limits);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new SpreadsheetFormatError('The file is a zip archive but not an .xlsx workbook');
   let sheets: RawSheet[];
   try {

@@ -348,7 +348,7 @@ export async function importTemplateWorkbook(buffer: Buffer, opts: TemplateImpor
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   if (buffer.length > MAX_TEMPLATE_BYTES) return fileProblem(`The file is ${(buffer.length / 1024 / 1024).toFixed(1)} MB; templates up to ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB are accepted`);
   try {
-    assertSafeZip(buffer);
+    await assertSafeZip(buffer);
   } catch (err) {
     // A refused archive (zip bomb, corrupt, not a workbook) is a problem with the file as a whole.
     if (err instanceof AppError) return fileProblem(err.message);

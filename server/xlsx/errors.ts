@@ -9,7 +9,10 @@ export type SpreadsheetLimit =
   | 'declaredSizeMismatch'
   | 'cells'
   | 'rows'
-  | 'columns';
+  | 'columns'
+  | 'cellLength'
+  | 'memory'
+  | 'readTime';
 
 /**
  * A spreadsheet refused before or while parsing because it is too big or

@@ -10,6 +10,8 @@ export interface ZipLimits {
   maxEntries: number;
   /** Cell elements (<c …>) in one worksheet part: bounds what the xlsx parser will build in memory. */
   maxCellsPerSheet: number;
+  /** Row elements (<row …>) in one worksheet part: empty rows cost the parser memory too. */
+  maxRowsPerSheet: number;
 }
 
 /** Limits for any workbook Scopewise reads (SoAs, templates, offline answers). */
@@ -19,6 +21,7 @@ export const defaultZipLimits: Readonly<ZipLimits> = {
   ratioThresholdBytes: 1024 * 1024,
   maxEntries: 2000,
   maxCellsPerSheet: 300_000,
+  maxRowsPerSheet: 300_000,
 };
 
 export interface ZipEntryInfo {
@@ -119,25 +122,144 @@ export function listZipEntries(buf: Buffer): ZipEntryInfo[] {
   return entries;
 }
 
-function countOccurrences(haystack: Buffer, needle: Buffer, stopAfter: number): number {
-  let n = 0;
-  let at = haystack.indexOf(needle);
-  while (at >= 0 && n <= stopAfter) {
-    n += 1;
-    at = haystack.indexOf(needle, at + needle.length);
-  }
-  return n;
+const ROW_NAME = 0x726f77; // "row"
+const CELL_NAME = 0x63; // "c"
+
+/** True for a byte that may continue an XML element name (":" handled apart; bytes ≥ 0x80 are UTF-8 name characters). */
+function isNameByte(b: number): boolean {
+  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2e || b === 0x5f || b >= 0x80;
 }
 
-const CELL_TAG = Buffer.from('<c ');
+/**
+ * Counts <c> and <row> start tags in a worksheet the way an XML parser sees
+ * them: any namespace prefix (<x:c>), and the name ended by whatever follows
+ * it (space, tab, CR, LF, ">" or "/"). Fed chunk by chunk while inflating, so
+ * a tag split across two chunks is still counted once. Tags inside comments
+ * or CDATA are counted too: that can only make the count higher.
+ */
+export class SheetTagCounter {
+  cells = 0;
+  rows = 0;
+  /** Inside a start tag's name: the local name's first bytes so far (-1: not in a name). */
+  private local = -1;
+  private localLength = 0;
+
+  feed(chunk: Buffer): void {
+    let i = 0;
+    const n = chunk.length;
+    while (i < n) {
+      if (this.local < 0) {
+        const lt = chunk.indexOf(0x3c, i);
+        if (lt < 0) return;
+        this.local = 0;
+        this.localLength = 0;
+        i = lt + 1;
+        continue;
+      }
+      const b = chunk[i]!;
+      if (b === 0x3a) {
+        this.local = 0;
+        this.localLength = 0;
+      } else if (isNameByte(b)) {
+        this.localLength += 1;
+        if (this.localLength <= 3) this.local = (this.local << 8) | b;
+      } else {
+        this.end();
+        // Not consumed: it may be the "<" of the next tag.
+        continue;
+      }
+      i += 1;
+    }
+  }
+
+  private end(): void {
+    if (this.localLength === 1 && this.local === CELL_NAME) this.cells += 1;
+    else if (this.localLength === 3 && this.local === ROW_NAME) this.rows += 1;
+    this.local = -1;
+  }
+}
+
+const WORKSHEET = /^xl\/worksheets\//i;
+/** Parts up to this size are inflated synchronously; the guard yields to other requests after each MiB of them. */
+const SYNC_INFLATE_BYTES = 64 * 1024;
+
+/**
+ * Inflates one entry (a big one on zlib's thread pool, chunk by chunk, never
+ * holding it whole): stops as soon as it unpacks past its declared size or a
+ * worksheet passes the cell or row cap, so a hostile part costs milliseconds,
+ * not the event loop.
+ */
+function checkEntry(data: Buffer, entry: ZipEntryInfo, limits: ZipLimits): Promise<void> {
+  // Every part is counted, not only xl/worksheets/sheetN.xml: the workbook's relationships may put a sheet anywhere.
+  const counter = new SheetTagCounter();
+  const part = `${WORKSHEET.test(entry.name) ? 'worksheet' : 'workbook part'} ${entry.name}`;
+  const overCap = (): UnsafeSpreadsheetError | null => {
+    if (counter.cells > limits.maxCellsPerSheet) {
+      return new UnsafeSpreadsheetError('cells', `The ${part} holds more than ${limits.maxCellsPerSheet} cells, the limit for one sheet`);
+    }
+    if (counter.rows > limits.maxRowsPerSheet) {
+      return new UnsafeSpreadsheetError('rows', `The ${part} holds more than ${limits.maxRowsPerSheet} rows, the limit for one sheet`);
+    }
+    return null;
+  };
+  const tooBig = () => new UnsafeSpreadsheetError('declaredSizeMismatch', `The workbook part ${entry.name} unpacks to more than it declares; it is refused as a possible zip bomb`);
+  const wrongSize = () => new UnsafeSpreadsheetError('declaredSizeMismatch', `The workbook part ${entry.name} does not unpack to its declared size`);
+  if (entry.method === 0) {
+    if (data.length !== entry.uncompressedSize) return Promise.reject(wrongSize());
+    counter.feed(data);
+    const err = overCap();
+    return err ? Promise.reject(err) : Promise.resolve();
+  }
+  if (entry.method !== 8) return Promise.reject(corrupt(`${entry.name} uses compression method ${entry.method}`));
+  if (entry.uncompressedSize <= SYNC_INFLATE_BYTES) {
+    // A small part costs microseconds inline; a stream per part would cost more than the inflating.
+    let inflated: Buffer;
+    try {
+      inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+    } catch (err) {
+      return Promise.reject((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? tooBig() : corrupt(`${entry.name} cannot be unpacked`));
+    }
+    if (inflated.length !== entry.uncompressedSize) return Promise.reject(wrongSize());
+    counter.feed(inflated);
+    const err = overCap();
+    return err ? Promise.reject(err) : Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+    let out = 0;
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      inflate.destroy();
+      reject(err);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      out += chunk.length;
+      if (out > entry.uncompressedSize) return fail(tooBig());
+      counter.feed(chunk);
+      const err = overCap();
+      if (err) fail(err);
+    });
+    inflate.on('error', () => fail(corrupt(`${entry.name} cannot be unpacked`)));
+    inflate.on('end', () => {
+      if (settled) return;
+      if (out !== entry.uncompressedSize) return fail(wrongSize());
+      settled = true;
+      resolve();
+    });
+    inflate.end(data);
+  });
+}
 
 /**
  * Refuses zip bombs before a workbook reaches the xlsx parser: first from the
  * declared sizes in the central directory (total, per-entry ratio, entry count),
  * then by inflating each entry with an output cap equal to its declared size,
- * because declared sizes can lie. Counts cells per worksheet on the way.
+ * because declared sizes can lie. Counts cells and rows per worksheet on the
+ * way, the way an XML parser reads tags, and stops at the first limit passed.
  */
-export function assertSafeZip(buf: Buffer, given: Partial<ZipLimits> = {}): ZipEntryInfo[] {
+export async function assertSafeZip(buf: Buffer, given: Partial<ZipLimits> = {}): Promise<ZipEntryInfo[]> {
   const limits = { ...defaultZipLimits, ...given };
   const entries = listZipEntries(buf);
   if (entries.length > limits.maxEntries) {
@@ -160,35 +282,17 @@ export function assertSafeZip(buf: Buffer, given: Partial<ZipLimits> = {}): ZipE
       );
     }
   }
+  let inlineBytes = 0;
   for (const entry of entries) {
     const at = entry.localHeaderOffset;
     if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw corrupt(`bad local header for ${entry.name}`);
     const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
     const data = buf.subarray(start, start + entry.compressedSize);
     if (data.length !== entry.compressedSize) throw corrupt(`${entry.name} is truncated`);
-    let inflated: Buffer;
-    if (entry.method === 0) {
-      inflated = data;
-    } else if (entry.method === 8) {
-      try {
-        inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
-      } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new UnsafeSpreadsheetError('declaredSizeMismatch', `The workbook part ${entry.name} unpacks to more than it declares; it is refused as a possible zip bomb`);
-        }
-        throw corrupt(`${entry.name} cannot be unpacked`);
-      }
-    } else {
-      throw corrupt(`${entry.name} uses compression method ${entry.method}`);
-    }
-    if (inflated.length !== entry.uncompressedSize) {
-      throw new UnsafeSpreadsheetError('declaredSizeMismatch', `The workbook part ${entry.name} does not unpack to its declared size`);
-    }
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
-      const cells = countOccurrences(inflated, CELL_TAG, limits.maxCellsPerSheet);
-      if (cells > limits.maxCellsPerSheet) {
-        throw new UnsafeSpreadsheetError('cells', `The worksheet ${entry.name} holds more than ${limits.maxCellsPerSheet} cells`);
-      }
+    await checkEntry(data, entry, limits);
+    if (entry.uncompressedSize <= SYNC_INFLATE_BYTES && (inlineBytes += entry.uncompressedSize) >= MB) {
+      inlineBytes = 0;
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return entries;

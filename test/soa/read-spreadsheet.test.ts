@@ -83,6 +83,30 @@ describe('readSpreadsheetGrid refuses hostile and oversized files', () => {
     expect(err).toMatchObject({ name: 'UnsafeSpreadsheetError', limit: 'rows' });
   });
 
+  test('when a CSV holds one 15 MB quoted field, then it is refused naming the cell length limit', async () => {
+    const csv = Buffer.from(`Control;Justification\n5.1;"${'x'.repeat(15 * MB)}"\n`);
+    const err = await refusal(readSpreadsheetGrid(csv, 'csv'));
+    expect(err).toMatchObject({ name: 'UnsafeSpreadsheetError', limit: 'cellLength', message: 'Row 2, column 2 holds more than 32767 characters; a cell holds at most 32767' });
+  });
+
+  test('when a CSV field is unquoted and too long, or exactly as long as an Excel cell, then the first is refused and the second read', async () => {
+    const err = await refusal(readSpreadsheetGrid(Buffer.from(`5.1;${'y'.repeat(40_000)}\n`), 'csv'));
+    expect(err).toMatchObject({ limit: 'cellLength' });
+    const { grid } = await readSpreadsheetGrid(Buffer.from(`5.1;"${'y'.repeat(32_767)}"\n`), 'csv');
+    expect(grid[0]![1]).toHaveLength(32_767);
+  });
+
+  test('when a CSV row has more fields than a spreadsheet can, then it is refused while reading', async () => {
+    const err = await refusal(readSpreadsheetGrid(Buffer.from(`5.1${';'.repeat(5 * MB)}x\n`), 'csv'));
+    expect(err).toMatchObject({ limit: 'columns', message: 'Row 1 has more than 16384 columns; a spreadsheet has at most 16384' });
+  });
+
+  test('when a CSV has a million rows, then it is refused for its rows', async () => {
+    const csv = Buffer.from('5.1;Yes\n'.repeat(1_000_000));
+    const err = await refusal(readSpreadsheetGrid(csv, 'csv'));
+    expect(err).toMatchObject({ limit: 'rows', message: 'The file has more than 5000 rows' });
+  });
+
   test.each([
     ['a legacy or password-protected workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /legacy \.xls or a password-protected/],
     ['a text file named .xlsx', Buffer.from('Control;Applicable\n5.1;Yes\n'), /not an \.xlsx workbook/],
