@@ -5,6 +5,9 @@ import { AppLayout } from './layout/app-layout';
 // Each page is its own chunk: the first load carries only the shell.
 const LoginPage = lazy(() => import('./pages/login'));
 const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation'));
+const ForgotPasswordPage = lazy(() => import('./pages/forgot-password'));
+const ResetPasswordPage = lazy(() => import('./pages/reset-password'));
+const AccountPage = lazy(() => import('./pages/account'));
 const HomePage = lazy(() => import('./pages/home'));
 const UsersPage = lazy(() => import('./pages/users'));
 const AuditPage = lazy(() => import('./pages/audit'));
@@ -28,10 +31,13 @@ const NotFoundPage = lazy(() => import('./pages/not-found'));
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'portfolio', element: <PortfolioPage /> },

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { NavLink as RouterLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -33,9 +33,9 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group>
-            <Text size="sm" data-testid="current-user">
+            <Anchor component={RouterLink} to="/account" size="sm" data-testid="current-user" aria-label="Your account">
               {user.name} · {roleLabels[user.role]}
-            </Text>
+            </Anchor>
             <Button variant="subtle" size="xs" onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login') })}>
               Sign out
             </Button>

@@ -1,4 +1,5 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Link as RouterLink } from 'react-router';
 import { useState } from 'react';
 import { loginBody } from '../../../../../shared/schemas/auth';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
@@ -33,6 +34,9 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
         <Button type="submit" loading={login.isPending} fullWidth>
           Sign in
         </Button>
+        <Anchor component={RouterLink} to="/forgot-password" size="sm">
+          Forgot your password?
+        </Anchor>
       </Stack>
     </form>
   );
