@@ -64,6 +64,11 @@ export async function refreshEngagement(db: Database, e: EngagementRow, today = 
   return { row, score, certificate: cert, soa: input.soa };
 }
 
+/** Whether a stored summary was computed from older facts than the engagement's, or before today (or never). */
+export function summaryIsStale(s: { computed_on: string | null; facts_revision: number | null; revision: number | null }, today: string): boolean {
+  return s.computed_on === null || s.facts_revision === null || s.facts_revision !== (s.revision ?? 0) || s.computed_on < today;
+}
+
 /**
  * Recomputes the engagement's findings and summary unless they were computed
  * today from the engagement's current facts revision (one light query then).
@@ -76,7 +81,7 @@ export async function refreshIfStale(db: Database, e: EngagementRow, today = new
     .select(['s.facts_revision', 's.computed_on', 'r.revision'])
     .where('e.id', '=', e.id)
     .executeTakeFirst();
-  if (stored && stored.facts_revision !== null && stored.facts_revision === (stored.revision ?? 0) && stored.computed_on === today) return;
+  if (stored && !summaryIsStale(stored, today)) return;
   await refreshEngagement(db, e, today);
 }
 

@@ -1,12 +1,14 @@
 import PgBoss from 'pg-boss';
 import type { Deps } from '../deps';
 import { sendNotices } from './notices';
+import { refreshStaleEngagements } from './refresh';
 import { sendDueReminders } from './reminders';
 import { reconcileUploads } from '../uploads/reconcile';
 
 export const REMINDER_QUEUE = 'assessment-reminders';
 export const NOTICE_QUEUE = 'buyer-notices';
 export const UPLOAD_QUEUE = 'unfinished-uploads';
+export const REFRESH_QUEUE = 'engagement-refresh';
 
 export interface JobRunner {
   boss: PgBoss;
@@ -45,5 +47,14 @@ export async function startJobs(deps: Deps, { pollingIntervalSeconds = 2, cron =
   });
   if (deps.config.uploadGraceMinutes > 0) await boss.schedule(UPLOAD_QUEUE, '20 * * * *', {}, { tz: 'UTC' });
   else await boss.unschedule(UPLOAD_QUEUE);
+  // Shortly after midnight UTC, and every hour after as a catch-up, every engagement computed before today is
+  // recomputed: findings that depend on the day reach the portfolio the same day. pg-boss runs one job per
+  // schedule slot across all app servers.
+  await boss.createQueue(REFRESH_QUEUE);
+  await boss.work(REFRESH_QUEUE, { pollingIntervalSeconds }, async () => {
+    const refreshed = await refreshStaleEngagements(deps, new Date().toISOString().slice(0, 10));
+    if (refreshed > 0) deps.logger.info({ refreshed }, 'stale engagements refreshed');
+  });
+  await boss.schedule(REFRESH_QUEUE, '5 * * * *', {}, { tz: 'UTC' });
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
 }

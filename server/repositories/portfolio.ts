@@ -8,6 +8,7 @@ function base(db: Kysely<DB>, actor: Actor) {
     .selectFrom('engagements as e')
     .innerJoin('organizations as p', 'p.id', 'e.provider_org_id')
     .leftJoin('engagement_summaries as s', 's.engagement_id', 'e.id')
+    .leftJoin('engagement_revisions as r', 'r.engagement_id', 'e.id')
     .where('e.buyer_org_id', '=', actor.organizationId);
 }
 
@@ -31,6 +32,9 @@ const columns = [
   's.soa_version',
   's.next_review',
   's.computed_at',
+  's.computed_on',
+  's.facts_revision',
+  'r.revision',
 ] as const;
 
 export type SummaryRecord = Awaited<ReturnType<typeof summaryOf>>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { portfolioQuery, summaryDto, type SummaryDto } from '../../shared/schemas/portfolio';
 import { notFound } from '../errors';
-import { refreshIfStale } from '../findings/summary';
+import { refreshIfStale, summaryIsStale } from '../findings/summary';
 import { defineRoute } from '../http/route';
 import { authorize } from '../policies';
 import { findEngagement } from '../repositories/engagement';
@@ -10,7 +10,7 @@ import { portfolioPage, summaryOf, type SummaryRecord } from '../repositories/po
 
 const tag = 'Portfolio';
 
-function presentSummary(r: NonNullable<SummaryRecord>): SummaryDto {
+function presentSummary(r: NonNullable<SummaryRecord>, today = new Date().toISOString().slice(0, 10)): SummaryDto {
   return {
     engagement: { id: r.id, name: r.name },
     provider: { id: r.provider_id, name: r.provider_name },
@@ -25,6 +25,7 @@ function presentSummary(r: NonNullable<SummaryRecord>): SummaryDto {
     soaVersion: r.soa_version,
     nextReview: r.next_review,
     computedAt: r.computed_at ? r.computed_at.toISOString() : null,
+    stale: summaryIsStale(r, today),
   };
 }
 
@@ -51,14 +52,15 @@ export const portfolioRoutes = [
     path: '/api/portfolio',
     tag,
     summary: "All the buyer's engagements with their dashboard rows: filter, sort, paginate (buyer)",
-    description: 'One query for the page and one for the count, whatever the page size. Sorts: risk (residual risk, then inherent tier), score, name, certificate_expiry, next_review, findings.',
+    description: 'One query for the page and one for the count, whatever the page size. Rows are served as stored; `stale` says one was computed from older facts or before today (a background job brings every row to today each hour, and a change to an engagement refreshes it after the commit). Sorts: risk (residual risk, then inherent tier), score, name, certificate_expiry, next_review, findings.',
     access: 'authenticated',
     query: portfolioQuery,
     responses: { 200: { description: 'One page', schema: z.object({ rows: z.array(summaryDto), total: z.number(), page: z.number(), pageSize: z.number() }) } },
     handler: async ({ deps, actor, query }) => {
       authorize(actor, 'portfolio.read');
       const { rows, total } = await portfolioPage(deps.db, actor, query);
-      return { rows: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+      const today = new Date().toISOString().slice(0, 10);
+      return { rows: rows.map((r) => presentSummary(r, today)), total, page: query.page, pageSize: query.pageSize };
     },
   }),
 ];

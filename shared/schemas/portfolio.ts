@@ -28,6 +28,8 @@ export const summaryDto = z
     soaVersion: z.string().nullable(),
     nextReview: z.string().nullable(),
     computedAt: z.string().nullable(),
+    /** The row was computed from older facts or on an earlier day: it is being recomputed and may be out of date. */
+    stale: z.boolean(),
   })
   .meta({ id: 'EngagementSummary' });
 export type SummaryDto = z.infer<typeof summaryDto>;

@@ -57,7 +57,14 @@ export function PortfolioTable() {
                   </Table.Td>
                   <Table.Td>{r.provider.name}</Table.Td>
                   <Table.Td>{r.inherentTier}</Table.Td>
-                  <Table.Td>{r.rating ? <Badge color={ratingColor[r.rating]}>{r.rating} · {r.score?.toFixed(1)}</Badge> : <Text size="sm" c="dimmed">not scored</Text>}</Table.Td>
+                  <Table.Td>
+                    {r.rating ? <Badge color={ratingColor[r.rating]}>{r.rating} · {r.score?.toFixed(1)}</Badge> : <Text size="sm" c="dimmed">not scored</Text>}
+                    {r.stale && (
+                      <Text size="xs" c="orange.8" title={r.computedAt ? `Computed ${new Date(r.computedAt).toLocaleString()}` : 'Never computed'}>
+                        recomputing… (open it for the current figures)
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{r.residualRisk ? <Badge color={riskColor[r.residualRisk]}>{r.residualRisk}</Badge> : '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
