@@ -7,8 +7,9 @@ import { AppError, invalid } from '../errors';
 import type { RequestOrigin } from '../repositories/audit';
 import type { Actor } from '../policies/actor';
 import { recordAudit } from '../repositories/audit';
-import { findByTokenHash, insertInvitation, markAccepted, revokePendingFor } from '../repositories/invitation';
+import { findByTokenHash, insertInvitation, markAccepted, revokeInvitation, revokePendingFor } from '../repositories/invitation';
 import { emailTaken, findActiveActor, insertUser } from '../repositories/user';
+import { runWrite } from './write';
 
 const INVITATION_DAYS = 7;
 
@@ -103,4 +104,12 @@ export async function acceptInvitation(deps: Deps, body: AcceptInvitationBody, o
   const actor = await findActiveActor(deps.db, userId);
   if (!actor) throw new AppError('INTERNAL', 'The new user could not be loaded');
   return actor;
+}
+
+/** Withdraws a pending invitation: its link stops working. */
+export async function withdrawInvitation(deps: Deps, actor: Actor, inv: { id: string; email: string }, origin: RequestOrigin): Promise<void> {
+  await runWrite(deps, origin, async ({ trx, audit }) => {
+    await revokeInvitation(trx, actor, inv.id);
+    await audit({ action: 'invitation.revoked', organizationId: actor.organizationId, targetType: 'invitation', targetId: inv.id, details: { email: inv.email } });
+  });
 }

@@ -7,6 +7,7 @@ import type { Actor } from '../policies/actor';
 import { recordAudit } from '../repositories/audit';
 import { clearFailures, lockedUntil, recordFailure } from '../repositories/login-throttle';
 import { findActiveActor, findCredentials, touchLastLogin } from '../repositories/user';
+import { runWrite } from './write';
 
 const wrongCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
 
@@ -47,4 +48,9 @@ export async function verifyLogin(deps: Deps, { email, password }: LoginBody, or
 function lockedError(until: Date): AppError {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
   return new AppError('ACCOUNT_LOCKED', `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, { retryAfterSeconds: minutes * 60 });
+}
+
+/** Records a sign-out (the session itself is ended by the route, which owns the request). */
+export async function recordLogout(deps: Deps, actor: Actor, origin: RequestOrigin): Promise<void> {
+  await runWrite(deps, origin, ({ audit }) => audit({ action: 'auth.logout', organizationId: actor.organizationId, targetType: 'user', targetId: actor.userId }));
 }

@@ -1,13 +1,12 @@
 import type { Request } from 'express';
 import { csrfResponse, loginBody, sessionResponse } from '../../shared/schemas/auth';
-import { verifyLogin } from '../commands/login';
+import { recordLogout, verifyLogin } from '../commands/login';
 import { defineRoute } from '../http/route';
 import { csrfToken, revokeCsrfToken } from '../middleware/csrf';
 import { credentialRateLimit } from '../middleware/rate-limit';
 import { SESSION_COOKIE } from '../middleware/session';
 import type { Actor } from '../policies/actor';
 import { presentSessionUser } from '../presenters/user';
-import { recordAudit } from '../repositories/audit';
 
 /** Starts a fresh session for the actor (Passport regenerates the session id: no fixation). */
 export function signIn(req: Request, actor: Actor): Promise<void> {
@@ -60,7 +59,7 @@ export const authRoutes = [
     access: 'public',
     responses: { 204: { description: 'Signed out; the session is destroyed' } },
     handler: async ({ req, res, deps, actor, origin }) => {
-      if (actor) await recordAudit(deps.db, origin, { action: 'auth.logout', organizationId: actor.organizationId, targetType: 'user', targetId: actor.userId });
+      if (actor) await recordLogout(deps, actor, origin);
       revokeCsrfToken(req);
       await new Promise<void>((resolve, reject) => req.logOut((err) => (err ? reject(err) : resolve())));
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));

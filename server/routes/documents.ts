@@ -2,18 +2,17 @@ import { z } from 'zod';
 import { idParams, id as uuid } from '../../shared/schemas/common';
 import { documentDto, documentQuery, shareBody, uploadDocumentFields } from '../../shared/schemas/document';
 import type { Deps } from '../deps';
-import { AppError, invalid, notFound } from '../errors';
+import { invalid, notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import type { Actor } from '../policies/actor';
 import { presentDocument } from '../presenters/document';
 import { engagementSubject } from '../presenters/engagement';
-import { recordAudit } from '../repositories/audit';
-import { deleteShare, findDocument, insertDocument, insertShares, listDocuments, listVersions, ownDocumentIds, sharesOf } from '../repositories/document';
+import { findDocument, listDocuments, listVersions, ownDocumentIds, sharesOf } from '../repositories/document';
 import { findEngagement } from '../repositories/engagement';
 import { serveStoredFile } from '../storage/serve';
-import { receiveUpload, settleUpload, withReceivedFile } from '../uploads/receive';
-import { refreshEngagements } from '../findings/summary';
+import { receiveUpload, withReceivedFile } from '../uploads/receive';
+import { recordDocument, shareDocuments, unshareDocument } from '../commands/document';
 
 const tag = 'Documents';
 const one = z.object({ document: documentDto, versions: z.array(documentDto) });
@@ -72,24 +71,7 @@ export const documentRoutes = [
           series = { seriesId: previous.series_id, version: previous.latest_version + 1, title: previous.title };
         }
         const title = body.title ?? series?.title ?? titleFromFileName(file.originalName);
-        const id = await deps.db
-          .transaction()
-          .execute(async (trx) => {
-            await settleUpload(trx, file.storageKey);
-            const documentId = await insertDocument(trx, actor, { ...file, size: file.size, seriesId: series?.seriesId, version: series?.version ?? 1, kind: body.kind, title });
-            await recordAudit(trx, origin, {
-              action: 'document.uploaded',
-              organizationId: actor.organizationId,
-              targetType: 'document',
-              targetId: documentId,
-              details: { kind: body.kind, title, version: series?.version ?? 1, sha256: file.sha256, size: file.size, mime: file.mime },
-            });
-            return documentId;
-          })
-          .catch((err: { code?: string }) => {
-            if (err.code === '23505') throw new AppError('CONFLICT', 'Another version of this document was uploaded at the same time: reload and try again');
-            throw err;
-          });
+        const id = await recordDocument(deps, actor, file, { kind: body.kind, title, series }, origin);
         return new Reply(201, await loadDocument(deps, actor, id));
       }),
   }),
@@ -159,11 +141,7 @@ export const documentRoutes = [
       const own = await ownDocumentIds(deps.db, actor, ids);
       const unknown = body.documentIds.map((d, i) => ({ d, i })).filter(({ d }) => !own.has(d));
       if (unknown.length) throw invalid(unknown.map(({ i }) => ({ path: `documentIds.${i}`, message: 'is not a document of your library' })));
-      await deps.db.transaction().execute(async (trx) => {
-        const added = await insertShares(trx, actor, e.id, ids);
-        await recordAudit(trx, origin, { action: 'document.shared', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { documentIds: ids, added } });
-      });
-      await refreshEngagements(deps, [e.id]);
+      await shareDocuments(deps, actor, e.id, ids, origin);
       return { documents: await presentMany(deps, actor, await listDocuments(deps.db, actor, { engagementId: e.id })) };
     },
   }),
@@ -179,11 +157,7 @@ export const documentRoutes = [
       const e = await findEngagement(deps.db, actor, params.id);
       if (!e) throw notFound('Engagement');
       authorize(actor, 'document.share', engagementSubject(e));
-      await deps.db.transaction().execute(async (trx) => {
-        if (!(await deleteShare(trx, e.id, params.documentId))) throw notFound('Share');
-        await recordAudit(trx, origin, { action: 'document.unshared', organizationId: actor.organizationId, targetType: 'engagement', targetId: e.id, details: { documentId: params.documentId } });
-      });
-      await refreshEngagements(deps, [e.id]);
+      await unshareDocument(deps, actor, e.id, params.documentId, origin);
     },
   }),
 ];

@@ -3,7 +3,7 @@ import { auditPage, auditQuery } from '../../shared/schemas/audit';
 import { sessionResponse } from '../../shared/schemas/auth';
 import { idParams } from '../../shared/schemas/common';
 import { acceptInvitationBody, inspectInvitationBody, invitationDto, invitationPreview, inviteUserBody, updateUserBody, userDto } from '../../shared/schemas/users';
-import { acceptInvitation, inviteUser, usableInvitation } from '../commands/invitation';
+import { acceptInvitation, inviteUser, usableInvitation, withdrawInvitation } from '../commands/invitation';
 import { changeUser } from '../commands/user';
 import { notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
@@ -11,8 +11,8 @@ import { credentialRateLimit } from '../middleware/rate-limit';
 import { authorize } from '../policies';
 import { presentInvitation, presentSessionUser, presentUser, invitationSubject } from '../presenters/user';
 import { presentAuditEvent } from '../presenters/audit';
-import { listAuditEvents, recordAudit } from '../repositories/audit';
-import { findInvitation, listInvitations, revokeInvitation } from '../repositories/invitation';
+import { listAuditEvents } from '../repositories/audit';
+import { findInvitation, listInvitations } from '../repositories/invitation';
 import { findUser, listUsers } from '../repositories/user';
 import { signIn } from './auth';
 
@@ -92,10 +92,7 @@ export const userRoutes = [
       const inv = await findInvitation(deps.db, actor, params.id);
       if (!inv) throw notFound('Invitation');
       authorize(actor, 'invitation.revoke', invitationSubject(inv));
-      await deps.db.transaction().execute(async (trx) => {
-        await revokeInvitation(trx, actor, inv.id);
-        await recordAudit(trx, origin, { action: 'invitation.revoked', organizationId: actor.organizationId, targetType: 'invitation', targetId: inv.id, details: { email: inv.email } });
-      });
+      await withdrawInvitation(deps, actor, inv, origin);
       const row = await findInvitation(deps.db, actor, params.id);
       return { invitation: presentInvitation(actor, row!) };
     },
