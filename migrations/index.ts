@@ -15,6 +15,7 @@ import * as m013 from './2026_11_29_013_auth_notify';
 import * as m014 from './2026_11_29_014_pending_uploads';
 import * as m015 from './2026_12_07_015_contracting_entity_names';
 import * as m019 from './2026_12_07_019_soa_numbering';
+import * as m020 from './2026_12_07_020_audit_chain';
 import * as m023 from './2026_12_07_023_certificate_verifications';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_014_pending_uploads': m014,
   '2026_12_07_015_contracting_entity_names': m015,
   '2026_12_07_019_soa_numbering': m019,
+  '2026_12_07_020_audit_chain': m020,
   '2026_12_07_023_certificate_verifications': m023,
 };
