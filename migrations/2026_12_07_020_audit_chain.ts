@@ -95,11 +95,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE UNIQUE INDEX audit_events_chain ON audit_events (organization_id, seq) NULLS NOT DISTINCT`.execute(db);
 
   // Sealing runs as the owner of the table (SECURITY DEFINER), so the app's
-  // role needs no right on the chain heads; the time is the database's clock,
-  // read after the chain is locked, whatever the app sent; sequence and
-  // hashes are overwritten likewise.
+  // role needs no right on the chain heads; its search path is pinned (the
+  // caller's temporary tables last) so no object of the caller's can stand in
+  // for the chain's. The time is the database's clock, read after the chain
+  // is locked, whatever the app sent; sequence and hashes are overwritten
+  // likewise.
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
   await sql`
-    CREATE FUNCTION audit_events_seal() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    CREATE FUNCTION audit_events_seal() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ${sql.id(rows[0]!.schema)}, pg_temp AS $$
     DECLARE
       head audit_chain_heads;
     BEGIN

@@ -18,7 +18,9 @@ const READ_ONLY = ['audit_chain_heads', 'kysely_migration', 'kysely_migration_lo
  * owner after migrating (every start, so tables of new migrations are
  * covered): reads and writes on the app's tables, only SELECT and INSERT on
  * the audit trail, nothing that alters a table or its triggers (those need
- * ownership), and CREATE on the database for pg-boss's own schema.
+ * ownership), and rows, not tables, in pg-boss's schema. The runtime role
+ * gets no CREATE anywhere, so it cannot plant objects the owner's code would
+ * find on its search path.
  */
 export async function grantRuntimeRole(db: Kysely<any>, runtimeRole: string): Promise<void> {
   const role = sql.id(runtimeRole);
@@ -37,9 +39,7 @@ export async function grantRuntimeRole(db: Kysely<any>, runtimeRole: string): Pr
     await sql`REVOKE ALL ON ${sql.table(table)} FROM ${role}`.execute(db);
     await sql`GRANT SELECT ON ${sql.table(table)} TO ${role}`.execute(db);
   }
-  // pg-boss installs its own schema at start, as the runtime role (PostgreSQL asks for CREATE on the
-  // database even when the schema exists); the role owns what it creates there and nothing else.
-  // Tables an earlier owner-run start created there are shared with it.
+  // pg-boss's tables and queues, which the owner installed (server/jobs/install.ts): rows only.
   await db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('scopewise.runtime_role', ${runtimeRole}, true)`.execute(trx);
     await sql`
@@ -48,16 +48,15 @@ export async function grantRuntimeRole(db: Kysely<any>, runtimeRole: string): Pr
         runtime text := current_setting('scopewise.runtime_role');
         rel record;
       BEGIN
-        IF (SELECT pg_has_role(datdba, 'USAGE') FROM pg_database WHERE datname = current_database()) THEN
-          EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO %I', current_database(), runtime);
-        END IF;
-        IF (SELECT pg_has_role(nspowner, 'USAGE') FROM pg_namespace WHERE nspname = 'pgboss') THEN
-          EXECUTE format('GRANT USAGE, CREATE ON SCHEMA pgboss TO %I', runtime);
-        END IF;
-        FOR rel IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'pgboss' AND c.relkind IN ('r', 'p', 'S') AND pg_has_role(c.relowner, 'USAGE')
+        EXECUTE format('GRANT USAGE ON SCHEMA pgboss TO %I', runtime);
+        FOR rel IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'pgboss' AND c.relkind IN ('r', 'p', 'S')
         LOOP
-          EXECUTE format('GRANT ALL ON %s TO %I', rel.name, runtime);
+          IF rel.relkind = 'S' THEN
+            EXECUTE format('GRANT USAGE, SELECT, UPDATE ON SEQUENCE %s TO %I', rel.name, runtime);
+          ELSE
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE %s TO %I', rel.name, runtime);
+          END IF;
         END LOOP;
       END
       $$`.execute(trx);

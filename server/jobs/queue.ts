@@ -4,9 +4,9 @@ import { sendNotices } from './notices';
 import { sendDueReminders } from './reminders';
 import { reconcileUploads } from '../uploads/reconcile';
 
-export const REMINDER_QUEUE = 'assessment-reminders';
-export const NOTICE_QUEUE = 'buyer-notices';
-export const UPLOAD_QUEUE = 'unfinished-uploads';
+import { NOTICE_QUEUE, REMINDER_QUEUE, UPLOAD_QUEUE } from './install';
+
+export { NOTICE_QUEUE, REMINDER_QUEUE, UPLOAD_QUEUE };
 
 export interface JobRunner {
   boss: PgBoss;

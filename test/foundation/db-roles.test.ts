@@ -96,10 +96,28 @@ describe('the owner role and the runtime role', () => {
       [sql`UPDATE audit_chain_heads SET seq = 0`, /permission denied for table audit_chain_heads/],
       [sql`CREATE OR REPLACE FUNCTION audit_events_seal() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`, /must be owner of function audit_events_seal|permission denied for schema public/],
       [sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('fake', 'now')`, /permission denied for table kysely_migration/],
+      // Nothing of its own that the owner's code could find on a search path.
+      [sql`CREATE SCHEMA ${sql.id(owner)}`, /permission denied for database/],
+      [sql`CREATE FUNCTION public.audit_event_hash(e text) RETURNS text LANGUAGE sql AS 'SELECT 1::text'`, /permission denied for schema public/],
+      [sql`CREATE TABLE pgboss.planted (id int)`, /permission denied for schema pgboss/],
     ] as const;
     for (const [statement, refusal] of attempts) await expect(statement.execute(app)).rejects.toThrow(refusal);
 
     expect(await app.selectFrom('audit_events').selectAll().orderBy('id').execute()).toEqual(before);
+  });
+
+  test('when the runtime role puts a temporary chain head of its own in the way, then events are still sealed on the real one', async () => {
+    const org = await makeOrganization(app, 'buyer');
+    const who = { ip: null, requestId: null, actorUserId: null, actorEmail: null };
+    await recordAudit(app, who, { action: 'first', organizationId: org.id });
+    await app.connection().execute(async (conn) => {
+      await sql`CREATE TEMP TABLE audit_chain_heads (organization_id uuid, seq bigint, hash text)`.execute(conn);
+      await sql`INSERT INTO pg_temp.audit_chain_heads VALUES (${org.id}, 99, ${'f'.repeat(64)})`.execute(conn);
+      await recordAudit(conn, who, { action: 'second', organizationId: org.id });
+    });
+    const chain = await app.selectFrom('audit_events').select(['seq', 'prev_hash', 'hash']).where('organization_id', '=', org.id).orderBy('seq').execute();
+    expect(chain.map((e) => e.seq)).toEqual([1, 2]);
+    expect(chain[1]!.prev_hash).toBe(chain[0]!.hash);
   });
 
   test('when the app serves as the runtime role, then it signs in, writes with its audit events sealed, and runs its queues', async () => {
