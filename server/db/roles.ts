@@ -24,23 +24,24 @@ const READ_ONLY = ['audit_chain_heads', 'kysely_migration', 'kysely_migration_lo
  */
 export async function grantRuntimeRole(db: Kysely<any>, runtimeRole: string): Promise<void> {
   const role = sql.id(runtimeRole);
-  const { rows } = await sql<{ owner: string; schema: string }>`SELECT current_user AS owner, current_schema() AS schema`.execute(db);
-  const { owner, schema } = rows[0]!;
-  if (owner === runtimeRole) return;
-  const s = sql.id(schema);
-  await sql`GRANT USAGE ON SCHEMA ${s} TO ${role}`.execute(db);
-  await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${role}`.execute(db);
-  await sql`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${role}`.execute(db);
-  for (const table of APPEND_ONLY) {
-    await sql`REVOKE ALL ON ${sql.table(table)} FROM ${role}`.execute(db);
-    await sql`GRANT SELECT, INSERT ON ${sql.table(table)} TO ${role}`.execute(db);
-  }
-  for (const table of READ_ONLY) {
-    await sql`REVOKE ALL ON ${sql.table(table)} FROM ${role}`.execute(db);
-    await sql`GRANT SELECT ON ${sql.table(table)} TO ${role}`.execute(db);
-  }
-  // pg-boss's tables and queues, which the owner installed (server/jobs/install.ts): rows only.
+  // One transaction: the runtime role never holds, even for a moment, the broad grant before its narrowing.
   await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ owner: string; schema: string }>`SELECT current_user AS owner, current_schema() AS schema`.execute(trx);
+    const { owner, schema } = rows[0]!;
+    if (owner === runtimeRole) return;
+    const s = sql.id(schema);
+    await sql`GRANT USAGE ON SCHEMA ${s} TO ${role}`.execute(trx);
+    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${role}`.execute(trx);
+    await sql`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${role}`.execute(trx);
+    for (const table of APPEND_ONLY) {
+      await sql`REVOKE ALL ON ${sql.table(table)} FROM ${role}`.execute(trx);
+      await sql`GRANT SELECT, INSERT ON ${sql.table(table)} TO ${role}`.execute(trx);
+    }
+    for (const table of READ_ONLY) {
+      await sql`REVOKE ALL ON ${sql.table(table)} FROM ${role}`.execute(trx);
+      await sql`GRANT SELECT ON ${sql.table(table)} TO ${role}`.execute(trx);
+    }
+    // pg-boss's tables and queues, which the owner installed (server/jobs/install.ts): rows only.
     await sql`SELECT set_config('scopewise.runtime_role', ${runtimeRole}, true)`.execute(trx);
     await sql`
       DO $$
