@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +7,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../../server/app';
+import { projectRoot } from '../../server/config';
 import { createSessionCache } from '../../server/auth/session-cache';
 import { createDatabase, type Database } from '../../server/db/database';
 import { prepareDatabase } from '../../server/db/prepare';
@@ -171,6 +173,38 @@ describe('the owner role and the runtime role', () => {
       await before.db.destroy();
       await after.db.destroy();
       await asAdmin(`DROP DATABASE IF EXISTS ${legacy} WITH (FORCE)`);
+    }
+  });
+
+  test('when the server runs with --migrate-only and both URLs, then it migrates as the owner, grants the runtime role and exits', async () => {
+    const job = `${database}_job`;
+    await asAdmin(`CREATE DATABASE ${job} OWNER ${owner}`);
+    const as = (role: string, password: string) => {
+      const url = new URL(databaseUrlFor(job));
+      url.username = role;
+      url.password = password;
+      return url.toString();
+    };
+    const { db } = createDatabase(as(runtime, runtimePassword), { max: 1 });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopewise-job-'));
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--migrate-only'], {
+        cwd: projectRoot,
+        env: { ...process.env, MIGRATION_DATABASE_URL: as(owner, ownerPassword), DATABASE_URL: as(runtime, runtimePassword), NODE_ENV: 'development', LOG_LEVEL: 'info', DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('migrated; exiting (--migrate-only)');
+      expect(run.stdout).not.toContain('Scopewise is running');
+      const { rows } = await sql<{ owner: string }>`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'audit_events'`.execute(db);
+      expect(rows).toEqual([{ owner }]);
+      await expect(sql`DELETE FROM audit_events`.execute(db)).rejects.toThrow(/permission denied/);
+      expect(await db.selectFrom('organizations').select('id').execute()).toEqual([]);
+    } finally {
+      await db.destroy();
+      await asAdmin(`DROP DATABASE IF EXISTS ${job} WITH (FORCE)`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
