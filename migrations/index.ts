@@ -17,6 +17,7 @@ import * as m015 from './2026_12_07_015_contracting_entity_names';
 import * as m019 from './2026_12_07_019_soa_numbering';
 import * as m023 from './2026_12_07_023_certificate_verifications';
 import * as m024 from './2026_12_08_024_password_resets';
+import * as m025 from './2026_12_08_025_audit_chain';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_019_soa_numbering': m019,
   '2026_12_07_023_certificate_verifications': m023,
   '2026_12_08_024_password_resets': m024,
+  '2026_12_08_025_audit_chain': m025,
 };

@@ -1,18 +1,20 @@
-// `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
-import { createDatabase } from '../server/db/database';
-import { migrateToLatest } from '../server/db/migrate';
-import { serverUrl } from './lib/postgres';
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL (as MIGRATION_DATABASE_URL's owner role when set) or the embedded database.
+import path from 'node:path';
+import { loadConfig } from '../server/config';
+import { startEmbeddedPostgres } from '../server/db/embedded';
+import { prepareDatabase } from '../server/db/prepare';
 
 async function main() {
-  const { url, stop } = await serverUrl();
-  const { db } = createDatabase(url, { max: 1 });
+  const config = loadConfig();
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort, database: 'scopewise' });
   try {
-    const result = await migrateToLatest(db);
+    const result = embedded
+      ? await prepareDatabase({ runtimeUrl: embedded.runtimeUrl, ownerUrl: embedded.url })
+      : await prepareDatabase({ runtimeUrl: config.databaseUrl!, ownerUrl: config.migrationDatabaseUrl });
     const applied = result.results ?? [];
     console.log(applied.length ? applied.map((r) => `${r.migrationName}: ${r.status}`).join('\n') : 'The database is up to date.');
   } finally {
-    await db.destroy();
-    await stop();
+    await embedded?.stop();
   }
 }
 

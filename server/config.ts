@@ -24,6 +24,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().optional(),
   APP_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
@@ -52,6 +53,11 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /**
+   * The role that owns the schema and runs migrations, when the app serves as
+   * another (DATABASE_URL) with only SELECT and INSERT on the audit trail.
+   */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   appUrl: string;
   sessionSecret: string;
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     dataDir,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET ?? localSecret(dataDir),

@@ -5,7 +5,7 @@ import { createSessionCache } from './auth/session-cache';
 import { loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded';
-import { migrateToLatest } from './db/migrate';
+import { prepareDatabase } from './db/prepare';
 import type { Deps } from './deps';
 import { startJobs } from './jobs/queue';
 import { syncBuiltinTemplates } from './templates/builtin-sync';
@@ -49,14 +49,22 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.databaseUrl;
+  let ownerUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
     logger.info('DATABASE_URL is not set: starting the embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort, database: 'scopewise', log: (line) => logger.debug(line) });
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.runtimeUrl;
+    ownerUrl = embedded.url;
+  }
+  const migrations = await prepareDatabase({ runtimeUrl: databaseUrl, ownerUrl });
+  for (const m of migrations.results ?? []) logger.info(`migration ${m.migrationName}: ${m.status}`);
+  if (process.argv.includes('--migrate-only')) {
+    // A one-shot migration job (docker-compose.yml): the app servers then run without the owner's credentials.
+    await embedded?.stop();
+    logger.info('migrated; exiting (--migrate-only)');
+    return process.exit(0);
   }
   const { db, pool } = createDatabase(databaseUrl, { max: 20 });
-  const migrations = await migrateToLatest(db);
-  for (const m of migrations.results ?? []) logger.info(`migration ${m.migrationName}: ${m.status}`);
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger, env: config.env });
   const storage = createStorage(config);

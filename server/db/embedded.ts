@@ -2,9 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureLoginRole } from './roles';
 
 export interface EmbeddedPostgresHandle {
+  /** The superuser, which owns the schema and runs migrations. */
   url: string;
+  /** The app's runtime role (see server/db/roles.ts): no ownership, only SELECT and INSERT on the audit trail. */
+  runtimeUrl: string;
   stop(): Promise<void>;
 }
 
@@ -29,13 +33,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   if (process.getuid?.() === 0) assertReachableByPostgresUser(path.dirname(dataDir));
 
-  const passwordFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
-  let password: string;
-  if (fs.existsSync(passwordFile)) password = fs.readFileSync(passwordFile, 'utf8').trim();
-  else {
-    password = crypto.randomBytes(18).toString('base64url');
-    fs.writeFileSync(passwordFile, password, { mode: 0o600 });
-  }
+  const password = keptPassword(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`));
+  const runtimePassword = keptPassword(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.app-password`));
 
   removeStalePid(dataDir);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`];
@@ -64,7 +63,23 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
   const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}`;
   await ensureDatabase(`${base}/postgres`, opts.database);
-  return { url: `${base}/${opts.database}`, stop: () => server.stop() };
+  await ensureLoginRole(`${base}/postgres`, EMBEDDED_RUNTIME_ROLE, runtimePassword);
+  return {
+    url: `${base}/${opts.database}`,
+    runtimeUrl: `postgres://${EMBEDDED_RUNTIME_ROLE}:${encodeURIComponent(runtimePassword)}@127.0.0.1:${opts.port}/${opts.database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** The embedded cluster's runtime role. */
+export const EMBEDDED_RUNTIME_ROLE = 'scopewise_app';
+
+/** A random password kept beside the data folder, so restarts reuse it. */
+function keptPassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = crypto.randomBytes(18).toString('base64url');
+  fs.writeFileSync(file, password, { mode: 0o600 });
+  return password;
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

@@ -79,16 +79,25 @@ export interface Assessments {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AuditChainHeads {
+  hash: string;
+  organization_id: string | null;
+  seq: number;
+}
+
 export interface AuditEvents {
   action: string;
   actor_email: string | null;
   actor_user_id: string | null;
   details: Generated<Json>;
+  hash: Generated<string>;
   id: Generated<number>;
   ip: string | null;
   occurred_at: Generated<Timestamp>;
   organization_id: string | null;
+  prev_hash: string | null;
   request_id: string | null;
+  seq: Generated<number>;
   target_id: string | null;
   target_type: string | null;
 }
@@ -406,6 +415,7 @@ export interface DB {
   answers: Answers;
   assessment_reminders: AssessmentReminders;
   assessments: Assessments;
+  audit_chain_heads: AuditChainHeads;
   audit_events: AuditEvents;
   certificate_verifications: CertificateVerifications;
   certificates: Certificates;

@@ -5,10 +5,9 @@ import { refreshStaleEngagements } from './refresh';
 import { sendDueReminders } from './reminders';
 import { reconcileUploads } from '../uploads/reconcile';
 
-export const REMINDER_QUEUE = 'assessment-reminders';
-export const NOTICE_QUEUE = 'buyer-notices';
-export const UPLOAD_QUEUE = 'unfinished-uploads';
-export const REFRESH_QUEUE = 'engagement-refresh';
+import { NOTICE_QUEUE, REFRESH_QUEUE, REMINDER_QUEUE, UPLOAD_QUEUE } from './install';
+
+export { NOTICE_QUEUE, REFRESH_QUEUE, REMINDER_QUEUE, UPLOAD_QUEUE };
 
 export interface JobRunner {
   boss: PgBoss;

@@ -9,7 +9,7 @@ describe('production stack files', () => {
   const compose = parse(read('docker-compose.yml'));
 
   test('when the compose file is read, then it runs the app and PostgreSQL with a volume and healthchecks', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db', 'migrate']);
     const { app, db } = compose.services;
     expect(db.image).toMatch(/^postgres:\d+/);
     expect(db.volumes.some((v: string) => v.endsWith(':/var/lib/postgresql/data'))).toBe(true);
@@ -26,14 +26,33 @@ describe('production stack files', () => {
       expect(env).toHaveProperty(name);
     }
     expect(env.NODE_ENV).toBe('production');
-    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/scopewise:\$\{POSTGRES_PASSWORD\}@db:5432\/scopewise$/);
+    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/scopewise_app:\$\{SCOPEWISE_APP_PASSWORD\}@db:5432\/scopewise$/);
     expect(env.SESSION_SECRET).toMatch(/:\?/);
     expect(compose.services.db.environment.POSTGRES_PASSWORD).toMatch(/:\?/);
   });
 
+  test('when the compose file sets up the database, then migrations run once as the owner and the app signs in as the runtime role only', () => {
+    const { app, db, migrate } = compose.services;
+    expect(db.volumes).toContain('./deploy/postgres-init:/docker-entrypoint-initdb.d:ro');
+    for (const secret of ['SCOPEWISE_OWNER_PASSWORD', 'SCOPEWISE_APP_PASSWORD']) expect(db.environment[secret]).toMatch(/:\?/);
+    const init = read('deploy/postgres-init/10-scopewise-roles.sh');
+    expect(init).toMatch(/CREATE ROLE scopewise_owner LOGIN NOSUPERUSER/);
+    expect(init).toMatch(/CREATE ROLE scopewise_app LOGIN NOSUPERUSER/);
+    expect(init).toMatch(/ALTER DATABASE :"db" OWNER TO scopewise_owner;/);
+    expect(fs.statSync(path.join(projectRoot, 'deploy/postgres-init/10-scopewise-roles.sh')).mode & 0o111).not.toBe(0);
+
+    expect(migrate.build).toBe(app.build);
+    expect(migrate.command).toEqual(['node', '--enable-source-maps', 'dist/server/main.js', '--migrate-only']);
+    expect(migrate.environment.MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/scopewise_owner:\$\{SCOPEWISE_OWNER_PASSWORD\}@db:5432\/scopewise$/);
+    expect(migrate.environment.DATABASE_URL).toBe(app.environment.DATABASE_URL);
+    expect(app.depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(app.environment).not.toHaveProperty('MIGRATION_DATABASE_URL');
+    expect(JSON.stringify(app)).not.toContain('OWNER_PASSWORD');
+  });
+
   test('when the compose variables are compared with the configuration, then every one is a known setting', () => {
     const config = read('server/config.ts');
-    for (const name of Object.keys(compose.services.app.environment)) {
+    for (const name of [...Object.keys(compose.services.app.environment), ...Object.keys(compose.services.migrate.environment)]) {
       expect(config).toContain(`${name}:`);
     }
   });

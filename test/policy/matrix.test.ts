@@ -249,6 +249,8 @@ const cases: Record<string, Case> = {
   'GET /api/users': { request: async () => ({ path: '/api/users' }), expect: adminsOnly(200, 403) },
   'GET /api/invitations': { request: async () => ({ path: '/api/invitations' }), expect: adminsOnly(200, 403) },
   'GET /api/audit-events': { request: async () => ({ path: '/api/audit-events?pageSize=200' }), expect: adminsOnly(200, 403) },
+  'GET /api/audit/verify': { request: async () => ({ path: '/api/audit/verify' }), expect: adminsOnly(200, 403) },
+  'GET /api/audit/export': { request: async () => ({ path: '/api/audit/export' }), expect: adminsOnly(200, 403) },
   'POST /api/invitations': {
     request: async ({ persona }) => ({ path: '/api/invitations', body: { email: `m-${unique()}@example.test`, role: personaRole[persona].kind === 'buyer' ? 'analyst' : 'contributor' } }),
     expect: adminsOnly(201, 403),
@@ -739,7 +741,7 @@ async function send(client: Client, method: string, req: Req) {
   } else if (req.body !== undefined) call = call.send(req.body as object);
   const res = await call;
   const body = res.body as Buffer;
-  const json = /json/.test(res.type) && body.length > 0 ? (JSON.parse(body.toString('utf8')) as { error?: { code?: string } }) : undefined;
+  const json = /^application\/([\w.-]+\+)?json$/.test(res.type) && body.length > 0 ? (JSON.parse(body.toString('utf8')) as { error?: { code?: string } }) : undefined;
   return { status: res.status, body, code: json?.error?.code };
 }
 
