@@ -28,9 +28,18 @@ function startServer(databaseUrl: string, dataDir: string) {
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // Killed rather than exited: say by what, with the end of its output, so a failure explains itself.
+      if (code === null) console.log(`server killed by ${signal}:\n${output.slice(-3000)}`);
+      resolve(code);
+    }),
+  );
   return { child, ready, exited, output: () => output };
 }
+
+// A start and a graceful stop take a few seconds alone, but several times that when the whole suite loads both cores.
+jest.setTimeout(90_000);
 
 let database: TestDatabase;
 let dataDir: string;
