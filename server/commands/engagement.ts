@@ -5,9 +5,10 @@ import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
 import type { Actor } from '../policies/actor';
 import type { RequestOrigin } from '../repositories/audit';
-import { findProvider, insertEngagement, updateEngagement, type EngagementRow } from '../repositories/engagement';
+import { insertEngagement, updateEngagement, type EngagementRow } from '../repositories/engagement';
 import { insertInvitation } from '../repositories/invitation';
 import { insertOrganization } from '../repositories/organization';
+import { findVisibleProvider } from '../repositories/provider';
 import { emailTaken } from '../repositories/user';
 import { engagementProfile } from '../presenters/engagement';
 import { sendExistingAccountNotice, sendInvitation } from './invitation';
@@ -22,7 +23,7 @@ const INVITATION_DAYS = 7;
  */
 export async function createEngagement(deps: Deps, actor: Actor, body: CreateEngagementBody, origin: RequestOrigin): Promise<string> {
   const { providerOrganizationId, newProvider, ...values } = body;
-  if (providerOrganizationId && !(await findProvider(deps.db, providerOrganizationId))) {
+  if (providerOrganizationId && !(await findVisibleProvider(deps.db, actor, providerOrganizationId))) {
     throw invalid([{ path: 'providerOrganizationId', message: 'is not a provider organization on Scopewise' }]);
   }
   // Same answer whether or not the admin email has an account (no account

@@ -6,7 +6,8 @@ import { notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import { engagementSubject, presentEngagement } from '../presenters/engagement';
-import { findEngagement, listEngagements, searchProviders } from '../repositories/engagement';
+import { findEngagement, listEngagements } from '../repositories/engagement';
+import { searchProviders } from '../repositories/provider';
 
 const tag = 'Engagements';
 const one = z.object({ engagement: engagementDto });
@@ -22,7 +23,7 @@ export const engagementRoutes = [
     responses: { 200: { description: 'Up to 50 providers', schema: z.object({ providers: z.array(providerDto) }) } },
     handler: async ({ deps, actor, query }) => {
       authorize(actor, 'provider.search');
-      return { providers: await searchProviders(deps.db, query.q) };
+      return { providers: (await searchProviders(deps.db, actor, query.q)).map((p) => ({ id: p.id, name: p.name })) };
     },
   }),
   defineRoute({

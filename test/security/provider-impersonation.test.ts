@@ -1,0 +1,65 @@
+import { createTestContext, type TestContext } from '../helpers/context';
+import { anonymous, signedIn, type Client } from '../helpers/agent';
+import { tableDigest } from '../helpers/digest';
+import { engagementInput, makeOrganization, makeUser } from '../helpers/factories';
+import { invitationTokenFor } from '../helpers/mail';
+
+// Issue 14 item 3: any buyer may invite a provider under any name; another
+// buyer must not be able to pick that impostor by mistake.
+let t: TestContext;
+let first: Client; // invited the real Acme BPO, whose administrator accepted
+let mallory: Client; // invites an impostor under the same name
+let carol: Client; // a third buyer looking for Acme
+let realId: string;
+let impostorId: string;
+
+async function invite(buyer: Client, organizationName: string, adminEmail: string, extra: Record<string, unknown> = {}) {
+  const res = await buyer.post('/api/engagements').send(engagementInput({ newProvider: { organizationName, adminEmail, ...extra } }));
+  expect(res.status).toBe(201);
+  return res.body.engagement.provider.id as string;
+}
+
+async function accept(adminEmail: string) {
+  const visitor = await anonymous(t.app);
+  await visitor.post('/api/invitations/accept').send({ token: invitationTokenFor(t.outbox(), adminEmail), name: 'Provider Admin', password: 'a long enough password' }).expect(201);
+}
+
+const search = async (buyer: Client, q: string) => (await buyer.get(`/api/providers?q=${encodeURIComponent(q)}`).expect(200)).body.providers as { id: string; name: string }[];
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const buyer = async (name: string) => signedIn(t.app, (await makeUser(t.db, (await makeOrganization(t.db, 'buyer', name)).id, 'analyst')).email);
+  first = await buyer('First Bank');
+  mallory = await buyer('Mallory Bank');
+  carol = await buyer('Carol Bank');
+  realId = await invite(first, 'Acme BPO', 'ciso@acme.example.test');
+  await accept('ciso@acme.example.test');
+  impostorId = await invite(mallory, 'Acme BPO', 'ops@acme-bpo.example.test');
+});
+afterAll(() => t.close());
+
+describe('a buyer cannot impersonate a provider', () => {
+  test('when another buyer invited a provider nobody joined, then a third buyer does not find it', async () => {
+    expect((await search(carol, 'acme')).map((p) => p.id)).toEqual([realId]);
+  });
+
+  test('when a buyer invited a provider nobody joined yet, then that buyer still finds it', async () => {
+    expect((await search(mallory, 'acme')).map((p) => p.id).sort()).toEqual([realId, impostorId].sort());
+  });
+
+  test("when a third buyer sends its engagement to another buyer's unjoined invitee by id, then 400 names providerOrganizationId and nothing is created", async () => {
+    const watched = ['engagements', 'organizations', 'invitations', 'users', 'audit_events'];
+    const before = await tableDigest(t.db, watched);
+    const res = await carol.post('/api/engagements').send(engagementInput({ providerOrganizationId: impostorId })).expect(400);
+    expect(res.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['providerOrganizationId']);
+    expect(await tableDigest(t.db, watched)).toBe(before);
+  });
+
+  test('when the invited administrator accepts, then every buyer finds the provider', async () => {
+    const id = await invite(mallory, 'Zenith Contact Centres', 'admin@zenith.example.test');
+    expect(await search(carol, 'zenith')).toEqual([]);
+    await accept('admin@zenith.example.test');
+    expect((await search(carol, 'zenith')).map((p) => p.id)).toEqual([id]);
+    await carol.post('/api/engagements').send(engagementInput({ providerOrganizationId: id })).expect(201);
+  });
+});
