@@ -6,6 +6,7 @@ import { notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import { engagementSubject, presentEngagement } from '../presenters/engagement';
+import { presentProvider } from '../presenters/provider';
 import { findEngagement, listEngagements } from '../repositories/engagement';
 import { searchProviders } from '../repositories/provider';
 
@@ -23,7 +24,7 @@ export const engagementRoutes = [
     responses: { 200: { description: 'Up to 50 providers', schema: z.object({ providers: z.array(providerDto) }) } },
     handler: async ({ deps, actor, query }) => {
       authorize(actor, 'provider.search');
-      return { providers: (await searchProviders(deps.db, actor, query.q)).map((p) => ({ id: p.id, name: p.name })) };
+      return { providers: (await searchProviders(deps.db, actor, query.q)).map(presentProvider) };
     },
   }),
   defineRoute({

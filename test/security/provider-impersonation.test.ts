@@ -24,7 +24,14 @@ async function accept(adminEmail: string) {
   await visitor.post('/api/invitations/accept').send({ token: invitationTokenFor(t.outbox(), adminEmail), name: 'Provider Admin', password: 'a long enough password' }).expect(201);
 }
 
-const search = async (buyer: Client, q: string) => (await buyer.get(`/api/providers?q=${encodeURIComponent(q)}`).expect(200)).body.providers as { id: string; name: string }[];
+interface Found {
+  id: string;
+  name: string;
+  adminAccepted: boolean;
+  verifiedDomains: string[];
+  invitedBy: string | null;
+}
+const search = async (buyer: Client, q: string) => (await buyer.get(`/api/providers?q=${encodeURIComponent(q)}`).expect(200)).body.providers as Found[];
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -53,6 +60,25 @@ describe('a buyer cannot impersonate a provider', () => {
     const res = await carol.post('/api/engagements').send(engagementInput({ providerOrganizationId: impostorId })).expect(400);
     expect(res.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['providerOrganizationId']);
     expect(await tableDigest(t.db, watched)).toBe(before);
+  });
+
+  test('when two providers share a name, then the search tells them apart without naming the other buyer', async () => {
+    const res = await mallory.get('/api/providers?q=acme').expect(200);
+    const byId = Object.fromEntries((res.body.providers as Found[]).map((p) => [p.id, p]));
+    expect(byId[realId]).toEqual({ id: realId, name: 'Acme BPO', adminAccepted: true, verifiedDomains: ['acme.example.test'], invitedBy: 'another_buyer' });
+    expect(byId[impostorId]).toEqual({ id: impostorId, name: 'Acme BPO', adminAccepted: false, verifiedDomains: [], invitedBy: 'you' });
+    expect(res.text).not.toMatch(/First Bank/);
+    expect((await search(first, 'acme')).find((p) => p.id === realId)).toMatchObject({ invitedBy: 'you' });
+    expect((await search(carol, 'acme'))[0]).toMatchObject({ invitedBy: 'another_buyer', verifiedDomains: ['acme.example.test'] });
+  });
+
+  test('when an administrator is disabled, then their domain no longer vouches for the provider', async () => {
+    const org = await makeOrganization(t.db, 'provider', 'Borealis Support');
+    const admin = await makeUser(t.db, org.id, 'admin', { email: 'admin@borealis.example.test' });
+    await makeUser(t.db, org.id, 'contributor', { email: 'agent@elsewhere.example.test' });
+    expect(await search(carol, 'borealis')).toEqual([{ id: org.id, name: 'Borealis Support', adminAccepted: true, verifiedDomains: ['borealis.example.test'], invitedBy: null }]);
+    await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', admin.id).execute();
+    expect(await search(carol, 'borealis')).toEqual([{ id: org.id, name: 'Borealis Support', adminAccepted: false, verifiedDomains: [], invitedBy: null }]);
   });
 
   test('when the invited administrator accepts, then every buyer finds the provider', async () => {

@@ -1,11 +1,12 @@
-import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { dataCategories, dataCategoryLabels } from '../../../../../shared/schemas/engagement-profile';
-import { createEngagementBody, type CreateEngagementInput, type EngagementDto } from '../../../../../shared/schemas/engagement';
+import { createEngagementBody, type CreateEngagementInput, type EngagementDto, type ProviderDto } from '../../../../../shared/schemas/engagement';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
 import { StringList } from '../../../components/ui/string-list';
 import { useCreateEngagement, useProviderSearch } from '../api/engagements';
+import { describeProvider, providerLabel } from '../provider-label';
 
 const fields = ['name', 'description', 'services', 'sites', 'contractingEntity', 'contractingEntityAliases', 'dataCategories', 'usesCloud', 'remoteWork', 'developsSoftware', 'subcontractors', 'providerOrganizationId', 'newProvider'];
 
@@ -15,7 +16,10 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
   const [message, setMessage] = useState<string | null>(null);
   const [providerMode, setProviderMode] = useState<'existing' | 'invite'>('existing');
   const [providerQuery, setProviderQuery] = useState('');
-  const providers = useProviderSearch(providerQuery);
+  const [chosenProvider, setChosenProvider] = useState<ProviderDto | null>(null);
+  // Once a provider is picked the search box shows its label: no new search for that.
+  const providers = useProviderSearch(chosenProvider && providerQuery === providerLabel(chosenProvider) ? '' : providerQuery);
+  const providerOptions = [...(chosenProvider ? [chosenProvider] : []), ...(providers.data ?? []).filter((p) => p.id !== chosenProvider?.id)];
   const form = useZodForm(createEngagementBody, {
     defaultValues: { name: '', description: '', services: [''], sites: [{ name: '', address: '', city: '', country: '' }], contractingEntity: '', contractingEntityAliases: [], dataCategories: [], usesCloud: false, remoteWork: false, developsSoftware: false, subcontractors: [] },
   });
@@ -60,16 +64,34 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
             control={form.control}
             name="providerOrganizationId"
             render={({ field }) => (
-              <Autocomplete
+              <Select
                 label="Provider"
                 placeholder="Type at least two letters of its name"
-                value={providerQuery}
-                onChange={(v) => {
-                  setProviderQuery(v);
-                  const match = providers.data?.find((p) => p.name === v);
-                  field.onChange(match?.id);
+                searchable
+                searchValue={providerQuery}
+                onSearchChange={setProviderQuery}
+                // The server already searched names and aliases; the labels carry more than the name.
+                filter={({ options }) => options}
+                data={providerOptions.map((p) => ({ value: p.id, label: providerLabel(p) }))}
+                renderOption={({ option }) => {
+                  const p = providerOptions.find((x) => x.id === option.value);
+                  return p ? (
+                    <div>
+                      <Text size="sm">{p.name}</Text>
+                      <Text size="xs" c="dimmed">
+                        {describeProvider(p)}
+                      </Text>
+                    </div>
+                  ) : (
+                    option.label
+                  );
                 }}
-                data={(providers.data ?? []).map((p) => p.name)}
+                value={field.value ?? null}
+                onChange={(v) => {
+                  setChosenProvider(providerOptions.find((p) => p.id === v) ?? null);
+                  field.onChange(v ?? undefined);
+                }}
+                description="Several organizations may share a name: check the verified email domain and who invited it."
                 error={errors.providerOrganizationId?.message}
               />
             )}
