@@ -33,6 +33,8 @@ export const newProviderInput = z.strictObject({
   organizationName: text(200, { min: 1 }),
   adminEmail: email,
   adminName: personName.optional(),
+  /** True creates the organization although a provider of the same name is already on Scopewise (a namesake, not an impostor). */
+  confirmNewOrganization: z.boolean({ message: 'must be true or false' }).optional(),
 });
 
 export const createEngagementBody = z

@@ -41,7 +41,7 @@ beforeAll(async () => {
   carol = await buyer('Carol Bank');
   realId = await invite(first, 'Acme BPO', 'ciso@acme.example.test');
   await accept('ciso@acme.example.test');
-  impostorId = await invite(mallory, 'Acme BPO', 'ops@acme-bpo.example.test');
+  impostorId = await invite(mallory, 'Acme BPO', 'ops@acme-bpo.example.test', { confirmNewOrganization: true });
 });
 afterAll(() => t.close());
 
@@ -79,6 +79,41 @@ describe('a buyer cannot impersonate a provider', () => {
     expect(await search(carol, 'borealis')).toEqual([{ id: org.id, name: 'Borealis Support', adminAccepted: true, verifiedDomains: ['borealis.example.test'], invitedBy: null }]);
     await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', admin.id).execute();
     expect(await search(carol, 'borealis')).toEqual([{ id: org.id, name: 'Borealis Support', adminAccepted: false, verifiedDomains: [], invitedBy: null }]);
+  });
+
+  test.each([
+    ['the same name', 'Acme BPO', undefined],
+    ['another case and a legal suffix', 'ACME BPO, Inc.', undefined],
+    ['punctuation and GmbH', 'Acme-B.P.O. GmbH', false],
+  ])('when a buyer invites a new provider with %s as a visible one without confirming, then 400 names newProvider.confirmNewOrganization, lists it, and nothing changes', async (_what, organizationName, confirm) => {
+    const watched = ['engagements', 'organizations', 'invitations', 'users', 'audit_events'];
+    const before = await tableDigest(t.db, watched);
+    const mails = t.outbox().length;
+    const res = await carol
+      .post('/api/engagements')
+      .send(engagementInput({ newProvider: { organizationName, adminEmail: 'someone@acme-group.example.test', ...(confirm !== undefined && { confirmNewOrganization: confirm }) } }))
+      .expect(400);
+    expect(res.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['newProvider.confirmNewOrganization']);
+    // Only what Carol may see: Mallory's unjoined impostor is not listed.
+    expect(res.body.error.details.similarProviders).toEqual([{ id: realId, name: 'Acme BPO', adminAccepted: true, verifiedDomains: ['acme.example.test'], invitedBy: 'another_buyer' }]);
+    expect(await tableDigest(t.db, watched)).toBe(before);
+    expect(t.outbox()).toHaveLength(mails);
+  });
+
+  test('when the buyer confirms a namesake is another organization, then it is created and the audit event names the providers it resembles', async () => {
+    const id = await invite(carol, 'Acme BPO Ltd', 'it@acme-uk.example.test', { confirmNewOrganization: true });
+    const event = await t.db.selectFrom('audit_events').select('details').where('action', '=', 'provider.invited').where('target_id', '=', id).executeTakeFirstOrThrow();
+    expect(event.details).toMatchObject({ confirmedDespiteSimilar: [realId] });
+  });
+
+  test('when the new name differs from every visible provider, then no confirmation is asked', async () => {
+    await invite(carol, 'Acme BPO India', 'admin@acme-india.example.test');
+  });
+
+  test('when the invited administrator email already has an account, then the answer is the same, and the organization nobody can join stays hidden from other buyers and shows the inviter that no administrator joined', async () => {
+    const id = await invite(mallory, 'Quasar Outsourcing', 'ciso@acme.example.test');
+    expect(await search(carol, 'quasar')).toEqual([]);
+    expect(await search(mallory, 'quasar')).toEqual([{ id, name: 'Quasar Outsourcing', adminAccepted: false, verifiedDomains: [], invitedBy: 'you' }]);
   });
 
   test('when the invited administrator accepts, then every buyer finds the provider', async () => {

@@ -4,6 +4,7 @@ import { Controller, useFieldArray } from 'react-hook-form';
 import { dataCategories, dataCategoryLabels } from '../../../../../shared/schemas/engagement-profile';
 import { createEngagementBody, type CreateEngagementInput, type EngagementDto, type ProviderDto } from '../../../../../shared/schemas/engagement';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import { ApiError } from '../../../lib/api-client';
 import { StringList } from '../../../components/ui/string-list';
 import { useCreateEngagement, useProviderSearch } from '../api/engagements';
 import { describeProvider, providerLabel } from '../provider-label';
@@ -17,6 +18,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
   const [providerMode, setProviderMode] = useState<'existing' | 'invite'>('existing');
   const [providerQuery, setProviderQuery] = useState('');
   const [chosenProvider, setChosenProvider] = useState<ProviderDto | null>(null);
+  const [namesakes, setNamesakes] = useState<ProviderDto[]>([]);
   // Once a provider is picked the search box shows its label: no new search for that.
   const providers = useProviderSearch(chosenProvider && providerQuery === providerLabel(chosenProvider) ? '' : providerQuery);
   const providerOptions = [...(chosenProvider ? [chosenProvider] : []), ...(providers.data ?? []).filter((p) => p.id !== chosenProvider?.id)];
@@ -34,6 +36,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
     try {
       onCreated(await create.mutateAsync(body));
     } catch (err) {
+      setNamesakes(err instanceof ApiError ? ((err.details as { similarProviders?: ProviderDto[] } | undefined)?.similarProviders ?? []) : []);
       setMessage(applyServerErrors(form as never, err, fields));
     }
   });
@@ -102,6 +105,36 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
             <TextInput label="Administrator email" type="email" {...form.register('newProvider.adminEmail')} error={errors.newProvider?.adminEmail?.message} />
             <TextInput label="Administrator name" {...form.register('newProvider.adminName')} />
           </SimpleGrid>
+        )}
+        {providerMode === 'invite' && namesakes.length > 0 && (
+          <Alert color="yellow" title="A provider with this name is already on Scopewise">
+            <Stack gap="xs">
+              {namesakes.map((p) => (
+                <Group key={p.id} justify="space-between" wrap="nowrap">
+                  <div>
+                    <Text size="sm">{p.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {describeProvider(p)}
+                    </Text>
+                  </div>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      setProviderMode('existing');
+                      setChosenProvider(p);
+                      setProviderQuery(providerLabel(p));
+                      form.setValue('providerOrganizationId', p.id);
+                      setNamesakes([]);
+                    }}
+                  >
+                    Use this provider
+                  </Button>
+                </Group>
+              ))}
+              <Checkbox label="This is another organization: create it anyway" {...form.register('newProvider.confirmNewOrganization')} error={errors.newProvider?.confirmNewOrganization?.message} />
+            </Stack>
+          </Alert>
         )}
         <TextInput label="Contracting legal entity" description="The provider entity named in the contract" {...form.register('contractingEntity')} error={errors.contractingEntity?.message} />
         <Controller
