@@ -28,6 +28,16 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
   const sites = useFieldArray({ control: form.control, name: 'sites' });
   const errors = form.formState.errors as Record<string, { message?: string } & Record<string | number, { message?: string } & Record<string, { message?: string }>>>;
 
+  // The body takes one provider or the other: the schema refuses both, so the hidden one is cleared.
+  const switchProviderMode = (mode: 'existing' | 'invite', chosen: ProviderDto | null = null) => {
+    setProviderMode(mode);
+    setNamesakes([]);
+    setChosenProvider(chosen);
+    setProviderQuery(chosen ? providerLabel(chosen) : '');
+    if (mode === 'existing') form.setValue('newProvider', undefined);
+    form.setValue('providerOrganizationId', chosen?.id);
+  };
+
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
     const body = { ...values } as CreateEngagementInput;
@@ -55,7 +65,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
         <Title order={4}>Provider</Title>
         <SegmentedControl
           value={providerMode}
-          onChange={(v) => setProviderMode(v as 'existing' | 'invite')}
+          onChange={(v) => switchProviderMode(v as 'existing' | 'invite')}
           data={[
             { value: 'existing', label: 'A provider on Scopewise' },
             { value: 'invite', label: 'Invite a provider not on Scopewise' },
@@ -103,7 +113,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <TextInput label="Provider organization" {...form.register('newProvider.organizationName')} error={errors.newProvider?.organizationName?.message} />
             <TextInput label="Administrator email" type="email" {...form.register('newProvider.adminEmail')} error={errors.newProvider?.adminEmail?.message} />
-            <TextInput label="Administrator name" {...form.register('newProvider.adminName')} />
+            <TextInput label="Administrator name" {...form.register('newProvider.adminName', { setValueAs: (v: string | undefined) => v?.trim() || undefined })} error={errors.newProvider?.adminName?.message} />
           </SimpleGrid>
         )}
         {providerMode === 'invite' && namesakes.length > 0 && (
@@ -120,13 +130,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
                   <Button
                     size="xs"
                     variant="light"
-                    onClick={() => {
-                      setProviderMode('existing');
-                      setChosenProvider(p);
-                      setProviderQuery(providerLabel(p));
-                      form.setValue('providerOrganizationId', p.id);
-                      setNamesakes([]);
-                    }}
+                    onClick={() => switchProviderMode('existing', p)}
                   >
                     Use this provider
                   </Button>
