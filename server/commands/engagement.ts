@@ -1,6 +1,6 @@
 import type { CreateEngagementBody, UpdateEngagementBody } from '../../shared/schemas/engagement';
 import { inherentRisk } from '../../shared/engagements/risk-tier';
-import { similarProviders } from '../../shared/matching/provider-names';
+import { nameFragments, similarProviders } from '../../shared/matching/provider-names';
 import { newToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
@@ -9,7 +9,7 @@ import type { RequestOrigin } from '../repositories/audit';
 import { insertEngagement, updateEngagement, type EngagementRow } from '../repositories/engagement';
 import { insertInvitation } from '../repositories/invitation';
 import { insertOrganization } from '../repositories/organization';
-import { findVisibleProvider, listVisibleProviders } from '../repositories/provider';
+import { findVisibleProvider, listVisibleProvidersContaining } from '../repositories/provider';
 import { emailTaken } from '../repositories/user';
 import { engagementProfile } from '../presenters/engagement';
 import { presentProvider } from '../presenters/provider';
@@ -28,7 +28,7 @@ export async function createEngagement(deps: Deps, actor: Actor, body: CreateEng
   if (providerOrganizationId && !(await findVisibleProvider(deps.db, actor, providerOrganizationId))) {
     throw invalid([{ path: 'providerOrganizationId', message: 'is not a provider organization on Scopewise' }]);
   }
-  const namesakes = newProvider ? similarProviders(newProvider.organizationName, await listVisibleProviders(deps.db, actor)) : [];
+  const namesakes = newProvider ? similarProviders(newProvider.organizationName, await listVisibleProvidersContaining(deps.db, actor, nameFragments(newProvider.organizationName))) : [];
   if (newProvider && namesakes.length > 0 && newProvider.confirmNewOrganization !== true) {
     throw invalid([{ path: 'newProvider.confirmNewOrganization', message: `a provider named like "${newProvider.organizationName}" is already on Scopewise: pick it, or confirm this is another organization` }], {
       similarProviders: namesakes.map(presentProvider),

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DataCategory } from '../../shared/schemas/engagement-profile';
 import type { DB, Engagements } from '../db/types';
 import type { Actor } from '../policies/actor';

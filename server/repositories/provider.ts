@@ -61,11 +61,14 @@ function visibleProviders(db: Kysely<DB>, actor: Actor) {
     ]);
 }
 
+/** An ILIKE pattern for a text anywhere in a value, its wildcards escaped. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Providers the buyer may pick, by name or alias, up to 50. */
 export async function searchProviders(db: Kysely<DB>, actor: Actor, q: string | undefined): Promise<ProviderRow[]> {
   let query = visibleProviders(db, actor);
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(q);
     query = query.where((eb) => eb.or([eb('organizations.name', 'ilike', pattern), sql<boolean>`EXISTS (SELECT 1 FROM unnest(organizations.aliases) AS a WHERE a ILIKE ${pattern})`]));
   }
   return (await query.orderBy('organizations.name').orderBy('organizations.id').limit(50).execute()) as ProviderRow[];
@@ -76,7 +79,19 @@ export async function findVisibleProvider(db: Kysely<DB>, actor: Actor, id: stri
   return (await visibleProviders(db, actor).where('organizations.id', '=', id).executeTakeFirst()) as ProviderRow | undefined;
 }
 
-/** Every provider the buyer may see, for comparing a new provider's name with theirs. */
-export async function listVisibleProviders(db: Kysely<DB>, actor: Actor): Promise<ProviderRow[]> {
-  return (await visibleProviders(db, actor).orderBy('organizations.name').limit(10000).execute()) as ProviderRow[];
+/** Providers the buyer may see whose name or an alias contains one of the fragments (case aside), for the namesake check. */
+export async function listVisibleProvidersContaining(db: Kysely<DB>, actor: Actor, fragments: string[]): Promise<ProviderRow[]> {
+  if (fragments.length === 0) return [];
+  const patterns = fragments.map(likePattern);
+  // Names first, visibility on those only: in one query the planner checks visibility of every provider.
+  const named = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('kind', '=', 'provider')
+    .where((eb) => eb.or(patterns.flatMap((p) => [eb('name', 'ilike', p), sql<boolean>`EXISTS (SELECT 1 FROM unnest(aliases) AS a WHERE a ILIKE ${p})`])))
+    .execute();
+  if (named.length === 0) return [];
+  const ids = named.map((r) => r.id);
+  const rows = await visibleProviders(db, actor).where(sql<boolean>`organizations.id = ANY(${ids}::uuid[])`).orderBy('organizations.name').execute();
+  return rows as ProviderRow[];
 }

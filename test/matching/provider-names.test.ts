@@ -1,4 +1,4 @@
-import { similarProviders } from '../../shared/matching/provider-names';
+import { nameFragments, similarProviders } from '../../shared/matching/provider-names';
 
 /** A new provider whose name reads like an existing one's is flagged; a different company is not. */
 
@@ -21,6 +21,17 @@ test.each([
   ['Apex BPO', false],
 ])('when a new provider is called "%s", then it is flagged as Acme BPO: %s', (name, flagged) => {
   expect(similarProviders(name, [acme, zenith]).includes(acme)).toBe(flagged);
+  // The database narrows the candidates with these fragments: a flagged provider always contains one.
+  if (flagged) expect(nameFragments(name).some((f) => [acme.name, ...acme.aliases].some((n) => n.toLowerCase().includes(f)))).toBe(true);
+});
+
+test.each([
+  ['Acme BPO, Inc.', ['acme']],
+  ['The Intl Support Co.', ['intl', 'inte']],
+  ['Ltd', ['ltd']],
+  ['', []],
+])('when the new name is "%s", then the candidates are searched with %j', (name, fragments) => {
+  expect(nameFragments(name)).toEqual(fragments);
 });
 
 test('when the name matches a provider registered with a legal suffix, then that provider is flagged', () => {
