@@ -23,11 +23,11 @@ const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…
 /**
  * Validation failure naming each field. An answer never echoes a huge input
  * back: long paths and messages are cut short, and only the first problems
- * are listed.
+ * are listed. `extra` adds details the client needs to fix the request.
  */
-export function invalid(issues: FieldIssue[]): AppError {
+export function invalid(issues: FieldIssue[], extra: Record<string, unknown> = {}): AppError {
   const shown = issues.slice(0, MAX_ISSUES).map((i) => ({ path: cut(i.path, 200), message: cut(i.message, 500) }));
   const more = issues.length - shown.length;
   const list = shown.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') + (more > 0 ? `; and ${more} more` : '');
-  return new AppError('VALIDATION_FAILED', `Invalid request: ${list}`, { fields: shown });
+  return new AppError('VALIDATION_FAILED', `Invalid request: ${list}`, { ...extra, fields: shown });
 }

@@ -1,15 +1,18 @@
 import type { CreateEngagementBody, UpdateEngagementBody } from '../../shared/schemas/engagement';
 import { inherentRisk } from '../../shared/engagements/risk-tier';
+import { nameFragments, similarProviders } from '../../shared/matching/provider-names';
 import { newToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors';
 import type { Actor } from '../policies/actor';
 import type { RequestOrigin } from '../repositories/audit';
-import { findProvider, insertEngagement, updateEngagement, type EngagementRow } from '../repositories/engagement';
+import { insertEngagement, updateEngagement, type EngagementRow } from '../repositories/engagement';
 import { insertInvitation } from '../repositories/invitation';
 import { insertOrganization } from '../repositories/organization';
+import { findVisibleProvider, listVisibleProvidersContaining } from '../repositories/provider';
 import { emailTaken } from '../repositories/user';
 import { engagementProfile } from '../presenters/engagement';
+import { presentProvider } from '../presenters/provider';
 import { sendExistingAccountNotice, sendInvitation } from './invitation';
 import { runWrite } from './write';
 
@@ -22,8 +25,14 @@ const INVITATION_DAYS = 7;
  */
 export async function createEngagement(deps: Deps, actor: Actor, body: CreateEngagementBody, origin: RequestOrigin): Promise<string> {
   const { providerOrganizationId, newProvider, ...values } = body;
-  if (providerOrganizationId && !(await findProvider(deps.db, providerOrganizationId))) {
+  if (providerOrganizationId && !(await findVisibleProvider(deps.db, actor, providerOrganizationId))) {
     throw invalid([{ path: 'providerOrganizationId', message: 'is not a provider organization on Scopewise' }]);
+  }
+  const namesakes = newProvider ? similarProviders(newProvider.organizationName, await listVisibleProvidersContaining(deps.db, actor, nameFragments(newProvider.organizationName))) : [];
+  if (newProvider && namesakes.length > 0 && newProvider.confirmNewOrganization !== true) {
+    throw invalid([{ path: 'newProvider.confirmNewOrganization', message: `a provider named like "${newProvider.organizationName}" is already on Scopewise: pick it, or confirm this is another organization` }], {
+      similarProviders: namesakes.map(presentProvider),
+    });
   }
   // Same answer whether or not the admin email has an account (no account
   // probe across tenants); an existing account is told by email instead.
@@ -41,7 +50,7 @@ export async function createEngagement(deps: Deps, actor: Actor, body: CreateEng
         organizationId: actor.organizationId,
         targetType: 'organization',
         targetId: org.id,
-        details: { organizationName: org.name, adminEmail: newProvider.adminEmail, invitationId },
+        details: { organizationName: org.name, adminEmail: newProvider.adminEmail, invitationId, ...(namesakes.length > 0 && { confirmedDespiteSimilar: namesakes.map((p) => p.id) }) },
       });
     }
     const engagementId = await insertEngagement(trx, actor, providerId!, values);

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DataCategory } from '../../shared/schemas/engagement-profile';
 import type { DB, Engagements } from '../db/types';
 import type { Actor } from '../policies/actor';
@@ -94,20 +94,6 @@ export async function updateEngagement(
     .where('id', '=', id)
     .where('buyer_org_id', '=', actor.organizationId)
     .execute();
-}
-
-/** Provider organizations a buyer can pick, by name. */
-export async function searchProviders(db: Kysely<DB>, q: string | undefined) {
-  let query = db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'provider');
-  if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), sql<boolean>`EXISTS (SELECT 1 FROM unnest(aliases) AS a WHERE a ILIKE ${pattern})`]));
-  }
-  return query.orderBy('name').limit(50).execute();
-}
-
-export async function findProvider(db: Kysely<DB>, id: string) {
-  return db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id).where('kind', '=', 'provider').executeTakeFirst();
 }
 
 /**

@@ -6,7 +6,9 @@ import { notFound } from '../errors';
 import { defineRoute, Reply } from '../http/route';
 import { authorize } from '../policies';
 import { engagementSubject, presentEngagement, presentEngagementList } from '../presenters/engagement';
-import { findEngagement, listEngagements, searchProviders } from '../repositories/engagement';
+import { presentProvider } from '../presenters/provider';
+import { findEngagement, listEngagements } from '../repositories/engagement';
+import { searchProviders } from '../repositories/provider';
 
 const tag = 'Engagements';
 const one = z.object({ engagement: engagementDto });
@@ -16,13 +18,14 @@ export const engagementRoutes = [
     method: 'get',
     path: '/api/providers',
     tag,
-    summary: 'Provider organizations on Scopewise, by name or alias (buyers)',
+    summary: 'Provider organizations you may pick, by name or alias (buyers)',
+    description: 'Providers someone joined, providers you invited and providers you already work with; another buyer\'s invitee that nobody joined is not listed. Each carries what tells namesakes apart: verified administrator email domains, whether an administrator joined, who invited it.',
     access: 'authenticated',
     query: z.strictObject({ q: text(100, { min: 2 }).optional() }),
     responses: { 200: { description: 'Up to 50 providers', schema: z.object({ providers: z.array(providerDto) }) } },
     handler: async ({ deps, actor, query }) => {
       authorize(actor, 'provider.search');
-      return { providers: await searchProviders(deps.db, query.q) };
+      return { providers: (await searchProviders(deps.db, actor, query.q)).map(presentProvider) };
     },
   }),
   defineRoute({
@@ -42,10 +45,10 @@ export const engagementRoutes = [
     path: '/api/engagements',
     tag,
     summary: 'Create an engagement with a provider (buyer administrators and analysts)',
-    description: 'Give `providerOrganizationId` for a provider on Scopewise, or `newProvider` to invite one: its organization is created and its administrator receives an invitation by email.',
+    description: 'Give `providerOrganizationId` for a provider on Scopewise, or `newProvider` to invite one: its organization is created and its administrator receives an invitation by email. A `newProvider` named like a provider you can see is refused (400 naming `newProvider.confirmNewOrganization`, with `similarProviders` in the details) unless `confirmNewOrganization` is true.',
     access: 'authenticated',
     body: createEngagementBody,
-    responses: { 201: { description: 'The engagement, with its computed risk tier', schema: one }, 409: { description: 'The new provider admin email already has an account' } },
+    responses: { 201: { description: 'The engagement, with its computed risk tier', schema: one }, 400: { description: 'Invalid, or a `newProvider` named like a visible provider without `confirmNewOrganization`' } },
     handler: async ({ deps, actor, body, origin }) => {
       authorize(actor, 'engagement.create');
       const id = await createEngagement(deps, actor, body, origin);

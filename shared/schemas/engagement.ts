@@ -33,6 +33,8 @@ export const newProviderInput = z.strictObject({
   organizationName: text(200, { min: 1 }),
   adminEmail: email,
   adminName: personName.optional(),
+  /** True creates the organization although a provider of the same name is already on Scopewise (a namesake, not an impostor). */
+  confirmNewOrganization: z.boolean({ message: 'must be true or false' }).optional(),
 });
 
 export const createEngagementBody = z
@@ -134,4 +136,20 @@ export const scopeJudgementDto = z
   .meta({ id: 'ScopeJudgement' });
 export type ScopeJudgementDto = z.infer<typeof scopeJudgementDto>;
 
-export const providerDto = z.object({ id, name: z.string() }).meta({ id: 'Provider' });
+/** Who invited a provider organization onto Scopewise, as the asking buyer may know it (never another buyer's name). */
+export const providerInvitedBy = z.enum(['you', 'another_buyer']);
+
+/** A provider in the search, with what tells two organizations of the same name apart. */
+export const providerDto = z
+  .object({
+    id,
+    name: z.string(),
+    /** An administrator accepted an invitation and has an active account. */
+    adminAccepted: z.boolean(),
+    /** Email domains of its active administrators, each proven by accepting an invitation mailed to that address. */
+    verifiedDomains: z.array(z.string()),
+    /** Null when no buyer invited it (it joined otherwise). */
+    invitedBy: providerInvitedBy.nullable(),
+  })
+  .meta({ id: 'Provider' });
+export type ProviderDto = z.infer<typeof providerDto>;

@@ -275,7 +275,7 @@ const cases: Record<string, Case> = {
   'GET /api/providers': {
     request: async () => ({ path: '/api/providers?q=Provider' }),
     expect: byRole({ buyerManager: 200, buyerLegal: 403, provider: 403 }),
-    // The directory buyers pick providers from lists every provider organization.
+    // Buyers find every provider someone joined (the matrix's providers have users); another buyer's unjoined invitee stays hidden (test/security/provider-impersonation.test.ts).
     reveals: (f) => [f.provider.id, f.provider.name],
   },
   'GET /api/engagements': { request: async () => ({ path: '/api/engagements' }), expect: all(200) },

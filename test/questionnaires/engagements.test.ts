@@ -145,8 +145,9 @@ describe('engagements', () => {
   });
 
   test('when a buyer searches providers by name or alias, then they are found; a provider may not search', async () => {
-    expect((await analyst.get('/api/providers?q=acme').expect(200)).body.providers).toEqual([{ id: providerId, name: 'Acme BPO' }]);
-    expect((await analyst.get('/api/providers?q=Business Process').expect(200)).body.providers).toEqual([{ id: providerId, name: 'Acme BPO' }]);
+    const acme = { id: providerId, name: 'Acme BPO', adminAccepted: true, verifiedDomains: ['example.test'], invitedBy: null };
+    expect((await analyst.get('/api/providers?q=acme').expect(200)).body.providers).toEqual([acme]);
+    expect((await analyst.get('/api/providers?q=Business Process').expect(200)).body.providers).toEqual([acme]);
     expect((await analyst.get('/api/providers?q=100%25').expect(200)).body.providers).toEqual([]);
     await providerAdmin.get('/api/providers?q=acme').expect(403);
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssessmentSummaryDto, CreateAssessmentBody, AssessmentDto } from '../../../../../shared/schemas/assessment';
-import type { CreateEngagementInput, EngagementDto, EngagementListDto, UpdateEngagementBody } from '../../../../../shared/schemas/engagement';
+import type { CreateEngagementInput, EngagementDto, EngagementListDto, ProviderDto, UpdateEngagementBody } from '../../../../../shared/schemas/engagement';
 import type { TemplateSummaryDto } from '../../../../../shared/schemas/template';
 import { api } from '../../../lib/api-client';
 
@@ -37,7 +37,7 @@ export function useUpdateEngagement(id: string) {
 export function useProviderSearch(q: string) {
   return useQuery({
     queryKey: ['providers', q],
-    queryFn: async () => (await api<{ providers: { id: string; name: string }[] }>('GET', `/api/providers?q=${encodeURIComponent(q)}`)).providers,
+    queryFn: async () => (await api<{ providers: ProviderDto[] }>('GET', `/api/providers?q=${encodeURIComponent(q)}`)).providers,
     enabled: q.trim().length >= 2,
   });
 }

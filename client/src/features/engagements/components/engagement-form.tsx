@@ -1,11 +1,13 @@
-import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { dataCategories, dataCategoryLabels } from '../../../../../shared/schemas/engagement-profile';
-import { createEngagementBody, type CreateEngagementInput, type EngagementDto } from '../../../../../shared/schemas/engagement';
+import { createEngagementBody, type CreateEngagementInput, type EngagementDto, type ProviderDto } from '../../../../../shared/schemas/engagement';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import { ApiError } from '../../../lib/api-client';
 import { StringList } from '../../../components/ui/string-list';
 import { useCreateEngagement, useProviderSearch } from '../api/engagements';
+import { describeProvider, providerLabel } from '../provider-label';
 
 const fields = ['name', 'description', 'services', 'sites', 'contractingEntity', 'contractingEntityAliases', 'dataCategories', 'usesCloud', 'remoteWork', 'developsSoftware', 'subcontractors', 'providerOrganizationId', 'newProvider'];
 
@@ -15,12 +17,26 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
   const [message, setMessage] = useState<string | null>(null);
   const [providerMode, setProviderMode] = useState<'existing' | 'invite'>('existing');
   const [providerQuery, setProviderQuery] = useState('');
-  const providers = useProviderSearch(providerQuery);
+  const [chosenProvider, setChosenProvider] = useState<ProviderDto | null>(null);
+  const [namesakes, setNamesakes] = useState<ProviderDto[]>([]);
+  // Once a provider is picked the search box shows its label: no new search for that.
+  const providers = useProviderSearch(chosenProvider && providerQuery === providerLabel(chosenProvider) ? '' : providerQuery);
+  const providerOptions = [...(chosenProvider ? [chosenProvider] : []), ...(providers.data ?? []).filter((p) => p.id !== chosenProvider?.id)];
   const form = useZodForm(createEngagementBody, {
     defaultValues: { name: '', description: '', services: [''], sites: [{ name: '', address: '', city: '', country: '' }], contractingEntity: '', contractingEntityAliases: [], dataCategories: [], usesCloud: false, remoteWork: false, developsSoftware: false, subcontractors: [] },
   });
   const sites = useFieldArray({ control: form.control, name: 'sites' });
   const errors = form.formState.errors as Record<string, { message?: string } & Record<string | number, { message?: string } & Record<string, { message?: string }>>>;
+
+  // The body takes one provider or the other: the schema refuses both, so the hidden one is cleared.
+  const switchProviderMode = (mode: 'existing' | 'invite', chosen: ProviderDto | null = null) => {
+    setProviderMode(mode);
+    setNamesakes([]);
+    setChosenProvider(chosen);
+    setProviderQuery(chosen ? providerLabel(chosen) : '');
+    if (mode === 'existing') form.setValue('newProvider', undefined);
+    form.setValue('providerOrganizationId', chosen?.id);
+  };
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
@@ -30,6 +46,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
     try {
       onCreated(await create.mutateAsync(body));
     } catch (err) {
+      setNamesakes(err instanceof ApiError ? ((err.details as { similarProviders?: ProviderDto[] } | undefined)?.similarProviders ?? []) : []);
       setMessage(applyServerErrors(form as never, err, fields));
     }
   });
@@ -48,7 +65,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
         <Title order={4}>Provider</Title>
         <SegmentedControl
           value={providerMode}
-          onChange={(v) => setProviderMode(v as 'existing' | 'invite')}
+          onChange={(v) => switchProviderMode(v as 'existing' | 'invite')}
           data={[
             { value: 'existing', label: 'A provider on Scopewise' },
             { value: 'invite', label: 'Invite a provider not on Scopewise' },
@@ -60,16 +77,34 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
             control={form.control}
             name="providerOrganizationId"
             render={({ field }) => (
-              <Autocomplete
+              <Select
                 label="Provider"
                 placeholder="Type at least two letters of its name"
-                value={providerQuery}
-                onChange={(v) => {
-                  setProviderQuery(v);
-                  const match = providers.data?.find((p) => p.name === v);
-                  field.onChange(match?.id);
+                searchable
+                searchValue={providerQuery}
+                onSearchChange={setProviderQuery}
+                // The server already searched names and aliases; the labels carry more than the name.
+                filter={({ options }) => options}
+                data={providerOptions.map((p) => ({ value: p.id, label: providerLabel(p) }))}
+                renderOption={({ option }) => {
+                  const p = providerOptions.find((x) => x.id === option.value);
+                  return p ? (
+                    <div>
+                      <Text size="sm">{p.name}</Text>
+                      <Text size="xs" c="dimmed">
+                        {describeProvider(p)}
+                      </Text>
+                    </div>
+                  ) : (
+                    option.label
+                  );
                 }}
-                data={(providers.data ?? []).map((p) => p.name)}
+                value={field.value ?? null}
+                onChange={(v) => {
+                  setChosenProvider(providerOptions.find((p) => p.id === v) ?? null);
+                  field.onChange(v ?? undefined);
+                }}
+                description="Several organizations may share a name: check the verified email domain and who invited it."
                 error={errors.providerOrganizationId?.message}
               />
             )}
@@ -78,8 +113,32 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <TextInput label="Provider organization" {...form.register('newProvider.organizationName')} error={errors.newProvider?.organizationName?.message} />
             <TextInput label="Administrator email" type="email" {...form.register('newProvider.adminEmail')} error={errors.newProvider?.adminEmail?.message} />
-            <TextInput label="Administrator name" {...form.register('newProvider.adminName')} />
+            <TextInput label="Administrator name" {...form.register('newProvider.adminName', { setValueAs: (v: string | undefined) => v?.trim() || undefined })} error={errors.newProvider?.adminName?.message} />
           </SimpleGrid>
+        )}
+        {providerMode === 'invite' && namesakes.length > 0 && (
+          <Alert color="yellow" title="A provider with this name is already on Scopewise">
+            <Stack gap="xs">
+              {namesakes.map((p) => (
+                <Group key={p.id} justify="space-between" wrap="nowrap">
+                  <div>
+                    <Text size="sm">{p.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {describeProvider(p)}
+                    </Text>
+                  </div>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => switchProviderMode('existing', p)}
+                  >
+                    Use this provider
+                  </Button>
+                </Group>
+              ))}
+              <Checkbox label="This is another organization: create it anyway" {...form.register('newProvider.confirmNewOrganization')} error={errors.newProvider?.confirmNewOrganization?.message} />
+            </Stack>
+          </Alert>
         )}
         <TextInput label="Contracting legal entity" description="The provider entity named in the contract" {...form.register('contractingEntity')} error={errors.contractingEntity?.message} />
         <Controller
