@@ -81,7 +81,7 @@ export function ScorePanel({ engagementId }: { engagementId: string }) {
               ))}
             </SimpleGrid>
             <Text size="sm" fw={500}>
-              The 93 controls (green ≥ 0.85, yellow ≥ {GAP_THRESHOLD}, red &lt; {GAP_THRESHOLD}, light: not answered, grey: not applicable)
+              The 93 controls (green ≥ 0.85, yellow ≥ {GAP_THRESHOLD}, red &lt; {GAP_THRESHOLD}, light: not answered, grey: not counted — not asked by the questionnaire, or excluded by the SoA)
             </Text>
             <div role="grid" aria-label="Control grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(46px, 1fr))', gap: 4 }}>
               {score.data.controls.map((c) => (
