@@ -18,6 +18,7 @@ import * as m019 from './2026_12_07_019_soa_numbering';
 import * as m023 from './2026_12_07_023_certificate_verifications';
 import * as m024 from './2026_12_08_024_password_resets';
 import * as m025 from './2026_12_08_025_audit_chain';
+import * as m026 from './2026_12_08_026_api_tokens';
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_023_certificate_verifications': m023,
   '2026_12_08_024_password_resets': m024,
   '2026_12_08_025_audit_chain': m025,
+  '2026_12_08_026_api_tokens': m026,
 };

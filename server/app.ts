@@ -1,8 +1,9 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Deps } from './deps';
 import { mountApiDocs, mountClient } from './http/client';
 import { mountRoutes } from './http/mount';
+import { apiTokenAuth } from './middleware/api-token';
 import { requireCsrfToken } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/error-handler';
 import { limitJsonDepth } from './middleware/json-depth';
@@ -49,7 +50,9 @@ export function createApp(deps: Deps): Express {
     }),
   );
 
-  app.use('/api', express.json({ limit: JSON_LIMIT, verify: limitJsonDepth(JSON_MAX_DEPTH) }), ...sessionMiddleware(deps), requireCsrfToken(config));
+  // A request with an API token has no session and needs no CSRF token (no browser sends it on its own).
+  const unlessToken = (mw: RequestHandler): RequestHandler => (req, res, next) => (req.viaApiToken ? next() : mw(req, res, next));
+  app.use('/api', express.json({ limit: JSON_LIMIT, verify: limitJsonDepth(JSON_MAX_DEPTH) }), apiTokenAuth(deps), ...sessionMiddleware(deps).map(unlessToken), unlessToken(requireCsrfToken(config)));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

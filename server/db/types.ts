@@ -53,6 +53,21 @@ export interface Answers {
   verdict: string | null;
 }
 
+export interface ApiTokens {
+  access: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  organization_id: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  role: string;
+  token_hash: string;
+}
+
 export interface AssessmentReminders {
   assessment_id: string;
   kind: string;
@@ -413,6 +428,7 @@ export interface DB {
   answer_comments: AnswerComments;
   answer_evidence: AnswerEvidence;
   answers: Answers;
+  api_tokens: ApiTokens;
   assessment_reminders: AssessmentReminders;
   assessments: Assessments;
   audit_chain_heads: AuditChainHeads;

@@ -12,6 +12,7 @@ export function originOf(req: Request): RequestOrigin {
     requestId: req.id ?? null,
     actorUserId: req.user?.userId ?? null,
     actorEmail: req.user?.email ?? null,
+    apiTokenId: req.user?.apiToken?.id ?? null,
   };
 }
 

@@ -9,6 +9,8 @@ export interface Actor {
   organizationId: string;
   organizationKind: OrganizationKind;
   organizationName: string;
+  /** Set when the request came with an API token instead of a session: the token acts with its own role and access. */
+  apiToken?: { id: string; name: string; access: 'read' | 'write' };
 }
 
 export const isBuyer = (a: Actor) => a.organizationKind === 'buyer';

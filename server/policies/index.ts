@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import type { Decision } from './decision';
+import { apiTokenPolicy } from './api-token';
 import { assessmentPolicy } from './assessment';
 import { certificatePolicy } from './certificate';
 import { documentPolicy } from './document';
@@ -15,6 +16,7 @@ import { userPolicy } from './user';
 /** Every policy rule, by action name. */
 const rules = {
   ...userPolicy,
+  ...apiTokenPolicy,
   ...engagementPolicy,
   ...templatePolicy,
   ...assessmentPolicy,

@@ -8,6 +8,8 @@ export interface RequestOrigin {
   requestId: string | null;
   actorUserId: string | null;
   actorEmail: string | null;
+  /** The API token the request came with, if any: every use of a token is attributable. */
+  apiTokenId?: string | null;
 }
 
 export interface AuditInput {
@@ -31,7 +33,7 @@ export async function recordAudit(db: Kysely<DB>, origin: RequestOrigin, event: 
       target_id: event.targetId ?? null,
       ip: origin.ip,
       request_id: origin.requestId,
-      details: JSON.stringify(event.details ?? {}),
+      details: JSON.stringify(origin.apiTokenId ? { ...event.details, apiTokenId: origin.apiTokenId } : (event.details ?? {})),
     })
     .execute();
 }

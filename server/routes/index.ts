@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildOpenApi } from '../http/openapi';
 import { defineRoute, type AnyRoute } from '../http/route';
+import { apiTokenRoutes } from './api-tokens';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { passwordRoutes } from './password';
@@ -36,4 +37,4 @@ const openApiRoute = defineRoute({
  * Every route of the application. The same table mounts the handlers,
  * generates the OpenAPI document and drives the authorization matrix test.
  */
-export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...passwordRoutes, ...userRoutes, ...auditRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...certificateVerificationRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes, ...scoringRoutes, ...scheduleRoutes, ...clauseRoutes];
+export const routeTable: readonly AnyRoute[] = [...systemRoutes, openApiRoute, ...authRoutes, ...passwordRoutes, ...userRoutes, ...apiTokenRoutes, ...auditRoutes, ...catalogRoutes, ...engagementRoutes, ...templateRoutes, ...assessmentRoutes, ...documentRoutes, ...certificateRoutes, ...certificateVerificationRoutes, ...soaRoutes, ...findingRoutes, ...portfolioRoutes, ...scoringRoutes, ...scheduleRoutes, ...clauseRoutes];

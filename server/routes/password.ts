@@ -4,6 +4,7 @@ import { changePasswordBody, passwordResetBody, passwordResetRequestBody } from 
 import { changePassword, requestPasswordReset, RESET_VALID_MINUTES, resetPassword } from '../commands/password';
 import { defineRoute, Reply } from '../http/route';
 import { credentialRateLimit } from '../middleware/rate-limit';
+import { authorize } from '../policies';
 import { presentSessionUser } from '../presenters/user';
 import { signIn } from './auth';
 
@@ -53,6 +54,7 @@ export const passwordRoutes = [
     before: (deps) => [credentialRateLimit(deps.config.loginRateLimit)],
     responses: { 200: { description: 'Changed', schema: sessionResponse }, 400: { description: 'The current password is wrong, or the new one is refused' } },
     handler: async ({ req, deps, actor, body, origin }) => {
+      authorize(actor, 'account.changePassword');
       await changePassword(deps, actor, body.currentPassword, body.newPassword, origin);
       await signIn(req, actor);
       return { user: presentSessionUser(actor) };

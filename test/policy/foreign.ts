@@ -73,6 +73,7 @@ export async function buildForeign(db: Database, storage: Storage): Promise<Fore
   await db.insertInto('answer_evidence').values({ answer_id: answerIdOf(completed, 'screening'), document_id: evidenceDoc }).execute();
   const certificateId = await makeCertificate(db, provider.id, certificateDoc, { certificate_number: `IS ${marker}`, certification_body: `Body ${marker}`, legal_entity: `Entity ${marker}`, scope_text: `Scope ${marker}` });
   await db.insertInto('notices').values({ subject_id: certificateId, kind: 'certificate_expiring' }).execute();
+  await db.insertInto('api_tokens').values({ organization_id: buyer.id, created_by: buyerAdmin.id, name: `Token ${marker}`, role: 'analyst', access: 'read', token_hash: crypto.randomBytes(32).toString('hex'), prefix: 'sw_foreign', expires_at: new Date(Date.now() + 86400000) }).execute();
   await db.insertInto('password_resets').values({ user_id: analyst.id, token_hash: crypto.randomBytes(32).toString('hex'), expires_at: new Date(Date.now() + 3600_000) }).execute();
   await db
     .insertInto('certificate_verifications')

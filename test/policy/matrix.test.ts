@@ -262,6 +262,26 @@ const cases: Record<string, Case> = {
     expect: adminsOnly(scoped(200), scoped(403)),
     watch: ['users'],
   },
+  'GET /api/tokens': { request: async () => ({ path: '/api/tokens' }), expect: adminsOnly(200, 403) },
+  'POST /api/tokens': {
+    request: async () => ({ path: '/api/tokens', body: { name: `Script ${unique()}`, role: 'admin', access: 'read', expiresInDays: 30 } }),
+    expect: adminsOnly(201, 403),
+    watch: ['api_tokens'],
+  },
+  'DELETE /api/tokens/:id': {
+    object: 'self',
+    request: async ({ w, side }) => {
+      const creator = await makeUser(w.db, side.id, 'admin');
+      const row = await w.db
+        .insertInto('api_tokens')
+        .values({ organization_id: side.id, created_by: creator.id, name: 'Script', role: 'admin', access: 'read', token_hash: crypto.randomBytes(32).toString('hex'), prefix: 'sw_abcdefg', expires_at: new Date(Date.now() + 86400000) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { path: `/api/tokens/${row.id}` };
+    },
+    expect: adminsOnly(scoped(200), scoped(403)),
+    watch: ['api_tokens'],
+  },
   'DELETE /api/invitations/:id': {
     object: 'self',
     request: async ({ w, side }) => {

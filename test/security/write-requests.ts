@@ -131,6 +131,22 @@ export const writeRequests: Record<string, WriteCase> = {
     body: (r) => ({ email: r.email, role: 'analyst' }),
     openRefs: ['email'],
   },
+  'POST /api/tokens': {
+    as: 'buyerAdmin',
+    body: () => ({ name: 'Ticketing sync', role: 'analyst', access: 'read', expiresInDays: 30 }),
+  },
+  'DELETE /api/tokens/:id': {
+    as: 'buyerAdmin',
+    setup: async (w, tenant) => {
+      const creator = await makeUser(w.db, w[tenant].buyer.id, 'admin');
+      const row = await w.db
+        .insertInto('api_tokens')
+        .values({ organization_id: w[tenant].buyer.id, created_by: creator.id, name: 'Script', role: 'analyst', access: 'read', token_hash: crypto.randomBytes(32).toString('hex'), prefix: 'sw_abcdefg', expires_at: new Date(Date.now() + 86400000) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: row.id };
+    },
+  },
   'DELETE /api/invitations/:id': {
     as: 'buyerAdmin',
     setup: async (w, tenant) => ({
