@@ -20,6 +20,8 @@ beforeAll(async () => {
   db = t.db;
   org = { buyer: (await makeOrganization(db, 'buyer')).id, provider: (await makeOrganization(db, 'provider', 'Acme Group')).id };
   analyst = await signedIn(t.app, (await makeUser(db, org.buyer, 'analyst')).email);
+  // A provider somebody joined: only such providers (or ones this buyer invited) can be contracted (issue 14).
+  await makeUser(db, org.provider, 'admin');
 });
 afterAll(() => t.close());
 
