@@ -46,6 +46,7 @@ import { neutralizeFileName } from '../uploads/file-name';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
 import { parseOffThread } from '../xlsx/off-thread';
 import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
+import { scoreResponse } from '../../shared/schemas/score';
 import { allQuestions } from '../../shared/schemas/template';
 
 const tag = 'Assessments';
@@ -312,7 +313,7 @@ export const assessmentRoutes = [
     description: 'Overall and theme scores (0–100), rating and its cap by open findings, residual risk, coverage, and per control the questions, answers, credits, weights and multipliers behind it. The method is in docs/scoring.md.',
     access: 'authenticated',
     params: idParams,
-    responses: { 200: { description: 'The score', schema: z.object({ score: z.record(z.string(), z.unknown()) }) }, 409: { description: 'Not submitted yet' } },
+    responses: { 200: { description: 'The score', schema: scoreResponse }, 409: { description: 'Not submitted yet' } },
     handler: async ({ deps, actor, params }) => {
       const a = await findAssessmentScoreKey(deps.pool, actor, params.id);
       if (!a) throw notFound('Assessment');
