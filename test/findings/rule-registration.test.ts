@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defaultClauses } from '../../shared/clauses/library';
 import { selectClauses } from '../../shared/clauses/select';
 import { findingCodes, findingSeverity, type FindingCode } from '../../shared/findings/codes';
@@ -44,6 +46,14 @@ describe('registering a finding rule', () => {
     const owners = (code: FindingCode) => findingRules.filter((r) => r.codes.includes(code)).map((r) => r.name);
     for (const code of findingCodes) expect({ code, rules: owners(code).length }).toEqual({ code, rules: 1 });
     expect(findingRules.flatMap((r) => r.codes).length).toBe(findingCodes.length);
+  });
+
+  test('when the users\' guide is read, then its table of findings has a row for each code with its severity', () => {
+    const guide = fs.readFileSync(path.join(__dirname, '../../docs/findings.md'), 'utf8');
+    for (const code of findingCodes) {
+      const severity = code === 'CONTROL_GAP' ? 'by weight' : findingSeverity[code];
+      expect({ code, row: guide.includes(`| ${code} | ${severity} |`) }).toEqual({ code, row: true });
+    }
   });
 
   test('when the OpenAPI document is read, then the finding and clause schemas enumerate exactly the registered codes', async () => {
