@@ -3,16 +3,19 @@ import { answerInput } from '../../shared/schemas/answer';
 import {
   acceptSuggestionBody,
   answerDto,
+  answerImportResult,
+  answerSaveResult,
   assessmentDto,
   assessmentStatuses,
   assessmentSummaryDto,
   commentBody,
-  commentDto,
   createAssessmentBody,
   questionKeyParams,
   returnBody,
   reviewBody,
   suggestionDto,
+  threadCommentDto,
+  type AnswerSaveResult,
 } from '../../shared/schemas/assessment';
 import { idParams, repeatedQuery } from '../../shared/schemas/common';
 import {
@@ -46,6 +49,7 @@ import { neutralizeFileName } from '../uploads/file-name';
 import { receiveSpreadsheet } from '../uploads/spreadsheet';
 import { parseOffThread } from '../xlsx/off-thread';
 import { answerProgress, visibleQuestionKeys } from '../../shared/answers/check';
+import { scoreResponse } from '../../shared/schemas/score';
 import { allQuestions } from '../../shared/schemas/template';
 
 const tag = 'Assessments';
@@ -61,7 +65,7 @@ export async function loadAssessmentDto(deps: Deps, actor: Actor, id: string) {
 }
 
 /** After an answer changed: the answer, the progress and which questions are now shown. */
-async function answerResult(deps: Deps, actor: Actor, id: string, questionKey: string) {
+async function answerResult(deps: Deps, actor: Actor, id: string, questionKey: string): Promise<AnswerSaveResult> {
   const a = (await findAssessment(deps.db, actor, id))!;
   const answers = await listAnswers(deps.db, a.id);
   const values = answerMap(answers);
@@ -69,13 +73,6 @@ async function answerResult(deps: Deps, actor: Actor, id: string, questionKey: s
   const evidence = await evidenceOf(deps.db, a.id);
   return { answer: row ? presentAnswer(row, evidence) : null, progress: answerProgress(a.content, values), visibleQuestionKeys: [...visibleQuestionKeys(a.content, values)], status: a.status };
 }
-
-const answerResponse = z.object({
-  answer: answerDto.nullable(),
-  progress: z.object({ answered: z.number(), total: z.number() }),
-  visibleQuestionKeys: z.array(z.string()),
-  status: z.enum(assessmentStatuses),
-});
 
 function transitionRoute(name: 'send' | 'submit' | 'complete' | 'cancel', summary: string, description: string) {
   return defineRoute({
@@ -181,7 +178,7 @@ export const assessmentRoutes = [
     access: 'authenticated',
     params: questionKeyParams,
     body: answerInput,
-    responses: { 200: { description: 'The saved answer, the progress and the questions now shown', schema: answerResponse } },
+    responses: { 200: { description: 'The saved answer, the progress and the questions now shown', schema: answerSaveResult } },
     handler: async ({ deps, actor, params, body, origin }) => {
       await saveAnswer(deps, actor, params.id, params.questionKey, body, origin);
       return answerResult(deps, actor, params.id, params.questionKey);
@@ -210,7 +207,7 @@ export const assessmentRoutes = [
     access: 'authenticated',
     params: questionKeyParams,
     body: commentBody,
-    responses: { 201: { description: 'The comment', schema: z.object({ comment: commentDto.extend({ questionKey: z.string() }) }) } },
+    responses: { 201: { description: 'The comment', schema: z.object({ comment: threadCommentDto }) } },
     handler: async ({ deps, actor, params, body, origin }) => {
       const id = await commentOnAnswer(deps, actor, params.id, params.questionKey, body.body, origin);
       const comment = (await listComments(deps.db, params.id)).find((c) => c.id === id)!;
@@ -241,7 +238,7 @@ export const assessmentRoutes = [
     access: 'authenticated',
     params: questionKeyParams,
     body: acceptSuggestionBody,
-    responses: { 200: { description: 'The saved answer', schema: answerResponse } },
+    responses: { 200: { description: 'The saved answer', schema: answerSaveResult } },
     handler: async ({ deps, actor, params, body, origin }) => {
       const a = await findAssessment(deps.db, actor, params.id);
       if (!a) throw notFound('Assessment');
@@ -291,7 +288,7 @@ export const assessmentRoutes = [
     bodyType: 'multipart',
     body: z.strictObject({}),
     before: () => [receiveSpreadsheet(['xlsx'])],
-    responses: { 200: { description: 'How many answers changed, and the questionnaire', schema: z.object({ applied: z.number(), assessment: assessmentDto }) }, 400: { description: 'Problems by row and column; nothing was imported' } },
+    responses: { 200: { description: 'How many answers changed, and the questionnaire', schema: answerImportResult }, 400: { description: 'Problems by row and column; nothing was imported' } },
     handler: async ({ req, deps, actor, params, origin }) => {
       const a = await findAssessment(deps.db, actor, params.id);
       if (!a) throw notFound('Assessment');
@@ -312,7 +309,7 @@ export const assessmentRoutes = [
     description: 'Overall and theme scores (0–100), rating and its cap by open findings, residual risk, coverage, and per control the questions, answers, credits, weights and multipliers behind it. The method is in docs/scoring.md.',
     access: 'authenticated',
     params: idParams,
-    responses: { 200: { description: 'The score', schema: z.object({ score: z.record(z.string(), z.unknown()) }) }, 409: { description: 'Not submitted yet' } },
+    responses: { 200: { description: 'The score', schema: scoreResponse }, 409: { description: 'Not submitted yet' } },
     handler: async ({ deps, actor, params }) => {
       const a = await findAssessmentScoreKey(deps.pool, actor, params.id);
       if (!a) throw notFound('Assessment');

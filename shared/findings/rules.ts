@@ -230,7 +230,6 @@ function certificateRules(input: RuleInput): DerivedFinding[] {
       facts: { certificateId: cert.id, certificationBody: cert.certificationBody },
     });
   }
-  out.push(...verificationRules(input));
   const entityMatches: EntityMatchFacts[] = input.entityMatches ?? (input.entityMatch ? [{ certificateId: cert.id, verdict: input.entityMatch.verdict, explanation: input.entityMatch.explanation, compared: [] }] : []);
   for (const m of entityMatches) {
     const held = input.certificates.find((c) => c.id === m.certificateId);
@@ -499,9 +498,32 @@ function gapRules(input: RuleInput): DerivedFinding[] {
 
 const severityOrder: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
+/** One row of the rule table: a pure function of the facts, and the codes it may raise. */
+export interface FindingRule {
+  /** What the rule looks at, for the people reading the table. */
+  name: string;
+  codes: readonly FindingCode[];
+  derive: (input: RuleInput) => DerivedFinding[];
+}
+
+/**
+ * Every finding rule, one row each, in the order their findings are gathered.
+ * Adding a rule is a pure function over RuleInput and a row here (the recipe is
+ * in docs/architecture.md); each code of codes.ts belongs to exactly one row
+ * (test/findings/rule-registration.test.ts).
+ */
+export const findingRules: readonly FindingRule[] = [
+  { name: 'certificate', codes: ['CERT_MISSING', 'CERT_EXPIRED', 'CERT_EXPIRING', 'CERT_SUPERSEDED_EDITION', 'CERT_UNACCREDITED', 'CERT_ENTITY_MISMATCH'], derive: certificateRules },
+  { name: 'certificate verification', codes: ['CERT_UNVERIFIED', 'CERT_VERIFICATION_FAILED'], derive: verificationRules },
+  { name: 'certificate scope', codes: ['SCOPE_SITE_NOT_COVERED', 'SCOPE_SERVICE_NOT_COVERED', 'SCOPE_UNCERTAIN'], derive: scopeRules },
+  { name: 'Statement of Applicability', codes: ['SOA_MISSING', 'SOA_REFERENCE_MISMATCH', 'SOA_OUTDATED_NUMBERING', 'SOA_INCOMPLETE', 'SOA_EXCLUDES_REQUIRED', 'SOA_EXCLUSION_UNJUSTIFIED'], derive: soaRules },
+  { name: 'answers', codes: ['ANSWER_CONTRADICTS_SOA', 'CLAIM_WITHOUT_EVIDENCE', 'EVIDENCE_STALE'], derive: answerRules },
+  { name: 'control gaps', codes: ['CONTROL_GAP'], derive: gapRules },
+];
+
 /** Every finding the rules raise on these facts, most severe first. */
 export function deriveFindings(input: RuleInput): DerivedFinding[] {
-  const all = [...certificateRules(input), ...scopeRules(input), ...soaRules(input), ...answerRules(input), ...gapRules(input)];
+  const all = findingRules.flatMap((rule) => rule.derive(input));
   const seen = new Set<string>();
   return all
     .filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)))

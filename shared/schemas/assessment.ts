@@ -66,6 +66,9 @@ export const assessmentAbilities = z.object({
 });
 export type AssessmentAbilities = z.infer<typeof assessmentAbilities>;
 
+/** Shown questions answered, out of those shown. */
+export const answerProgressDto = z.object({ answered: z.number().int(), total: z.number().int() });
+
 export const assessmentSummaryDto = z
   .object({
     id,
@@ -76,7 +79,7 @@ export const assessmentSummaryDto = z
     buyer: orgRef,
     provider: orgRef,
     template: z.object({ name: z.string(), version: z.number().int() }),
-    progress: z.object({ answered: z.number().int(), total: z.number().int() }),
+    progress: answerProgressDto,
     sentAt: z.string().nullable(),
     submittedAt: z.string().nullable(),
     completedAt: z.string().nullable(),
@@ -90,6 +93,10 @@ export const commentDto = z
   .object({ id, author: z.string(), side: z.enum(['buyer', 'provider']), body: z.string(), createdAt: z.string() })
   .meta({ id: 'AnswerComment' });
 export type CommentDto = z.infer<typeof commentDto>;
+
+/** A comment with the question whose thread it is in (the assessment's comments, a new comment). */
+export const threadCommentDto = commentDto.extend({ questionKey: z.string() }).meta({ id: 'ThreadComment' });
+export type ThreadCommentDto = z.infer<typeof threadCommentDto>;
 
 export const answerDto = z
   .object({
@@ -111,13 +118,27 @@ export const assessmentDto = assessmentSummaryDto
   .extend({
     content: templateContent,
     answers: z.array(answerDto),
-    comments: z.array(commentDto.extend({ questionKey: z.string() })),
+    comments: z.array(threadCommentDto),
     visibleQuestionKeys: z.array(z.string()),
     /** The buyer's message when it returned the questionnaire for changes. */
     returnMessage: z.string().nullable(),
   })
   .meta({ id: 'Assessment' });
 export type AssessmentDto = z.infer<typeof assessmentDto>;
+
+/**
+ * After an answer is saved or reused: the answer (null once cleared), the
+ * progress, the questions its conditions now show and the status, so the
+ * client folds them into its copy without reloading the questionnaire.
+ */
+export const answerSaveResult = z
+  .object({ answer: answerDto.nullable(), progress: answerProgressDto, visibleQuestionKeys: z.array(z.string()), status: z.enum(assessmentStatuses) })
+  .meta({ id: 'AnswerSaveResult' });
+export type AnswerSaveResult = z.infer<typeof answerSaveResult>;
+
+/** `POST /api/assessments/:id/import`: how many answers changed, and the questionnaire after. */
+export const answerImportResult = z.object({ applied: z.number().int(), assessment: assessmentDto }).meta({ id: 'AnswerImportResult' });
+export type AnswerImportResult = z.infer<typeof answerImportResult>;
 
 /** An earlier accepted answer of the provider, proposed for a question mapped to the same controls. */
 export const suggestionDto = z

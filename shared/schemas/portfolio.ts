@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ratings, residualRisks } from '../scoring/tables';
 import { id, pageQuery, text } from './common';
 
 export const portfolioSorts = ['risk', 'score', 'name', 'certificate_expiry', 'next_review', 'findings'] as const;
@@ -20,8 +21,8 @@ export const summaryDto = z
     inherentTier: z.number().int(),
     assessmentId: id.nullable(),
     score: z.number().nullable(),
-    rating: z.enum(['A', 'B', 'C', 'D']).nullable(),
-    residualRisk: z.enum(['critical', 'high', 'medium', 'low']).nullable(),
+    rating: z.enum(ratings).nullable(),
+    residualRisk: z.enum(residualRisks).nullable(),
     coverage: z.number().nullable(),
     findings: z.object({ critical: z.number(), high: z.number(), medium: z.number(), low: z.number() }),
     certificate: z.object({ expiryDate: z.string(), edition: z.string() }).nullable(),

@@ -7,7 +7,7 @@ import type { AnswerValue, ReviewVerdict } from '../schemas/answer';
 import type { EngagementProfile } from '../schemas/engagement-profile';
 import type { Question } from '../schemas/template';
 import { GAP_THRESHOLD } from './gap';
-import { engagementMultipliers, ratingFor, residualRisk, type Rating, type ResidualRisk } from './tables';
+import { engagementMultipliers, ratingFor, ratings, residualRisk, type Rating, type ResidualRisk } from './tables';
 
 /**
  * The transparent score of SPEC.md, as one pure function a buyer can
@@ -183,9 +183,8 @@ export function scoreAssessment(input: ScoringInput): ScoreResult {
   const uncappedRating = ratingFor(round1(overall));
   const hasCritical = input.openFindingSeverities.includes('critical');
   const hasHigh = input.openFindingSeverities.includes('high');
-  const order: Rating[] = ['A', 'B', 'C', 'D'];
   const cap: Rating | null = hasCritical ? 'C' : hasHigh ? 'B' : null;
-  const rating = cap && order.indexOf(uncappedRating) < order.indexOf(cap) ? cap : uncappedRating;
+  const rating = cap && ratings.indexOf(uncappedRating) < ratings.indexOf(cap) ? cap : uncappedRating;
   const answered = applicable.filter((c) => c.answered).length;
 
   return {

@@ -34,8 +34,11 @@ export function engagementMultipliers(p: Profile): Map<string, { factor: number;
   return out;
 }
 
-export type Rating = 'A' | 'B' | 'C' | 'D';
-export type ResidualRisk = 'critical' | 'high' | 'medium' | 'low';
+/** Best first: the order the rating cap compares in. */
+export const ratings = ['A', 'B', 'C', 'D'] as const;
+export type Rating = (typeof ratings)[number];
+export const residualRisks = ['critical', 'high', 'medium', 'low'] as const;
+export type ResidualRisk = (typeof residualRisks)[number];
 
 /** A ≥ 85, B ≥ 70, C ≥ 50, else D (on the 0–100 overall score). */
 export const ratingThresholds: readonly { rating: Rating; min: number }[] = [

@@ -1,7 +1,7 @@
 import { controlIds } from '../../shared/catalog';
 import { requiredControlReasons } from '../../shared/engagements/required-controls';
 import { checkedFactsOf, type CheckedFacts, type VerificationFacts } from '../../shared/certificate/verification';
-import { certificateVoidReason, deriveFindings, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
+import { certificateVoidReason, deriveFindings, findingRules, isPlaceholderJustification, type AnswerFacts, type CertificateFacts, type RuleInput, type SoaFacts } from '../../shared/findings/rules';
 
 /** A certificate the buyer checked in a directory (of its facts as given), unless `over` says otherwise. */
 const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => {
@@ -101,6 +101,13 @@ describe.each([
     const found = deriveFindings(raising).filter((f) => f.code === code);
     expect(found.length).toBeGreaterThanOrEqual(1);
     expect(found[0]!.explanation.length).toBeGreaterThan(20);
+  });
+  test(`when the facts call for it, then the row of the rule table registered for ${code} raises it, and no row raises a code not its own`, () => {
+    for (const rule of findingRules) {
+      const raised = rule.derive(raising).map((f) => f.code);
+      expect({ rule: rule.name, foreign: raised.filter((c) => !rule.codes.includes(c)) }).toEqual({ rule: rule.name, foreign: [] });
+      if (rule.codes.includes(code)) expect(raised).toContain(code);
+    }
   });
   test(`when the case is close but fine, then ${code} is not raised`, () => {
     expect(codes(close)).not.toContain(code);

@@ -1,3 +1,4 @@
+import { answerSaveResult, threadCommentDto } from '../../shared/schemas/assessment';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
 import { tableDigest } from '../helpers/digest';
@@ -98,6 +99,8 @@ describe('the questionnaire workflow', () => {
   test('when the provider answers, then the progress moves, conditional questions appear, and the questionnaire is in progress', async () => {
     let res = await put(provider, id, 'screening', { value: 'yes', comment: 'Checks by First Advantage' }).expect(200);
     expect(res.body).toMatchObject({ status: 'in_progress', progress: { answered: 1, total: 6 }, answer: { questionKey: 'screening', value: 'yes', reused: false } });
+    // The shared schema is the client's type: it holds every field sent, no more, no fewer (parsing drops unknown ones).
+    expect(answerSaveResult.parse(res.body)).toEqual(res.body);
     expect(res.body.visibleQuestionKeys).not.toContain('remote-controls');
     res = await put(contributor, id, 'remote-allowed', { value: 'yes' }).expect(200);
     expect(res.body.visibleQuestionKeys).toContain('remote-controls');
@@ -139,7 +142,8 @@ describe('the questionnaire workflow', () => {
     const noReason = await analyst.put(`/api/assessments/${id}/answers/training-frequency/review`).send({ verdict: 'rejected' }).expect(400);
     expect(noReason.body.error.details.fields[0].path).toBe('comment');
     await analyst.put(`/api/assessments/${id}/answers/training-frequency/review`).send({ verdict: 'clarification_requested', comment: 'Onboarding only is not enough: is there a refresher?' }).expect(200);
-    await provider.post(`/api/assessments/${id}/answers/training-frequency/comments`).send({ body: 'A yearly refresher starts in January.' }).expect(201);
+    const posted = await provider.post(`/api/assessments/${id}/answers/training-frequency/comments`).send({ body: 'A yearly refresher starts in January.' }).expect(201);
+    expect(threadCommentDto.parse(posted.body.comment)).toEqual(posted.body.comment);
     await legal.post(`/api/assessments/${id}/answers/training-frequency/comments`).send({ body: 'Please put the date in the contract.' }).expect(201);
     await provider.put(`/api/assessments/${id}/answers/screening/review`).send({ verdict: 'accepted' }).expect(403);
 
@@ -225,6 +229,19 @@ describe('answer once, reuse everywhere', () => {
     expect(bogus.body.error.details.fields[0].path).toBe('sourceAnswerId');
     const reused = await provider.post(`/api/assessments/${aid}/answers/bg-checks/reuse`).send({ sourceAnswerId: res.body.suggestions[0].sourceAnswerId }).expect(200);
     expect(reused.body.answer).toMatchObject({ value: 'yes', reused: true });
+    expect(answerSaveResult.parse(reused.body)).toEqual(reused.body);
     expect((await provider.get(`/api/assessments/${aid}/suggestions`)).body.suggestions).toEqual([]);
+  });
+});
+
+describe('response schemas', () => {
+  test('when the OpenAPI document is read, then saving, reusing, commenting and importing answers name their shared response schemas', async () => {
+    const doc = (await analyst.get('/api/openapi.json').expect(200)).body;
+    const ref = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
+    expect(ref('/api/assessments/{id}/answers/{questionKey}', 'put', '200').$ref).toBe('#/components/schemas/AnswerSaveResult');
+    expect(ref('/api/assessments/{id}/answers/{questionKey}/reuse', 'post', '200').$ref).toBe('#/components/schemas/AnswerSaveResult');
+    expect(ref('/api/assessments/{id}/answers/{questionKey}/comments', 'post', '201').properties.comment.$ref).toBe('#/components/schemas/ThreadComment');
+    expect(ref('/api/assessments/{id}/import', 'post', '200').$ref).toBe('#/components/schemas/AnswerImportResult');
+    expect(doc.components.schemas.AnswerSaveResult.required).toEqual(expect.arrayContaining(['answer', 'progress', 'visibleQuestionKeys', 'status']));
   });
 });

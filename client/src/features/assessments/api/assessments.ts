@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AnswerValue, ReviewVerdict } from '../../../../../shared/schemas/answer';
-import type { AnswerDto, AssessmentDto, AssessmentStatus, AssessmentSummaryDto, CommentDto, SuggestionDto } from '../../../../../shared/schemas/assessment';
+import type { AnswerDto, AnswerImportResult, AnswerSaveResult, AssessmentDto, AssessmentStatus, AssessmentSummaryDto, SuggestionDto, ThreadCommentDto } from '../../../../../shared/schemas/assessment';
 import type { DocumentDto } from '../../../../../shared/schemas/document';
 import { api } from '../../../lib/api-client';
 
@@ -15,17 +15,10 @@ export function useAssessment(id: string) {
   return useQuery({ queryKey: key(id), queryFn: async () => (await api<{ assessment: AssessmentDto }>('GET', `/api/assessments/${id}`)).assessment });
 }
 
-interface SaveResult {
-  answer: AnswerDto | null;
-  progress: { answered: number; total: number };
-  visibleQuestionKeys: string[];
-  status: AssessmentStatus;
-}
-
 /** Folds a saved answer into the cached assessment, so the page follows without a reload. */
 function useApplySave(id: string) {
   const qc = useQueryClient();
-  return (questionKey: string, r: SaveResult) =>
+  return (questionKey: string, r: AnswerSaveResult) =>
     qc.setQueryData<AssessmentDto>(key(id), (a) =>
       a && {
         ...a,
@@ -40,7 +33,7 @@ function useApplySave(id: string) {
 export function useSaveAnswer(id: string) {
   const apply = useApplySave(id);
   return useMutation({
-    mutationFn: ({ questionKey, ...body }: { questionKey: string; value: AnswerValue; comment?: string; evidenceIds?: string[] }) => api<SaveResult>('PUT', `/api/assessments/${id}/answers/${questionKey}`, { body }),
+    mutationFn: ({ questionKey, ...body }: { questionKey: string; value: AnswerValue; comment?: string; evidenceIds?: string[] }) => api<AnswerSaveResult>('PUT', `/api/assessments/${id}/answers/${questionKey}`, { body }),
     onSuccess: (r, v) => apply(v.questionKey, r),
   });
 }
@@ -53,7 +46,7 @@ export function useReuse(id: string) {
   const apply = useApplySave(id);
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ questionKey, sourceAnswerId }: { questionKey: string; sourceAnswerId: string }) => api<SaveResult>('POST', `/api/assessments/${id}/answers/${questionKey}/reuse`, { body: { sourceAnswerId } }),
+    mutationFn: ({ questionKey, sourceAnswerId }: { questionKey: string; sourceAnswerId: string }) => api<AnswerSaveResult>('POST', `/api/assessments/${id}/answers/${questionKey}/reuse`, { body: { sourceAnswerId } }),
     onSuccess: (r, v) => {
       apply(v.questionKey, r);
       void qc.invalidateQueries({ queryKey: [...key(id), 'suggestions'] });
@@ -72,7 +65,7 @@ export function useReview(id: string) {
 export function useComment(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ questionKey, body }: { questionKey: string; body: string }) => api<{ comment: CommentDto }>('POST', `/api/assessments/${id}/answers/${questionKey}/comments`, { body: { body } }),
+    mutationFn: ({ questionKey, body }: { questionKey: string; body: string }) => api<{ comment: ThreadCommentDto }>('POST', `/api/assessments/${id}/answers/${questionKey}/comments`, { body: { body } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(id) }),
   });
 }
@@ -95,7 +88,7 @@ export function useImportWorkbook(id: string) {
     mutationFn: async (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api<{ applied: number; assessment: AssessmentDto }>('POST', `/api/assessments/${id}/import`, { formData: form });
+      return api<AnswerImportResult>('POST', `/api/assessments/${id}/import`, { formData: form });
     },
     onSuccess: (r) => qc.setQueryData(key(id), r.assessment),
   });

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Collapse, FileButton, Group, MultiSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { memo, useState } from 'react';
-import type { AnswerDto, AssessmentDto, CommentDto, SuggestionDto } from '../../../../../shared/schemas/assessment';
+import type { AnswerDto, AssessmentDto, SuggestionDto, ThreadCommentDto } from '../../../../../shared/schemas/assessment';
 import type { DocumentDto } from '../../../../../shared/schemas/document';
 import type { Question } from '../../../../../shared/schemas/template';
 import { ApiError } from '../../../lib/api-client';
@@ -22,15 +22,13 @@ export function formatValue(q: Question, a: AnswerDto): string {
   return String(v);
 }
 
-type Comment = CommentDto & { questionKey: string };
-
 interface Props {
   assessmentId: string;
   abilities: AssessmentDto['abilities'];
   submitted: boolean;
   question: Question;
   answer: AnswerDto | undefined;
-  comments: Comment[];
+  comments: ThreadCommentDto[];
   index: number;
   suggestion?: SuggestionDto;
   library?: DocumentDto[];
@@ -236,7 +234,7 @@ function ReviewBar({ assessmentId, questionKey }: { assessmentId: string; questi
   );
 }
 
-function Thread({ assessmentId, questionKey, comments, canComment }: { assessmentId: string; questionKey: string; comments: Comment[]; canComment: boolean }) {
+function Thread({ assessmentId, questionKey, comments, canComment }: { assessmentId: string; questionKey: string; comments: ThreadCommentDto[]; canComment: boolean }) {
   const post = useComment(assessmentId);
   const [body, setBody] = useState('');
   if (!comments.length && !canComment) return null;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FindingAction, FindingDto, FindingsBasisDto } from '../../../../../shared/schemas/finding';
 import type { SummaryDto } from '../../../../../shared/schemas/portfolio';
-import type { ScoreResult } from '../../../../../shared/scoring/score';
+import type { ScoreResultDto } from '../../../../../shared/schemas/score';
 import { api } from '../../../lib/api-client';
 
 /** The engagement's findings with what the rules read to raise them (`basis`). */
@@ -25,7 +25,7 @@ export function useSummary(engagementId: string, enabled: boolean) {
 }
 
 export function useScore(assessmentId: string | null | undefined) {
-  return useQuery({ queryKey: ['score', assessmentId], queryFn: async () => (await api<{ score: ScoreResult }>('GET', `/api/assessments/${assessmentId}/score`)).score, enabled: Boolean(assessmentId) });
+  return useQuery({ queryKey: ['score', assessmentId], queryFn: async () => (await api<{ score: ScoreResultDto }>('GET', `/api/assessments/${assessmentId}/score`)).score, enabled: Boolean(assessmentId) });
 }
 
 export function usePortfolio(params: URLSearchParams) {

@@ -1,19 +1,19 @@
 import { Anchor, Badge, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { GAP_THRESHOLD } from '../../../../../shared/scoring/gap';
-import type { ControlScore } from '../../../../../shared/scoring/score';
+import type { ControlScoreDto } from '../../../../../shared/schemas/score';
 import { useEngagementAssessments } from '../api/engagements';
 import { useFindings, useScore, useSummary } from '../api/findings';
 import { dayLabel, pendingQuestionnaire } from '../findings-basis';
 
 const ratingColor: Record<string, string> = { A: 'green', B: 'teal', C: 'orange', D: 'red' };
-const cellColor = (c: ControlScore) => (!c.applicable ? 'var(--mantine-color-gray-3)' : !c.answered ? 'var(--mantine-color-gray-1)' : c.score >= 0.85 ? 'var(--mantine-color-green-4)' : c.score >= GAP_THRESHOLD ? 'var(--mantine-color-yellow-4)' : 'var(--mantine-color-red-4)');
+const cellColor = (c: ControlScoreDto) => (!c.applicable ? 'var(--mantine-color-gray-3)' : !c.answered ? 'var(--mantine-color-gray-1)' : c.score >= 0.85 ? 'var(--mantine-color-green-4)' : c.score >= GAP_THRESHOLD ? 'var(--mantine-color-yellow-4)' : 'var(--mantine-color-red-4)');
 
 /** Score, rating and residual risk; theme scores; the 93 controls as a grid coloured by status. */
 export function ScorePanel({ engagementId }: { engagementId: string }) {
   const summary = useSummary(engagementId, true);
   const score = useScore(summary.data?.assessmentId);
-  const [picked, setPicked] = useState<ControlScore | null>(null);
+  const [picked, setPicked] = useState<ControlScoreDto | null>(null);
   // Which submission the score is of, and whether a newer questionnaire is still being answered.
   const basis = useFindings(engagementId).data?.basis;
   const assessments = useEngagementAssessments(engagementId);
