@@ -4,8 +4,9 @@ import { describeInBrowser, signInThroughForm, startHarness, type BrowserHarness
 
 /** The text of the error an input points to (aria-describedby), as a screen reader announces it next to the field. */
 async function describedBy(input: Locator): Promise<string> {
-  const ids = (await input.getAttribute('aria-describedby')) ?? '';
-  return input.evaluate((_el, list) => list.split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' | '), ids);
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => input.page().locator(`[id="${id}"]`).textContent()));
+  return texts.join(' | ');
 }
 
 describeInBrowser('form errors in the user’s words in a real browser', () => {
