@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { createAssessmentBody, isoDate, statusLabels } from '../../../../../shared/schemas/assessment';
 import { useCreateAssessment, useEngagementAssessments, useSendAssessment, useUsableTemplates } from '../api/engagements';
+import { dayLabel } from '../../../lib/dates';
 
 /** The server refuses a due date before its today; the form says so before sending, by the reader's own calendar. */
 const newQuestionnaire = createAssessmentBody.extend({
@@ -72,7 +73,7 @@ export function EngagementAssessments({ engagementId, canCreate }: { engagementI
                 <Table.Td>
                   <Badge color={assessmentStatusColor[a.status]}>{statusLabels[a.status]}</Badge>
                 </Table.Td>
-                <Table.Td>{a.dueDate}</Table.Td>
+                <Table.Td>{dayLabel(a.dueDate)}</Table.Td>
                 <Table.Td w={160}>
                   <Progress value={a.progress.total ? (100 * a.progress.answered) / a.progress.total : 0} aria-label={`Progress of ${a.title}`} />
                   <Text size="xs" c="dimmed">
