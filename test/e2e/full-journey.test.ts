@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { projectRoot } from '../../server/config';
 import { listZipEntries } from '../../server/xlsx/zip-guard';
+import { dayLabel } from '../../client/src/lib/dates';
 import { controls } from '../../shared/catalog';
 import { writeCertificateFixtures } from '../certificate/fixtures/generate';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../helpers/factories';
@@ -254,7 +255,9 @@ describeInBrowser('the whole due-diligence journey in a real browser', () => {
     await acceptance.getByRole('button', { name: 'Accept the risk' }).click();
     await acceptance.waitFor({ state: 'detached' });
     await visitors.getByText('Risk accepted', { exact: true }).waitFor();
-    await visitors.getByText(`Risk accepted by Nadia Okafor, Head of Vendor Risk until ${expiry}: Visitor logs will be sampled`, { exact: false }).waitFor();
+    // Shown as the browser's locale writes a day.
+    const locale = await buyer.evaluate(() => (globalThis as unknown as { navigator: { language: string } }).navigator.language);
+    await visitors.getByText(`Risk accepted by Nadia Okafor, Head of Vendor Risk until ${dayLabel(expiry, locale)}: Visitor logs will be sampled`, { exact: false }).waitFor();
     await scopeFinding.getByText('Open', { exact: true }).waitFor();
     await screenshot(buyer, 'buyer-risk-accepted');
 
