@@ -23,7 +23,7 @@ function ClauseCard({ clause }: { clause: ClauseDto }) {
       await update.mutateAsync({ id: clause.id, ...body });
       setEditing(false);
     } catch (err) {
-      setError(describeApiError(err, { title: 'The title', text: 'The clause text' }));
+      setError(describeApiError(err, { title: 'Title', text: 'Clause text' }));
     }
   };
   return (
@@ -42,7 +42,11 @@ function ClauseCard({ clause }: { clause: ClauseDto }) {
           {clause.findingCodes.length ? ` · called for by ${clause.findingCodes.join(', ')}` : ''}
           {clause.controlIds.length ? ` · controls ${clause.controlIds.join(', ')}` : ''}
         </Text>
-        {error && <Alert color="red">{error}</Alert>}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
         {editing ? (
           <>
             <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />

@@ -3,6 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useCertificatesOf } from '../../features/documents/api/certificates';
 import { useDocument } from '../../features/documents/api/documents';
 import { CertificateForm } from '../../features/documents/components/certificate-form';
+import { dayLabel } from '../../lib/dates';
 
 export default function DocumentCertificatePage() {
   const { id = '' } = useParams();
@@ -17,7 +18,7 @@ export default function DocumentCertificatePage() {
       <Title order={2}>Certificate facts: {doc.data.document.title}</Title>
       {existing && (
         <Alert color="blue" title="Already recorded">
-          {existing.edition} certificate {existing.certificateNumber} by {existing.certificationBody}, valid until {existing.expiryDate}. Saving again records a corrected reading.
+          {existing.edition} certificate {existing.certificateNumber} by {existing.certificationBody}, valid until {dayLabel(existing.expiryDate)}. Saving again records a corrected reading.
         </Alert>
       )}
       <CertificateForm documentId={id} onSaved={() => navigate('/documents')} />

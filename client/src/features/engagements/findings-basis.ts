@@ -1,12 +1,6 @@
 import { statusLabels, type AssessmentSummaryDto } from '../../../../shared/schemas/assessment';
 import type { FindingsBasisDto } from '../../../../shared/schemas/finding';
-
-/** A day as people read it, in the reader's locale (tests pass one). */
-export function dayLabel(iso: string, locale?: string): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
-}
+import { dayLabel } from '../../lib/dates';
 
 /**
  * The questionnaire sent after the one whose answers were checked and not

@@ -6,6 +6,7 @@ import { statusLabels, type AssessmentDto, type CommentDto } from '../../../../.
 import { ApiError } from '../../../lib/api-client';
 import { useEvidenceLibrary, useImportWorkbook, useSuggestions, useTransition } from '../api/assessments';
 import { QuestionCard } from './question-card';
+import { dayLabel } from '../../../lib/dates';
 
 const noComments: (CommentDto & { questionKey: string })[] = [];
 
@@ -63,7 +64,7 @@ export function AssessmentView({ assessment: a }: { assessment: AssessmentDto })
             <div>
               <Title order={2}>{a.title}</Title>
               <Text c="dimmed" size="sm">
-                {a.buyer.name} → {a.provider.name} · {a.template.name} v{a.template.version} · due {a.dueDate}
+                {a.buyer.name} → {a.provider.name} · {a.template.name} v{a.template.version} · due {dayLabel(a.dueDate)}
               </Text>
             </div>
             <Badge size="lg" color={assessmentStatusColor[a.status]} aria-label="Status">

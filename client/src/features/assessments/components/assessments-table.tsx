@@ -3,6 +3,7 @@ import { assessmentStatusColor } from '../../../components/ui/status';
 import { Link } from 'react-router';
 import { statusLabels, type AssessmentStatus } from '../../../../../shared/schemas/assessment';
 import { useAssessments } from '../api/assessments';
+import { dayLabel } from '../../../lib/dates';
 
 export function AssessmentsTable({ provider, status }: { provider: boolean; status?: AssessmentStatus[] }) {
   const list = useAssessments(status);
@@ -35,7 +36,7 @@ export function AssessmentsTable({ provider, status }: { provider: boolean; stat
             <Table.Td>
               <Badge color={assessmentStatusColor[a.status]}>{statusLabels[a.status]}</Badge>
             </Table.Td>
-            <Table.Td>{a.dueDate}</Table.Td>
+            <Table.Td>{dayLabel(a.dueDate)}</Table.Td>
             <Table.Td w={160}>
               <Progress value={a.progress.total ? (100 * a.progress.answered) / a.progress.total : 0} />
               <Text size="xs" c="dimmed">

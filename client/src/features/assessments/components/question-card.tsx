@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useComment, useReuse, useReview, useSaveAnswer } from '../api/assessments';
 import { useUploadEvidence } from '../api/upload-evidence';
 import { AnswerInput } from './answer-input';
+import { momentLabel } from '../../../lib/dates';
 
 const verdictColor = { accepted: 'green', rejected: 'red', clarification_requested: 'orange' } as const;
 const verdictLabel = { accepted: 'Accepted', rejected: 'Rejected', clarification_requested: 'Clarification requested' } as const;
@@ -246,7 +247,7 @@ function Thread({ assessmentId, questionKey, comments, canComment }: { assessmen
             {c.author}
           </Text>{' '}
           <Text span size="xs" c="dimmed">
-            {new Date(c.createdAt).toLocaleString()}
+            {momentLabel(c.createdAt)}
           </Text>
           : {c.body}
         </Text>

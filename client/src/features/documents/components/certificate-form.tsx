@@ -6,7 +6,31 @@ import { certificateInput, type CertificateInput } from '../../../../../shared/s
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
 import { StringList } from '../../../components/ui/string-list';
 import { ApiError } from '../../../lib/api-client';
+import type { FormWording } from '../../../lib/error-wording';
 import { useExtractCertificate, useRecordCertificate, type CertificateProposal } from '../api/certificates';
+
+/** The certificate's facts as the form labels them. */
+const wording: FormWording = {
+  edition: { choose: 'Choose the edition of ISO/IEC 27001' },
+  certificateNumber: 'Certificate number',
+  certificationBody: 'Certification body',
+  accreditationBody: 'Accreditation body',
+  legalEntity: 'Certified legal entity',
+  issueDate: 'Issue date',
+  expiryDate: 'Expiry date',
+  originalCertificationDate: 'Original certification date',
+  scopeText: 'Scope',
+  sites: 'The list of sites',
+  'sites.*.name': 'Site name',
+  'sites.*.address': 'Street address',
+  'sites.*.city': 'City',
+  'sites.*.country': 'Country',
+  services: 'The list of services',
+  'services.*': 'Service',
+  soaReference: 'SoA reference',
+  'soaReference.version': 'SoA version cited',
+  'soaReference.date': 'SoA date cited',
+};
 
 const formFields = ['edition', 'certificateNumber', 'certificationBody', 'accreditationBody', 'legalEntity', 'issueDate', 'expiryDate', 'originalCertificationDate', 'scopeText', 'sites', 'services', 'soaReference'];
 
@@ -52,6 +76,7 @@ export function CertificateForm({ documentId, onSaved }: { documentId: string; o
   const [proposal, setProposal] = useState<CertificateProposal | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const form = useZodForm(certificateInput, {
+    wording,
     defaultValues: { documentId, standard: 'ISO/IEC 27001', edition: '2022', certificateNumber: '', certificationBody: '', accreditationBody: '', legalEntity: '', issueDate: '', expiryDate: '', originalCertificationDate: null, scopeText: '', sites: [], services: [], soaReference: null },
   });
   const sites = useFieldArray({ control: form.control, name: 'sites' });
@@ -92,7 +117,7 @@ export function CertificateForm({ documentId, onSaved }: { documentId: string; o
       notifications.show({ color: 'green', message: 'Certificate recorded' });
       onSaved();
     } catch (err) {
-      setMessage(applyServerErrors(form as never, err, formFields));
+      setMessage(applyServerErrors(form as never, err, formFields, wording));
     }
   });
 

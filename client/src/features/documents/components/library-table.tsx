@@ -6,6 +6,7 @@ import { Can } from '../../../components/ui/can';
 import { useDocuments } from '../api/documents';
 import { ShareDialog } from './share-dialog';
 import { UploadPanel } from './upload-panel';
+import { momentLabel } from '../../../lib/dates';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
@@ -57,7 +58,7 @@ export function LibraryTable() {
                   </Tooltip>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{new Date(d.uploadedAt).toLocaleString()}</Text>
+                  <Text size="sm">{momentLabel(d.uploadedAt)}</Text>
                   {d.uploadedBy && <Text size="xs" c="dimmed">{d.uploadedBy}</Text>}
                 </Table.Td>
                 {d.sharedWith && (

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useReadSoa, useSaveSoa, type SoaImport } from '../api/soas';
+import { dayLabel } from '../../../lib/dates';
 
 type Row = SoaImport['rows'][number];
 type Source = SoaImport['report']['versionSource'];
@@ -88,7 +89,7 @@ export function SoaReview({ documentId, fileName, onSaved }: { documentId: strin
       <Text>
         Read {reading.sheetName ? `sheet “${reading.sheetName}”, ` : ''}numbering {reading.numbering}
         {reading.version ? `, version ${reading.version}` : ''}
-        {reading.date ? `, dated ${reading.date}` : ''}: {reading.summary.applicable} applicable, {reading.summary.excluded} excluded ({reading.summary.excludedWithoutJustification} without justification), {reading.summary.missing} missing.
+        {reading.date ? `, dated ${dayLabel(reading.date)}` : ''}: {reading.summary.applicable} applicable, {reading.summary.excluded} excluded ({reading.summary.excludedWithoutJustification} without justification), {reading.summary.missing} missing.
       </Text>
       <Text size="sm" c="dimmed">
         {reading.version ? `Version read at${where(reading.report.versionSource)}` : 'No version found in any sheet'}

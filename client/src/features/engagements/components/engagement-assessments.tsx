@@ -1,11 +1,20 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { describeApiError } from '../../../lib/error-wording';
+import { Controller } from 'react-hook-form';
+import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
 import { assessmentStatusColor } from '../../../components/ui/status';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { statusLabels } from '../../../../../shared/schemas/assessment';
+import { createAssessmentBody, isoDate, statusLabels } from '../../../../../shared/schemas/assessment';
 import { useCreateAssessment, useEngagementAssessments, useSendAssessment, useUsableTemplates } from '../api/engagements';
+import { dayLabel } from '../../../lib/dates';
+
+/** The server refuses a due date before its today; the form says so before sending, by the reader's own calendar. */
+const newQuestionnaire = createAssessmentBody.extend({
+  dueDate: isoDate.refine((d) => d >= new Date().toLocaleDateString('en-CA'), { message: 'must be today or later' }),
+});
+const wording: FormWording = { templateId: { choose: 'Choose a template' }, dueDate: 'Due date', title: 'Title' };
 
 /** The engagement's questionnaires, and a form to create and send a new one. */
 export function EngagementAssessments({ engagementId, canCreate }: { engagementId: string; canCreate: boolean }) {
@@ -13,21 +22,19 @@ export function EngagementAssessments({ engagementId, canCreate }: { engagementI
   const templates = useUsableTemplates();
   const create = useCreateAssessment(engagementId);
   const send = useSendAssessment(engagementId);
-  const [templateId, setTemplateId] = useState<string | null>(null);
-  const [dueDate, setDueDate] = useState(new Date(Date.now() + 21 * 86400000).toISOString().slice(0, 10));
+  const form = useZodForm(newQuestionnaire, { wording, defaultValues: { templateId: '', dueDate: new Date(Date.now() + 21 * 86400000).toLocaleDateString('en-CA') } });
+  const { errors } = form.formState;
   const [error, setError] = useState<string | null>(null);
 
-  const createIt = async () => {
+  const createIt = form.handleSubmit(async (values) => {
     setError(null);
-    if (!templateId) return setError('Choose a template.');
-    if (dueDate < new Date().toLocaleDateString('en-CA')) return setError('The due date must be today or later.');
     try {
-      await create.mutateAsync({ templateId: templateId ?? '', dueDate });
+      await create.mutateAsync(values);
       notifications.show({ color: 'green', message: 'Draft created: review it, then send it to the provider' });
     } catch (err) {
-      setError(describeApiError(err, { templateId: { choose: 'Choose a template' }, dueDate: 'The due date', title: 'The title' }, 'Not created: try again'));
+      setError(applyServerErrors(form, err, ['templateId', 'dueDate'], wording));
     }
-  };
+  });
   const sendIt = async (id: string) => {
     try {
       await send.mutateAsync(id);
@@ -66,7 +73,7 @@ export function EngagementAssessments({ engagementId, canCreate }: { engagementI
                 <Table.Td>
                   <Badge color={assessmentStatusColor[a.status]}>{statusLabels[a.status]}</Badge>
                 </Table.Td>
-                <Table.Td>{a.dueDate}</Table.Td>
+                <Table.Td>{dayLabel(a.dueDate)}</Table.Td>
                 <Table.Td w={160}>
                   <Progress value={a.progress.total ? (100 * a.progress.answered) / a.progress.total : 0} aria-label={`Progress of ${a.title}`} />
                   <Text size="xs" c="dimmed">
@@ -86,26 +93,37 @@ export function EngagementAssessments({ engagementId, canCreate }: { engagementI
         </Table>
       )}
       {canCreate && (
-        <Paper withBorder p="md">
+        <Paper withBorder p="md" component="form" onSubmit={createIt} noValidate aria-label="New questionnaire">
           <Stack gap="xs">
             <Text fw={500}>New questionnaire</Text>
-            {error && <Alert color="red">{error}</Alert>}
-            <Group align="end">
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Group align="start">
               {/* Disabled until the templates are in, so that a click never opens an empty list. */}
-              <Select
-                label="Template"
-                placeholder={templates.isPending ? 'Loading templates…' : 'Choose a template'}
-                disabled={!templates.data}
-                nothingFoundMessage="No template matches"
-                error={templates.isError ? templates.error.message : undefined}
-                data={(templates.data ?? []).map((t) => ({ value: t.id, label: `${t.name}${t.builtin ? ' (built-in)' : ''} · ${t.questionCount} questions` }))}
-                value={templateId}
-                onChange={setTemplateId}
-                w={420}
-                searchable
+              <Controller
+                control={form.control}
+                name="templateId"
+                render={({ field }) => (
+                  <Select
+                    label="Template"
+                    placeholder={templates.isPending ? 'Loading templates…' : 'Choose a template'}
+                    disabled={!templates.data}
+                    nothingFoundMessage="No template matches"
+                    error={templates.isError ? templates.error.message : errors.templateId?.message}
+                    data={(templates.data ?? []).map((t) => ({ value: t.id, label: `${t.name}${t.builtin ? ' (built-in)' : ''} · ${t.questionCount} questions` }))}
+                    value={field.value || null}
+                    onChange={(v) => field.onChange(v ?? '')}
+                    onBlur={field.onBlur}
+                    w={420}
+                    searchable
+                  />
+                )}
               />
-              <TextInput type="date" label="Due date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
-              <Button onClick={createIt} loading={create.isPending}>
+              <TextInput type="date" label="Due date" {...form.register('dueDate')} error={errors.dueDate?.message} />
+              <Button type="submit" mt={25} loading={create.isPending}>
                 Create questionnaire
               </Button>
             </Group>

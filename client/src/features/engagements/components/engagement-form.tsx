@@ -5,11 +5,36 @@ import { dataCategories, dataCategoryLabels } from '../../../../../shared/schema
 import { createEngagementBody, type CreateEngagementInput, type EngagementDto, type ProviderDto } from '../../../../../shared/schemas/engagement';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
 import { ApiError } from '../../../lib/api-client';
+import type { FormWording } from '../../../lib/error-wording';
 import { StringList } from '../../../components/ui/string-list';
 import { useCreateEngagement, useProviderSearch } from '../api/engagements';
 import { describeProvider, providerLabel } from '../provider-label';
 
 const fields = ['name', 'description', 'services', 'sites', 'contractingEntity', 'contractingEntityAliases', 'dataCategories', 'usesCloud', 'remoteWork', 'developsSoftware', 'subcontractors', 'providerOrganizationId', 'newProvider'];
+
+/** The engagement's fields as the form labels them. */
+const wording: FormWording = {
+  name: 'Engagement name',
+  description: 'Description',
+  services: 'The list of services',
+  'services.*': 'Service',
+  sites: 'The list of delivery sites',
+  'sites.*.name': 'Site name',
+  'sites.*.address': 'Address',
+  'sites.*.city': 'City',
+  'sites.*.country': 'Country',
+  contractingEntity: 'Contracting legal entity',
+  contractingEntityAliases: 'The list of other names',
+  'contractingEntityAliases.*': 'Other name',
+  dataCategories: 'The list of data categories',
+  providerOrganizationId: { choose: 'Choose a provider on Scopewise, or invite one that is not' },
+  'newProvider.organizationName': 'Provider organization',
+  'newProvider.adminEmail': 'Administrator email',
+  'newProvider.adminName': 'Administrator name',
+  'newProvider.confirmNewOrganization': 'Confirmation',
+  subcontractors: 'The list of sub-contractors',
+  'subcontractors.*': 'Sub-contractor',
+};
 
 /** Describe the outsourced work: provider, services, sites, data and delivery. */
 export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) => void }) {
@@ -23,6 +48,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
   const providers = useProviderSearch(chosenProvider && providerQuery === providerLabel(chosenProvider) ? '' : providerQuery);
   const providerOptions = [...(chosenProvider ? [chosenProvider] : []), ...(providers.data ?? []).filter((p) => p.id !== chosenProvider?.id)];
   const form = useZodForm(createEngagementBody, {
+    wording,
     defaultValues: { name: '', description: '', services: [''], sites: [{ name: '', address: '', city: '', country: '' }], contractingEntity: '', contractingEntityAliases: [], dataCategories: [], usesCloud: false, remoteWork: false, developsSoftware: false, subcontractors: [] },
   });
   const sites = useFieldArray({ control: form.control, name: 'sites' });
@@ -47,7 +73,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
       onCreated(await create.mutateAsync(body));
     } catch (err) {
       setNamesakes(err instanceof ApiError ? ((err.details as { similarProviders?: ProviderDto[] } | undefined)?.similarProviders ?? []) : []);
-      setMessage(applyServerErrors(form as never, err, fields));
+      setMessage(applyServerErrors(form as never, err, fields, wording));
     }
   });
 

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine
 import { useState, type ReactNode } from 'react';
 import { acceptRiskAction, dismissAction, planRemediationAction, respondAction, type FindingAction, type FindingDto } from '../../../../../shared/schemas/finding';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
 import { useFindingAction } from '../api/findings';
 
 /** The workflow actions that need a form (resolve and reopen are one click). */
@@ -13,6 +14,9 @@ interface Props {
   onDone: () => void;
   onCancel: () => void;
 }
+
+/** Each field as its form labels it, so a problem reads "The approver is required". */
+const wording: FormWording = { justification: 'Justification', approver: 'Approver', expiresAt: 'Expiry date of the acceptance', owner: 'Owner', dueDate: 'Due date', plan: 'Plan', response: 'Response', reason: 'Reason' };
 
 const tomorrow = () => new Date(Date.now() + 86400000).toISOString().slice(0, 10);
 
@@ -54,13 +58,13 @@ function Frame({ message, children, submit, pending, onCancel, color }: { messag
 
 /** Risk acceptance: why the residual risk is tolerable, who owns it and until when. */
 function AcceptRiskForm({ engagementId, finding, onDone, onCancel }: Props) {
-  const form = useZodForm(acceptRiskAction, { defaultValues: { action: 'accept_risk', justification: '', approver: '', expiresAt: '' } });
+  const form = useZodForm(acceptRiskAction, { wording, defaultValues: { action: 'accept_risk', justification: '', approver: '', expiresAt: '' } });
   const { send, pending } = useSend(engagementId, finding, onDone);
   const [message, setMessage] = useState<string | null>(null);
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
-    setMessage(await send(values, (err) => applyServerErrors(form, err, ['justification', 'approver', 'expiresAt'])));
+    setMessage(await send(values, (err) => applyServerErrors(form, err, ['justification', 'approver', 'expiresAt'], wording)));
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Risk acceptance">
@@ -77,13 +81,13 @@ function AcceptRiskForm({ engagementId, finding, onDone, onCancel }: Props) {
 }
 
 function PlanRemediationForm({ engagementId, finding, onDone, onCancel }: Props) {
-  const form = useZodForm(planRemediationAction, { defaultValues: { action: 'plan_remediation', owner: '', dueDate: '', plan: '' } });
+  const form = useZodForm(planRemediationAction, { wording, defaultValues: { action: 'plan_remediation', owner: '', dueDate: '', plan: '' } });
   const { send, pending } = useSend(engagementId, finding, onDone);
   const [message, setMessage] = useState<string | null>(null);
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
-    setMessage(await send(values, (err) => applyServerErrors(form, err, ['owner', 'dueDate', 'plan'])));
+    setMessage(await send(values, (err) => applyServerErrors(form, err, ['owner', 'dueDate', 'plan'], wording)));
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Remediation plan">
@@ -97,12 +101,12 @@ function PlanRemediationForm({ engagementId, finding, onDone, onCancel }: Props)
 }
 
 function RespondForm({ engagementId, finding, onDone, onCancel }: Props) {
-  const form = useZodForm(respondAction, { defaultValues: { action: 'respond', response: '' } });
+  const form = useZodForm(respondAction, { wording, defaultValues: { action: 'respond', response: '' } });
   const { send, pending } = useSend(engagementId, finding, onDone);
   const [message, setMessage] = useState<string | null>(null);
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
-    setMessage(await send(values, (err) => applyServerErrors(form, err, ['response'])));
+    setMessage(await send(values, (err) => applyServerErrors(form, err, ['response'], wording)));
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Response to the finding">
@@ -114,12 +118,12 @@ function RespondForm({ engagementId, finding, onDone, onCancel }: Props) {
 }
 
 function DismissForm({ engagementId, finding, onDone, onCancel }: Props) {
-  const form = useZodForm(dismissAction, { defaultValues: { action: 'dismiss', reason: '' } });
+  const form = useZodForm(dismissAction, { wording, defaultValues: { action: 'dismiss', reason: '' } });
   const { send, pending } = useSend(engagementId, finding, onDone);
   const [message, setMessage] = useState<string | null>(null);
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
-    setMessage(await send(values, (err) => applyServerErrors(form, err, ['reason'])));
+    setMessage(await send(values, (err) => applyServerErrors(form, err, ['reason'], wording)));
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Dismissal">

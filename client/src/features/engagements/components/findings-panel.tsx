@@ -7,6 +7,7 @@ import { useEngagementAssessments } from '../api/engagements';
 import { useFindingAction, useFindings } from '../api/findings';
 import { describeBasis, emptyVerdict, pendingQuestionnaire, type BasisLine } from '../findings-basis';
 import { FindingActionForm, type FindingFormKind } from './finding-action-form';
+import { dayLabel } from '../../../lib/dates';
 
 export const severityColor: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', info: 'gray' };
 const statusLabel: Record<string, string> = { open: 'Open', remediation_planned: 'Remediation planned', resolved: 'Resolved', risk_accepted: 'Risk accepted', dismissed: 'Dismissed' };
@@ -125,13 +126,13 @@ export function FindingsPanel({ engagementId }: { engagementId: string }) {
             <Text size="sm">{f.explanation}</Text>
             {f.remediation && (
               <Text size="sm" c="dimmed">
-                Plan: {f.remediation.plan} — {f.remediation.owner}, by {f.remediation.dueDate}
+                Plan: {f.remediation.plan} — {f.remediation.owner}, by {dayLabel(f.remediation.dueDate)}
               </Text>
             )}
             {f.providerResponse && <Text size="sm">Provider: “{f.providerResponse}”</Text>}
             {f.riskAcceptance && (
               <Text size="sm" c="dimmed">
-                Risk accepted{f.riskAcceptance.approver ? ` by ${f.riskAcceptance.approver}` : ''} until {f.riskAcceptance.expiresAt}
+                Risk accepted{f.riskAcceptance.approver ? ` by ${f.riskAcceptance.approver}` : ''} until {dayLabel(f.riskAcceptance.expiresAt)}
                 {f.riskAcceptance.justification ? `: ${f.riskAcceptance.justification}` : ''}
               </Text>
             )}

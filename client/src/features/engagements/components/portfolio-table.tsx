@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useUrlParams } from '../../../lib/url-params';
 import { usePortfolio } from '../api/findings';
+import { dayLabel, momentLabel } from '../../../lib/dates';
 
 const riskColor: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'green' };
 const ratingColor: Record<string, string> = { A: 'green', B: 'teal', C: 'orange', D: 'red' };
@@ -60,7 +61,7 @@ export function PortfolioTable() {
                   <Table.Td>
                     {r.rating ? <Badge color={ratingColor[r.rating]}>{r.rating} · {r.score?.toFixed(1)}</Badge> : <Text size="sm" c="dimmed">not scored</Text>}
                     {r.stale && (
-                      <Text size="xs" c="orange.8" title={r.computedAt ? `Computed ${new Date(r.computedAt).toLocaleString()}` : 'Never computed'}>
+                      <Text size="xs" c="orange.8" title={r.computedAt ? `Computed ${momentLabel(r.computedAt)}` : 'Never computed'}>
                         recomputing… (open it for the current figures)
                       </Text>
                     )}
@@ -73,7 +74,7 @@ export function PortfolioTable() {
                       {r.findings.medium > 0 && <Badge color="yellow">{r.findings.medium} medium</Badge>}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{r.certificate ? `${r.certificate.edition} · ${r.certificate.expiryDate}` : <Text size="sm" c="red">none shared</Text>}</Table.Td>
+                  <Table.Td>{r.certificate ? `${r.certificate.edition} · ${dayLabel(r.certificate.expiryDate)}` : <Text size="sm" c="red">none shared</Text>}</Table.Td>
                   <Table.Td>{r.nextReview ?? '—'}</Table.Td>
                 </Table.Tr>
               ))}

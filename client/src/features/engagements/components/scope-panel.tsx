@@ -5,6 +5,7 @@ import { CertificateCheck } from '../../documents/components/certificate-check';
 import { useEngagementCertificates } from '../api/findings';
 import { useEngagementScope } from '../api/scope';
 import { EntityNames } from './entity-names';
+import { dayLabel } from '../../../lib/dates';
 
 const verdictLabel = { covered: { label: 'covered', color: 'green' }, uncertain: { label: 'confirm', color: 'yellow' }, not_covered: { label: 'not covered', color: 'red' } } as const;
 
@@ -76,7 +77,7 @@ export function ScopePanel({ engagement }: { engagement: EngagementDto }) {
                 return (
                   <Stack gap={4} key={cert.id} aria-label={`Certificate ${cert.certificateNumber}`}>
                     <Text fw={600} size="sm">
-                      Certified: {cert.legalEntity} · ISO/IEC 27001:{cert.edition} · {cert.certificateNumber} ({cert.certificationBody}) · until {cert.expiryDate}{' '}
+                      Certified: {cert.legalEntity} · ISO/IEC 27001:{cert.edition} · {cert.certificateNumber} ({cert.certificationBody}) · until {dayLabel(cert.expiryDate)}{' '}
                       {st && <Badge color={st.valid ? 'green' : 'red'} variant="light">{st.valid ? 'valid' : 'covers nothing'}</Badge>}
                     </Text>
                     {isBuyer && <CertificateCheck certificateId={cert.id} engagementId={engagement.id} />}

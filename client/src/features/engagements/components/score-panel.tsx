@@ -4,7 +4,8 @@ import { GAP_THRESHOLD } from '../../../../../shared/scoring/gap';
 import type { ControlScoreDto } from '../../../../../shared/schemas/score';
 import { useEngagementAssessments } from '../api/engagements';
 import { useFindings, useScore, useSummary } from '../api/findings';
-import { dayLabel, pendingQuestionnaire } from '../findings-basis';
+import { dayLabel } from '../../../lib/dates';
+import { pendingQuestionnaire } from '../findings-basis';
 
 const ratingColor: Record<string, string> = { A: 'green', B: 'teal', C: 'orange', D: 'red' };
 const cellColor = (c: ControlScoreDto) => (!c.applicable ? 'var(--mantine-color-gray-3)' : !c.answered ? 'var(--mantine-color-gray-1)' : c.score >= 0.85 ? 'var(--mantine-color-green-4)' : c.score >= GAP_THRESHOLD ? 'var(--mantine-color-yellow-4)' : 'var(--mantine-color-red-4)');

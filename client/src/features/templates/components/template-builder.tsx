@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import { answerTypes, evidencePolicies, templateContent, type TemplateContentInput, type TemplateDto } from '../../../../../shared/schemas/template';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
 import { useAllControls, useSaveTemplate } from '../api/templates';
 import { ControlPicker } from './control-picker';
 import { TemplatePreview } from './template-preview';
@@ -11,6 +12,24 @@ type Form = UseFormReturn<TemplateContentInput, unknown, TemplateContentInput>;
 const typeOptions = answerTypes.map((t) => ({ value: t, label: { yes_no: 'Yes / Partial / No', single_choice: 'One choice', multiple_choice: 'Several choices', text: 'Text', date: 'Date', number: 'Number' }[t] }));
 const evidenceOptions = evidencePolicies.map((e) => ({ value: e, label: `Evidence: ${e}` }));
 const emptyQuestion = () => ({ key: `q-${Math.random().toString(36).slice(2, 7)}`, text: '', guidance: '', answerType: 'yes_no' as const, options: [], controlIds: [], weight: 1, evidence: 'none' as const, allowNa: true, condition: null });
+
+/** The builder's fields as its inputs label them; list positions are `*`. */
+const wording: FormWording = {
+  name: 'Template name',
+  description: 'Description',
+  sections: 'The list of sections',
+  'sections.*.key': 'Section key',
+  'sections.*.title': 'Section title',
+  'sections.*.questions': 'The list of questions',
+  'sections.*.questions.*.key': 'Question key',
+  'sections.*.questions.*.text': 'Question',
+  'sections.*.questions.*.evidence': { choose: 'Choose what evidence the question asks for' },
+  'sections.*.questions.*.controlIds': 'The list of controls',
+  'sections.*.questions.*.options': 'The list of options',
+  'sections.*.questions.*.options.*.key': 'Option key',
+  'sections.*.questions.*.condition.questionKey': { choose: 'Choose an earlier question' },
+  'sections.*.questions.*.condition.anyOf': 'The list of answers',
+};
 
 /** Path-based error lookup: react-hook-form nests errors like the values. */
 function errorAt(form: Form, path: string): string | undefined {
@@ -141,6 +160,7 @@ export function TemplateBuilder({ template, onSaved }: { template?: TemplateDto;
   const controls = useMemo(() => (catalog.data ?? []).map((c) => ({ value: c.id, label: `${c.id} ${c.title}` })), [catalog.data]);
   const [message, setMessage] = useState<string | null>(null);
   const form = useZodForm(templateContent, {
+    wording,
     defaultValues: template
       ? { ...template.content, name: template.builtin ? `${template.content.name} (copy)` : template.content.name }
       : { name: '', description: '', sections: [{ key: 'general', title: 'General', description: '', questions: [emptyQuestion()] }] },
@@ -153,14 +173,18 @@ export function TemplateBuilder({ template, onSaved }: { template?: TemplateDto;
     try {
       onSaved(await save.mutateAsync(content));
     } catch (err) {
-      setMessage(applyServerErrors(form as never, err, ['name', 'description', 'sections']));
+      setMessage(applyServerErrors(form as never, err, ['name', 'description', 'sections'], wording));
     }
   });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Template builder">
       <Stack>
-        {message && <Alert color="red">{message}</Alert>}
+        {message && (
+          <Alert color="red" role="alert">
+            {message}
+          </Alert>
+        )}
         {Object.keys(form.formState.errors).length > 0 && <Alert color="red">Some fields need attention (marked in red).</Alert>}
         <Tabs defaultValue="edit">
           <Tabs.List>

@@ -1,6 +1,7 @@
 import { Code, Group, Pagination, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useAuditEvents } from '../api/audit';
+import { momentLabel } from '../../../lib/dates';
 
 const PAGE_SIZE = 50;
 
@@ -26,7 +27,7 @@ export function AuditTable() {
         <Table.Tbody>
           {events.data.events.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td>{new Date(e.occurredAt).toLocaleString()}</Table.Td>
+              <Table.Td>{momentLabel(e.occurredAt)}</Table.Td>
               <Table.Td>{e.actorEmail ?? 'system'}</Table.Td>
               <Table.Td>{e.action}</Table.Td>
               <Table.Td>{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ''}` : '—'}</Table.Td>

@@ -3,6 +3,7 @@ import { roleLabels } from '../../../../../shared/roles';
 import type { InvitationDto } from '../../../../../shared/schemas/users';
 import { Can } from '../../../components/ui/can';
 import { useInvitations, useRevokeInvitation } from '../api/users';
+import { dayLabel } from '../../../lib/dates';
 
 function state(i: InvitationDto): { label: string; color: string } {
   if (i.acceptedAt) return { label: 'accepted', color: 'green' };
@@ -37,7 +38,7 @@ export function InvitationsTable() {
               <Table.Td>{i.email}</Table.Td>
               <Table.Td>{roleLabels[i.role]}</Table.Td>
               <Table.Td>{i.invitedBy ?? '—'}</Table.Td>
-              <Table.Td>{new Date(i.expiresAt).toLocaleDateString()}</Table.Td>
+              <Table.Td>{dayLabel(i.expiresAt)}</Table.Td>
               <Table.Td>
                 <Badge color={s.color}>{s.label}</Badge>
               </Table.Td>

@@ -5,11 +5,14 @@ import { Controller } from 'react-hook-form';
 import { rolesFor, roleLabels, type OrganizationKind } from '../../../../../shared/roles';
 import { inviteUserBody } from '../../../../../shared/schemas/users';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
 import { useInviteUser } from '../api/users';
+
+const wording: FormWording = { email: 'Email', role: { choose: 'Choose a role this organization can have' } };
 
 export function InviteUserForm({ organizationKind }: { organizationKind: OrganizationKind }) {
   const roles = rolesFor(organizationKind);
-  const form = useZodForm(inviteUserBody, { defaultValues: { email: '', role: roles[roles.length - 1] } });
+  const form = useZodForm(inviteUserBody, { wording, defaultValues: { email: '', role: roles[roles.length - 1] } });
   const invite = useInviteUser();
   const [message, setMessage] = useState<string | null>(null);
   const { errors } = form.formState;
@@ -21,7 +24,7 @@ export function InviteUserForm({ organizationKind }: { organizationKind: Organiz
       notifications.show({ color: 'green', message: `Invitation sent to ${inv.email}` });
       form.reset({ email: '', role: values.role });
     } catch (err) {
-      setMessage(applyServerErrors(form, err, ['email', 'role']));
+      setMessage(applyServerErrors(form, err, ['email', 'role'], wording));
     }
   });
 

@@ -4,6 +4,7 @@ import { rolesFor, roleLabels, type OrganizationKind, type Role } from '../../..
 import type { UserDto } from '../../../../../shared/schemas/users';
 import { Can } from '../../../components/ui/can';
 import { useUpdateUser, useUsers } from '../api/users';
+import { momentLabel } from '../../../lib/dates';
 
 export function UsersTable({ organizationKind }: { organizationKind: OrganizationKind }) {
   const users = useUsers();
@@ -46,7 +47,7 @@ export function UsersTable({ organizationKind }: { organizationKind: Organizatio
             <Table.Td>
               <Badge color={u.status === 'active' ? 'green' : 'gray'}>{u.status}</Badge>
             </Table.Td>
-            <Table.Td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : 'never'}</Table.Td>
+            <Table.Td>{u.lastLoginAt ? momentLabel(u.lastLoginAt) : 'never'}</Table.Td>
             <Table.Td>
               <Can ability={u.abilities.update}>
                 <Group justify="flex-end">
