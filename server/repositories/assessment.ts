@@ -290,7 +290,7 @@ export interface EarlierAnswerRow {
  * The provider's submitted answers in its other assessments, the material for
  * reuse suggestions: accepted ones first, then those not reviewed yet, then
  * those returned for changes, newest first within each. Rejected answers and
- * answers edited since the last submission (working drafts) are left out.
+ * unreviewed answers of a questionnaire not (or no longer) submitted are left out.
  */
 export async function earlierAnswersOfProvider(db: Kysely<DB>, actor: Actor, exceptAssessmentId: string): Promise<EarlierAnswerRow[]> {
   const status = sql<SuggestionStatus>`case ans.verdict when 'accepted' then 'accepted' when 'clarification_requested' then 'changes_requested' else 'submitted' end`;
@@ -305,7 +305,9 @@ export async function earlierAnswersOfProvider(db: Kysely<DB>, actor: Actor, exc
     .where((eb) =>
       eb.or([
         eb('ans.verdict', 'in', ['accepted', 'clarification_requested']),
-        eb.and([eb('ans.verdict', 'is', null), eb('a.submitted_at', 'is not', null), eb('ans.updated_at', '<=', eb.ref('a.submitted_at'))]),
+        // Unreviewed answers count only while their questionnaire sits submitted or completed: once it is back with the
+        // provider they may be drafts again. Decided by status, not by comparing the answer's time with the submission's.
+        eb.and([eb('ans.verdict', 'is', null), eb('a.status', 'in', ['submitted', 'completed'])]),
       ]),
     )
     .orderBy(rank)

@@ -229,7 +229,7 @@ describe('answer once, reuse everywhere', () => {
     expect((await provider.get(`/api/assessments/${aid}/suggestions`)).body.suggestions).toEqual([]);
   });
 
-  test('when a provider submitted answers to buyer A, then buyer B\'s questionnaire proposes them by status (accepted first, never rejected, never a draft), and buyer B learns nothing of buyer A', async () => {
+  test('when a provider submitted answers to buyer A, then buyer B\'s questionnaire proposes them by status (accepted first, never rejected, never a draft or an answer back with the provider), and buyer B learns nothing of buyer A', async () => {
     const prov = await makeOrganization(t.db, 'provider', 'Reuse Provider Ltd');
     const me = await signedIn(t.app, (await makeUser(t.db, prov.id, 'admin')).email);
     const buyerA = await makeOrganization(t.db, 'buyer', 'Alpha Reuse Bank');
@@ -260,21 +260,28 @@ describe('answer once, reuse everywhere', () => {
     const a3 = await send(alpha, buyerA.id, template('Alpha draft', [yesNo('q-draft', '5.4')]));
     await put(me, a3, 'q-draft', { value: 'yes', comment: 'alpha draft' }).expect(200);
 
-    const b = await send(beta, buyerB.id, template('Beta review', [yesNo('b-sub', '5.1'), yesNo('b-rej', '5.2'), yesNo('b-acc', '5.3'), yesNo('b-draft', '5.4'), yesNo('b-chg', '5.5')]));
+    // Nor one changed after its questionnaire came back, until it is submitted again.
+    const a4 = await send(alpha, buyerA.id, template('Alpha returned', [yesNo('q-back', '5.6')]));
+    await put(me, a4, 'q-back', { value: 'yes', comment: 'alpha as submitted' }).expect(200);
+    await me.post(`/api/assessments/${a4}/submit`).expect(200);
+    await alpha.post(`/api/assessments/${a4}/return`).send({}).expect(200);
+    await put(me, a4, 'q-back', { value: 'no', comment: 'alpha rewriting' }).expect(200);
+
+    const b = await send(beta, buyerB.id, template('Beta review', [yesNo('b-sub', '5.1'), yesNo('b-rej', '5.2'), yesNo('b-acc', '5.3'), yesNo('b-draft', '5.4'), yesNo('b-chg', '5.5'), yesNo('b-back', '5.6')]));
     const res = await me.get(`/api/assessments/${b}/suggestions`).expect(200);
-    const byKey = Object.fromEntries((res.body.suggestions as { questionKey: string }[]).map((x) => [x.questionKey, x]));
+    const byKey: Record<string, { sourceAnswerId: string; source: { statusAt: string } }> = Object.fromEntries((res.body.suggestions as { questionKey: string; sourceAnswerId: string; source: { statusAt: string } }[]).map((x) => [x.questionKey, x]));
     expect(Object.keys(byKey).sort()).toEqual(['b-acc', 'b-chg', 'b-sub']);
     expect(byKey['b-sub']).toMatchObject({ value: 'yes', comment: 'alpha q-sub', source: { status: 'submitted', questionText: 'Alpha asks q-sub?' } });
     expect(byKey['b-acc']).toMatchObject({ value: 'yes', comment: 'alpha q-acc', source: { status: 'accepted' } });
     expect(byKey['b-chg']).toMatchObject({ comment: 'alpha q-chg', source: { status: 'changes_requested' } });
-    for (const s of Object.values(byKey) as { source: { statusAt: string } }[]) expect(Number.isNaN(Date.parse(s.source.statusAt))).toBe(false);
+    for (const s of Object.values(byKey)) expect(Number.isNaN(Date.parse(s.source.statusAt))).toBe(false);
     expect(JSON.stringify(res.body)).not.toMatch(/Alpha Reuse Bank|Alpha main|Alpha secret/);
 
     // The reuse of a not-yet-reviewed answer is accepted, marked and audited as before.
-    const reused = await me.post(`/api/assessments/${b}/answers/b-sub/reuse`).send({ sourceAnswerId: (byKey['b-sub'] as { sourceAnswerId: string }).sourceAnswerId }).expect(200);
+    const reused = await me.post(`/api/assessments/${b}/answers/b-sub/reuse`).send({ sourceAnswerId: byKey['b-sub']!.sourceAnswerId }).expect(200);
     expect(reused.body.answer).toMatchObject({ value: 'yes', comment: 'alpha q-sub', reused: true, review: null });
     const audit = await t.db.selectFrom('audit_events').select('details').where('action', '=', 'answer.reused').where('target_id', '=', b).execute();
-    expect(audit).toEqual([{ details: { questionKey: 'b-sub', sourceAnswerId: (byKey['b-sub'] as { sourceAnswerId: string }).sourceAnswerId } }]);
+    expect(audit).toEqual([{ details: { questionKey: 'b-sub', sourceAnswerId: byKey['b-sub']!.sourceAnswerId } }]);
     const rejected = (await t.db.selectFrom('answers').select('id').where('assessment_id', '=', a1).where('question_key', '=', 'q-rej').executeTakeFirstOrThrow()).id;
     const refused = await me.post(`/api/assessments/${b}/answers/b-rej/reuse`).send({ sourceAnswerId: rejected }).expect(400);
     expect(refused.body.error.details.fields[0].path).toBe('sourceAnswerId');
@@ -282,10 +289,10 @@ describe('answer once, reuse everywhere', () => {
     // Buyer B: no suggestions, no way into buyer A's questionnaires, and its own view names nothing of A.
     await beta.get(`/api/assessments/${b}/suggestions`).expect(403);
     for (const aid of [a1, a2, a3]) await beta.get(`/api/assessments/${aid}`).expect(404);
-    for (const key of ['b-acc', 'b-chg', 'b-draft', 'b-rej']) await put(me, b, key, { value: 'yes', comment: 'beta own' }).expect(200);
+    for (const key of ['b-acc', 'b-chg', 'b-draft', 'b-rej', 'b-back']) await put(me, b, key, { value: 'yes', comment: 'beta own' }).expect(200);
     await me.post(`/api/assessments/${b}/submit`).expect(200);
     const seen = JSON.stringify((await beta.get(`/api/assessments/${b}`).expect(200)).body);
     expect(seen).toContain('alpha q-sub');
-    expect(seen).not.toMatch(/Alpha Reuse Bank|Alpha main|Alpha secret|alpha q-rej|alpha q-acc|alpha q-chg|alpha newer|alpha draft/);
+    expect(seen).not.toMatch(/Alpha Reuse Bank|Alpha main|Alpha secret|alpha q-rej|alpha q-acc|alpha q-chg|alpha newer|alpha draft|alpha rewriting|alpha as submitted/);
   });
 });
