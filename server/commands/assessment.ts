@@ -1,7 +1,7 @@
 import { checkAnswer, visibleQuestionKeys } from '../../shared/answers/check';
 import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
 import { buyerManagerRoles, providerMemberRoles, type Role } from '../../shared/roles';
-import type { AssessmentStatus, CreateAssessmentBody, SuggestionStatus } from '../../shared/schemas/assessment';
+import { reusePromise, type AssessmentStatus, type CreateAssessmentBody, type SuggestionStatus } from '../../shared/schemas/assessment';
 import { allQuestions, type Question, type TemplateContent } from '../../shared/schemas/template';
 import type { Database } from '../db/database';
 import type { Deps } from '../deps';
@@ -89,7 +89,7 @@ export async function sendAssessment(deps: Deps, actor: Actor, id: string, origi
     a.provider_org_id,
     providerMemberRoles,
     `${a.buyer_name} sent you a security questionnaire: ${a.title}`,
-    `${a.buyer_name} asks you to answer "${a.title}" (${allQuestions(a.content).length} questions) by ${a.due_date}.\n\nOpen it here: ${link(deps, a.id)}\n\nAnswers you gave other customers are proposed where the questions map to the same ISO/IEC 27002 controls.`,
+    `${a.buyer_name} asks you to answer "${a.title}" (${allQuestions(a.content).length} questions) by ${a.due_date}.\n\nOpen it here: ${link(deps, a.id)}\n\n${reusePromise}`,
   );
 }
 

@@ -128,6 +128,10 @@ export function suggestionStatusLabel(status: SuggestionStatus): string {
   return { accepted: 'accepted by a buyer', submitted: 'submitted, not yet reviewed', changes_requested: 'returned for changes' }[status];
 }
 
+/** What the invitation email and the provider's home promise about reuse: exactly what suggestAnswers does. */
+export const reusePromise =
+  'Answers you submitted to other customers are proposed where a question asks the same kind of answer and maps to the same ISO/IEC 27002 controls: accepted ones first, each marked accepted by a buyer, submitted but not yet reviewed, or returned for changes. Rejected answers are never proposed, and nothing is filled in until you choose it.';
+
 /**
  * An earlier answer the provider submitted (accepted ones first), proposed for
  * a question mapped to the same controls. The source names the original

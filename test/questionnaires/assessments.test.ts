@@ -71,6 +71,8 @@ describe('the questionnaire workflow', () => {
     expect(sent.some((m) => m.includes('To: admin@acme-test.example.test'))).toBe(true);
     expect(sent.some((m) => m.includes('To: agent@acme-test.example.test'))).toBe(true);
     expect(sent[0]).toContain(`/assessments/${id}`);
+    expect(sent[0]!.replace(/\s+/g, ' ')).toContain('Answers you submitted to other customers are proposed');
+    expect(sent[0]!.replace(/\s+/g, ' ')).toContain('Rejected answers are never proposed');
     const inbox = await contributor.get('/api/assessments').expect(200);
     expect(inbox.body.assessments.map((a: { id: string }) => a.id)).toEqual([id]);
     await analyst.post(`/api/assessments/${id}/send`).expect(409);
