@@ -228,11 +228,16 @@ export async function suggestAnswers(db: Database, actor: Actor, a: AssessmentRo
   if (open.length === 0) return [];
   const earlier = await earlierAnswersOfProvider(db, actor, a.id);
   const contents = await templateContents(db, earlier.map((x) => x.template_version_id));
+  // Each template version's questions by key, once: the candidates now include every submitted answer, not only accepted ones.
+  const questionsOf = new Map([...contents].map(([versionId, content]) => [versionId, new Map(allQuestions(content).map((x) => [x.key, x]))]));
+  const candidates = earlier.flatMap((c) => {
+    const sourceQuestion = questionsOf.get(c.template_version_id)?.get(c.question_key);
+    return sourceQuestion ? [{ ...c, sourceQuestion }] : [];
+  });
   const suggestions: Suggestion[] = [];
   for (const q of open) {
-    for (const candidate of earlier) {
-      const sourceQuestion = allQuestions(contents.get(candidate.template_version_id)!).find((x) => x.key === candidate.question_key);
-      if (!sourceQuestion || sourceQuestion.answerType !== q.answerType) continue;
+    for (const { sourceQuestion, ...candidate } of candidates) {
+      if (sourceQuestion.answerType !== q.answerType) continue;
       const shared = q.controlIds.filter((c) => sourceQuestion.controlIds.includes(c));
       if (shared.length === 0) continue;
       if (checkAnswer(q, { value: candidate.value, comment: candidate.comment })) continue;
