@@ -1,7 +1,7 @@
 import { checkAnswer, visibleQuestionKeys } from '../../shared/answers/check';
 import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
 import { buyerManagerRoles, providerMemberRoles, type Role } from '../../shared/roles';
-import type { AssessmentStatus, CreateAssessmentBody } from '../../shared/schemas/assessment';
+import { reusePromise, type AssessmentStatus, type CreateAssessmentBody, type SuggestionStatus } from '../../shared/schemas/assessment';
 import { allQuestions, type Question, type TemplateContent } from '../../shared/schemas/template';
 import type { Database } from '../db/database';
 import type { Deps } from '../deps';
@@ -12,8 +12,8 @@ import type { Actor } from '../policies/actor';
 import { answerMap, assessmentSubject } from '../presenters/assessment';
 import { templateSubject } from '../presenters/template';
 import {
-  acceptedAnswersOfProvider,
   deleteAnswer,
+  earlierAnswersOfProvider,
   findAssessment,
   insertAssessment,
   insertComment,
@@ -89,7 +89,7 @@ export async function sendAssessment(deps: Deps, actor: Actor, id: string, origi
     a.provider_org_id,
     providerMemberRoles,
     `${a.buyer_name} sent you a security questionnaire: ${a.title}`,
-    `${a.buyer_name} asks you to answer "${a.title}" (${allQuestions(a.content).length} questions) by ${a.due_date}.\n\nOpen it here: ${link(deps, a.id)}\n\nAnswers you gave other customers are proposed where the questions map to the same ISO/IEC 27002 controls.`,
+    `${a.buyer_name} asks you to answer "${a.title}" (${allQuestions(a.content).length} questions) by ${a.due_date}.\n\nOpen it here: ${link(deps, a.id)}\n\n${reusePromise}`,
   );
 }
 
@@ -211,26 +211,33 @@ export interface Suggestion {
   value: AnswerValue;
   comment: string | null;
   sharedControlIds: string[];
-  source: { assessmentTitle: string; buyerName: string; questionText: string; acceptedAt: string };
+  source: { questionText: string; status: SuggestionStatus; statusAt: string };
 }
 
 /**
- * For each unanswered question, the provider's most recent answer that a
- * buyer accepted, to a question of the same answer type mapped to at least
- * one of the same controls, whose value is valid for this question. Only the
- * provider's own assessments are read (tenancy in the SQL).
+ * For each unanswered question, the provider's best earlier submitted answer
+ * (accepted by a buyer before not yet reviewed before returned for changes,
+ * then the most recent; never a rejected one), to a question of the same
+ * answer type mapped to at least one of the same controls, whose value is
+ * valid for this question. Only the provider's own assessments are read
+ * (tenancy in the SQL), and the source never says which buyer.
  */
 export async function suggestAnswers(db: Database, actor: Actor, a: AssessmentRow): Promise<Suggestion[]> {
   const current = answerMap(await listAnswers(db, a.id));
   const open = allQuestions(a.content).filter((q) => !current.has(q.key) && q.controlIds.length > 0);
   if (open.length === 0) return [];
-  const accepted = await acceptedAnswersOfProvider(db, actor, a.id);
-  const contents = await templateContents(db, accepted.map((x) => x.template_version_id));
+  const earlier = await earlierAnswersOfProvider(db, actor, a.id);
+  const contents = await templateContents(db, earlier.map((x) => x.template_version_id));
+  // Each template version's questions by key, once: the candidates now include every submitted answer, not only accepted ones.
+  const questionsOf = new Map([...contents].map(([versionId, content]) => [versionId, new Map(allQuestions(content).map((x) => [x.key, x]))]));
+  const candidates = earlier.flatMap((c) => {
+    const sourceQuestion = questionsOf.get(c.template_version_id)?.get(c.question_key);
+    return sourceQuestion ? [{ ...c, sourceQuestion }] : [];
+  });
   const suggestions: Suggestion[] = [];
   for (const q of open) {
-    for (const candidate of accepted) {
-      const sourceQuestion = allQuestions(contents.get(candidate.template_version_id)!).find((x) => x.key === candidate.question_key);
-      if (!sourceQuestion || sourceQuestion.answerType !== q.answerType) continue;
+    for (const { sourceQuestion, ...candidate } of candidates) {
+      if (sourceQuestion.answerType !== q.answerType) continue;
       const shared = q.controlIds.filter((c) => sourceQuestion.controlIds.includes(c));
       if (shared.length === 0) continue;
       if (checkAnswer(q, { value: candidate.value, comment: candidate.comment })) continue;
@@ -240,7 +247,7 @@ export async function suggestAnswers(db: Database, actor: Actor, a: AssessmentRo
         value: candidate.value,
         comment: candidate.comment,
         sharedControlIds: shared,
-        source: { assessmentTitle: candidate.title, buyerName: candidate.buyer_name, questionText: sourceQuestion.text, acceptedAt: candidate.reviewed_at.toISOString() },
+        source: { questionText: sourceQuestion.text, status: candidate.status, statusAt: candidate.status_at.toISOString() },
       });
       break;
     }

@@ -1,8 +1,8 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { AnswerValue, ReviewVerdict } from '../../shared/schemas/answer';
 import type { Role } from '../../shared/roles';
-import type { AssessmentStatus } from '../../shared/schemas/assessment';
+import type { AssessmentStatus, SuggestionStatus } from '../../shared/schemas/assessment';
 import type { TemplateContent } from '../../shared/schemas/template';
 import type { DB } from '../db/types';
 import type { Actor } from '../policies/actor';
@@ -275,21 +275,46 @@ export async function insertComment(db: Kysely<DB>, actor: Actor, assessmentId: 
   return row.id;
 }
 
-/** The provider's accepted answers in its other assessments, newest first: the material for reuse suggestions. */
-export async function acceptedAnswersOfProvider(db: Kysely<DB>, actor: Actor, exceptAssessmentId: string) {
+/** One of the provider's earlier answers, with where it stands with the buyer it went to. */
+export interface EarlierAnswerRow {
+  id: string;
+  question_key: string;
+  value: AnswerValue;
+  comment: string | null;
+  status: SuggestionStatus;
+  status_at: Date;
+  template_version_id: string;
+}
+
+/**
+ * The provider's submitted answers in its other assessments, the material for
+ * reuse suggestions: accepted ones first, then those not reviewed yet, then
+ * those returned for changes, newest first within each. Rejected answers and
+ * unreviewed answers of a questionnaire not (or no longer) submitted are left out.
+ */
+export async function earlierAnswersOfProvider(db: Kysely<DB>, actor: Actor, exceptAssessmentId: string): Promise<EarlierAnswerRow[]> {
+  const status = sql<SuggestionStatus>`case ans.verdict when 'accepted' then 'accepted' when 'clarification_requested' then 'changes_requested' else 'submitted' end`;
+  const rank = sql<number>`case ans.verdict when 'accepted' then 0 when 'clarification_requested' then 2 else 1 end`;
+  const statusAt = sql<Date>`coalesce(ans.reviewed_at, a.submitted_at)`;
   return db
     .selectFrom('answers as ans')
     .innerJoin('assessments as a', 'a.id', 'ans.assessment_id')
-    .innerJoin('organizations as b', 'b.id', 'a.buyer_org_id')
-    .select(['ans.id', 'ans.question_key', 'ans.value', 'ans.comment', 'ans.reviewed_at', 'a.title', 'b.name as buyer_name', 'a.template_version_id'])
+    .select(['ans.id', 'ans.question_key', 'ans.value', 'ans.comment', 'a.template_version_id', status.as('status'), statusAt.as('status_at')])
     .where('a.provider_org_id', '=', actor.organizationId)
-    .where('ans.verdict', '=', 'accepted')
     .where('a.id', '<>', exceptAssessmentId)
-    .orderBy('ans.reviewed_at', 'desc')
+    .where((eb) =>
+      eb.or([
+        eb('ans.verdict', 'in', ['accepted', 'clarification_requested']),
+        // Unreviewed answers count only while their questionnaire sits submitted or completed: once it is back with the
+        // provider they may be drafts again. Decided by status, not by comparing the answer's time with the submission's.
+        eb.and([eb('ans.verdict', 'is', null), eb('a.status', 'in', ['submitted', 'completed'])]),
+      ]),
+    )
+    .orderBy(rank)
+    .orderBy(statusAt, 'desc')
+    .orderBy('ans.id')
     .limit(5000)
-    .execute() as unknown as Promise<
-    { id: string; question_key: string; value: AnswerValue; comment: string | null; reviewed_at: Date; title: string; buyer_name: string; template_version_id: string }[]
-  >;
+    .execute() as unknown as Promise<EarlierAnswerRow[]>;
 }
 
 /** Active users of an organization with the given roles: who gets notified. */

@@ -105,7 +105,7 @@ export const answerDto = z
     comment: z.string().nullable(),
     updatedAt: z.string(),
     updatedBy: z.string().nullable(),
-    /** Filled from an earlier answer the provider accepted as a suggestion. */
+    /** Filled from one of the provider's earlier answers, proposed as a suggestion. */
     reused: z.boolean(),
     review: z.object({ verdict: z.enum(reviewVerdicts), reviewedAt: z.string(), reviewedBy: z.string().nullable() }).nullable(),
     /** Documents attached as evidence. */
@@ -140,7 +140,25 @@ export type AnswerSaveResult = z.infer<typeof answerSaveResult>;
 export const answerImportResult = z.object({ applied: z.number().int(), assessment: assessmentDto }).meta({ id: 'AnswerImportResult' });
 export type AnswerImportResult = z.infer<typeof answerImportResult>;
 
-/** An earlier accepted answer of the provider, proposed for a question mapped to the same controls. */
+
+/** Where an earlier answer stands with the buyer it was given to; rejected answers are never proposed. */
+export const suggestionStatuses = ['accepted', 'submitted', 'changes_requested'] as const;
+export type SuggestionStatus = (typeof suggestionStatuses)[number];
+
+/** The words the provider reads: never which buyer, never its comments. */
+export function suggestionStatusLabel(status: SuggestionStatus): string {
+  return { accepted: 'accepted by a buyer', submitted: 'submitted, not yet reviewed', changes_requested: 'returned for changes' }[status];
+}
+
+/** What the invitation email and the provider's home promise about reuse: exactly what suggestAnswers does. */
+export const reusePromise =
+  'Answers you submitted to other customers are proposed where a question asks the same kind of answer and maps to the same ISO/IEC 27002 controls: accepted ones first, each marked accepted by a buyer, submitted but not yet reviewed, or returned for changes. Rejected answers are never proposed, and nothing is filled in until you choose it.';
+
+/**
+ * An earlier answer the provider submitted (accepted ones first), proposed for
+ * a question mapped to the same controls. The source names the original
+ * question, not the buyer or its questionnaire.
+ */
 export const suggestionDto = z
   .object({
     questionKey: z.string(),
@@ -148,7 +166,12 @@ export const suggestionDto = z
     value: answerValue,
     comment: z.string().nullable(),
     sharedControlIds: z.array(z.string()),
-    source: z.object({ assessmentTitle: z.string(), buyerName: z.string(), questionText: z.string(), acceptedAt: z.string() }),
+    source: z.object({
+      questionText: z.string(),
+      status: z.enum(suggestionStatuses),
+      /** When it was accepted or returned for changes, or when it was submitted if not yet reviewed. */
+      statusAt: z.string(),
+    }),
   })
   .meta({ id: 'AnswerSuggestion' });
 export type SuggestionDto = z.infer<typeof suggestionDto>;

@@ -72,6 +72,8 @@ describe('the questionnaire workflow', () => {
     expect(sent.some((m) => m.includes('To: admin@acme-test.example.test'))).toBe(true);
     expect(sent.some((m) => m.includes('To: agent@acme-test.example.test'))).toBe(true);
     expect(sent[0]).toContain(`/assessments/${id}`);
+    expect(sent[0]!.replace(/\s+/g, ' ')).toContain('Answers you submitted to other customers are proposed');
+    expect(sent[0]!.replace(/\s+/g, ' ')).toContain('Rejected answers are never proposed');
     const inbox = await contributor.get('/api/assessments').expect(200);
     expect(inbox.body.assessments.map((a: { id: string }) => a.id)).toEqual([id]);
     await analyst.post(`/api/assessments/${id}/send`).expect(409);
@@ -189,7 +191,7 @@ describe('the questionnaire workflow', () => {
 });
 
 describe('answer once, reuse everywhere', () => {
-  test('when a provider gets a new questionnaire, then its accepted answers to the same controls are proposed, with their source, and nothing is filled until it accepts', async () => {
+  test('when a provider gets a new questionnaire, then its accepted answers to the same controls are proposed, with their question and status but not the buyer, and nothing is filled until it accepts', async () => {
     const secondBuyer = await makeOrganization(t.db, 'buyer', 'Southwind Insurance');
     const secondAnalyst = await signedIn(t.app, (await makeUser(t.db, secondBuyer.id, 'analyst')).email);
     const provOrg = (await t.db.selectFrom('organizations').select('id').where('name', '=', 'Acme Test BPO').executeTakeFirstOrThrow()).id;
@@ -218,8 +220,9 @@ describe('answer once, reuse everywhere', () => {
       value: 'yes',
       comment: 'Checks by First Advantage',
       sharedControlIds: ['6.1'],
-      source: { assessmentTitle: 'Delivery centre check — Cebu support', buyerName: 'Northwind Test Bank', questionText: expect.stringContaining('background-checked') },
+      source: { questionText: expect.stringContaining('background-checked'), status: 'accepted', statusAt: expect.any(String) },
     });
+    expect(JSON.stringify(res.body)).not.toMatch(/Northwind|Cebu support/);
     expect((await provider.get(`/api/assessments/${aid}`)).body.assessment.answers).toEqual([]);
 
     await strangerProvider.get(`/api/assessments/${aid}/suggestions`).expect(404);
@@ -231,6 +234,73 @@ describe('answer once, reuse everywhere', () => {
     expect(reused.body.answer).toMatchObject({ value: 'yes', reused: true });
     expect(answerSaveResult.parse(reused.body)).toEqual(reused.body);
     expect((await provider.get(`/api/assessments/${aid}/suggestions`)).body.suggestions).toEqual([]);
+  });
+
+  test('when a provider submitted answers to buyer A, then buyer B\'s questionnaire proposes them by status (accepted first, never rejected, never a draft or an answer back with the provider), and buyer B learns nothing of buyer A', async () => {
+    const prov = await makeOrganization(t.db, 'provider', 'Reuse Provider Ltd');
+    const me = await signedIn(t.app, (await makeUser(t.db, prov.id, 'admin')).email);
+    const buyerA = await makeOrganization(t.db, 'buyer', 'Alpha Reuse Bank');
+    const alpha = await signedIn(t.app, (await makeUser(t.db, buyerA.id, 'analyst')).email);
+    const buyerB = await makeOrganization(t.db, 'buyer', 'Beta Reuse Insurance');
+    const beta = await signedIn(t.app, (await makeUser(t.db, buyerB.id, 'analyst')).email);
+    const yesNo = (key: string, control: string) => ({ key, text: `Alpha asks ${key}?`, answerType: 'yes_no', controlIds: [control] });
+    const template = (name: string, questions: object[]) => ({ name, sections: [{ key: 's', title: 'S', questions }] });
+    const send = async (buyer: Client, orgId: string, content: object) => {
+      const engagement = await makeEngagement(t.db, orgId, prov.id);
+      const tid = (await buyer.post('/api/templates').send(content).expect(201)).body.template.id;
+      const aid = (await buyer.post(`/api/engagements/${engagement}/assessments`).send({ templateId: tid, dueDate: inDays(10) }).expect(201)).body.assessment.id as string;
+      await buyer.post(`/api/assessments/${aid}/send`).expect(200);
+      return aid;
+    };
+
+    const a1 = await send(alpha, buyerA.id, template('Alpha main', [yesNo('q-sub', '5.1'), yesNo('q-rej', '5.2'), yesNo('q-acc', '5.3'), yesNo('q-chg', '5.5')]));
+    for (const key of ['q-sub', 'q-rej', 'q-acc', 'q-chg']) await put(me, a1, key, { value: 'yes', comment: `alpha ${key}` }).expect(200);
+    await me.post(`/api/assessments/${a1}/submit`).expect(200);
+    await alpha.put(`/api/assessments/${a1}/answers/q-rej/review`).send({ verdict: 'rejected', comment: 'Alpha secret: not credible' }).expect(200);
+    await alpha.put(`/api/assessments/${a1}/answers/q-acc/review`).send({ verdict: 'accepted' }).expect(200);
+    await alpha.put(`/api/assessments/${a1}/answers/q-chg/review`).send({ verdict: 'clarification_requested', comment: 'Alpha secret: which sites?' }).expect(200);
+    // A newer answer on the accepted one's control, submitted but not reviewed: the accepted one still ranks first.
+    const a2 = await send(alpha, buyerA.id, template('Alpha follow-up', [yesNo('q-newer', '5.3')]));
+    await put(me, a2, 'q-newer', { value: 'no', comment: 'alpha newer' }).expect(200);
+    await me.post(`/api/assessments/${a2}/submit`).expect(200);
+    // A working answer never submitted is not proposed.
+    const a3 = await send(alpha, buyerA.id, template('Alpha draft', [yesNo('q-draft', '5.4')]));
+    await put(me, a3, 'q-draft', { value: 'yes', comment: 'alpha draft' }).expect(200);
+
+    // Nor one changed after its questionnaire came back, until it is submitted again.
+    const a4 = await send(alpha, buyerA.id, template('Alpha returned', [yesNo('q-back', '5.6')]));
+    await put(me, a4, 'q-back', { value: 'yes', comment: 'alpha as submitted' }).expect(200);
+    await me.post(`/api/assessments/${a4}/submit`).expect(200);
+    await alpha.post(`/api/assessments/${a4}/return`).send({}).expect(200);
+    await put(me, a4, 'q-back', { value: 'no', comment: 'alpha rewriting' }).expect(200);
+
+    const b = await send(beta, buyerB.id, template('Beta review', [yesNo('b-sub', '5.1'), yesNo('b-rej', '5.2'), yesNo('b-acc', '5.3'), yesNo('b-draft', '5.4'), yesNo('b-chg', '5.5'), yesNo('b-back', '5.6')]));
+    const res = await me.get(`/api/assessments/${b}/suggestions`).expect(200);
+    const byKey: Record<string, { sourceAnswerId: string; source: { statusAt: string } }> = Object.fromEntries((res.body.suggestions as { questionKey: string; sourceAnswerId: string; source: { statusAt: string } }[]).map((x) => [x.questionKey, x]));
+    expect(Object.keys(byKey).sort()).toEqual(['b-acc', 'b-chg', 'b-sub']);
+    expect(byKey['b-sub']).toMatchObject({ value: 'yes', comment: 'alpha q-sub', source: { status: 'submitted', questionText: 'Alpha asks q-sub?' } });
+    expect(byKey['b-acc']).toMatchObject({ value: 'yes', comment: 'alpha q-acc', source: { status: 'accepted' } });
+    expect(byKey['b-chg']).toMatchObject({ comment: 'alpha q-chg', source: { status: 'changes_requested' } });
+    for (const s of Object.values(byKey)) expect(Number.isNaN(Date.parse(s.source.statusAt))).toBe(false);
+    expect(JSON.stringify(res.body)).not.toMatch(/Alpha Reuse Bank|Alpha main|Alpha secret/);
+
+    // The reuse of a not-yet-reviewed answer is accepted, marked and audited as before.
+    const reused = await me.post(`/api/assessments/${b}/answers/b-sub/reuse`).send({ sourceAnswerId: byKey['b-sub']!.sourceAnswerId }).expect(200);
+    expect(reused.body.answer).toMatchObject({ value: 'yes', comment: 'alpha q-sub', reused: true, review: null });
+    const audit = await t.db.selectFrom('audit_events').select('details').where('action', '=', 'answer.reused').where('target_id', '=', b).execute();
+    expect(audit).toEqual([{ details: { questionKey: 'b-sub', sourceAnswerId: byKey['b-sub']!.sourceAnswerId } }]);
+    const rejected = (await t.db.selectFrom('answers').select('id').where('assessment_id', '=', a1).where('question_key', '=', 'q-rej').executeTakeFirstOrThrow()).id;
+    const refused = await me.post(`/api/assessments/${b}/answers/b-rej/reuse`).send({ sourceAnswerId: rejected }).expect(400);
+    expect(refused.body.error.details.fields[0].path).toBe('sourceAnswerId');
+
+    // Buyer B: no suggestions, no way into buyer A's questionnaires, and its own view names nothing of A.
+    await beta.get(`/api/assessments/${b}/suggestions`).expect(403);
+    for (const aid of [a1, a2, a3]) await beta.get(`/api/assessments/${aid}`).expect(404);
+    for (const key of ['b-acc', 'b-chg', 'b-draft', 'b-rej', 'b-back']) await put(me, b, key, { value: 'yes', comment: 'beta own' }).expect(200);
+    await me.post(`/api/assessments/${b}/submit`).expect(200);
+    const seen = JSON.stringify((await beta.get(`/api/assessments/${b}`).expect(200)).body);
+    expect(seen).toContain('alpha q-sub');
+    expect(seen).not.toMatch(/Alpha Reuse Bank|Alpha main|Alpha secret|alpha q-rej|alpha q-acc|alpha q-chg|alpha newer|alpha draft|alpha rewriting|alpha as submitted/);
   });
 });
 

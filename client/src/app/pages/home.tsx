@@ -1,6 +1,7 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { roleLabels } from '../../../../shared/roles';
+import { reusePromise } from '../../../../shared/schemas/assessment';
 import { useSession } from '../../features/auth/api/get-session';
 
 interface Tile {
@@ -18,7 +19,7 @@ const buyerTiles: Tile[] = [
 ];
 
 const providerTiles: Tile[] = [
-  { to: '/assessments', title: 'Inbox', text: 'Questionnaires from your customers. Answers you gave before are proposed where the controls match.' },
+  { to: '/assessments', title: 'Inbox', text: `Questionnaires from your customers. ${reusePromise}` },
   { to: '/documents', title: 'Document library', text: 'Upload your certificate, SoA, policies and evidence once; share them with each engagement.' },
   { to: '/engagements', title: 'Engagements', text: "Your customers' engagements: the services and sites they contracted." },
   { to: '/catalog', title: 'Control catalog', text: 'The 93 ISO/IEC 27002:2022 controls your answers map to.' },

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Collapse, FileButton, Group, MultiSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { memo, useState } from 'react';
-import type { AnswerDto, AssessmentDto, SuggestionDto, ThreadCommentDto } from '../../../../../shared/schemas/assessment';
+import { suggestionStatusLabel, type AnswerDto, type AssessmentDto, type SuggestionDto, type ThreadCommentDto } from '../../../../../shared/schemas/assessment';
 import type { DocumentDto } from '../../../../../shared/schemas/document';
 import type { Question } from '../../../../../shared/schemas/template';
 import { ApiError } from '../../../lib/api-client';
@@ -11,6 +11,7 @@ import { momentLabel } from '../../../lib/dates';
 
 const verdictColor = { accepted: 'green', rejected: 'red', clarification_requested: 'orange' } as const;
 const verdictLabel = { accepted: 'Accepted', rejected: 'Rejected', clarification_requested: 'Clarification requested' } as const;
+const suggestionColor = { accepted: 'green', submitted: 'gray', changes_requested: 'orange' } as const;
 
 /** How an answer reads for someone who cannot change it. */
 export function formatValue(q: Question, a: AnswerDto): string {
@@ -86,7 +87,7 @@ export const QuestionCard = memo(function QuestionCard({ assessmentId, abilities
               {answer.reused && (
                 <Text span size="xs" c="dimmed">
                   {' '}
-                  (reused from an earlier accepted answer)
+                  (reused from an earlier answer)
                 </Text>
               )}
             </Text>
@@ -120,9 +121,14 @@ function SuggestionBanner({ assessmentId, suggestion, question }: { assessmentId
         <Text size="sm">
           “{shown}”{suggestion.comment ? ` — ${suggestion.comment}` : ''}
         </Text>
-        <Text size="xs" c="dimmed">
-          Accepted by {suggestion.source.buyerName} in “{suggestion.source.assessmentTitle}” for “{suggestion.source.questionText}” · shared controls {suggestion.sharedControlIds.join(', ')}
-        </Text>
+        <Group gap="xs">
+          <Badge size="sm" variant="light" color={suggestionColor[suggestion.source.status]}>
+            {suggestionStatusLabel(suggestion.source.status)} · {suggestion.source.statusAt.slice(0, 10)}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            for “{suggestion.source.questionText}” · shared controls {suggestion.sharedControlIds.join(', ')}
+          </Text>
+        </Group>
         <Button size="xs" w="fit-content" onClick={() => reuse.mutate({ questionKey: suggestion.questionKey, sourceAnswerId: suggestion.sourceAnswerId })} loading={reuse.isPending}>
           Use this answer
         </Button>
