@@ -93,15 +93,21 @@ export async function reportWorkbook(d: ReportData): Promise<Buffer> {
 const FONTS = path.join(projectRoot, 'server', 'reports', 'fonts');
 const severityOrder = ['critical', 'high', 'medium', 'low', 'info'];
 
-/** A date-time for people: "7 December 2026, 14:32 UTC" (the day alone for a date). */
+/** A date for people: "7 Dec 2026" for a day, "7 Dec 2026, 14:32 UTC" for a moment (the one format every date in the PDF uses). */
 export function humanDate(iso: string | null): string {
   if (!iso) return '—';
-  const d = new Date(iso);
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const d = new Date(dayOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return day;
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d).replace('Sept', 'Sep');
+  if (dayOnly) return day;
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(d);
   return `${day}, ${time} UTC`;
+}
+
+/** Prose from the rules names days as ISO dates ("it expired on 2025-01-01"): the PDF says them for people. */
+export function humanDatesIn(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?\b/g, (m) => humanDate(m));
 }
 
 /** Theme scores as horizontal bars on a 0–100 axis, each labelled with its score and weight. */
@@ -145,21 +151,26 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     heading(`Findings (${d.findings.length})`);
     if (d.findings.length === 0) doc.fontSize(10).text('No open finding.');
     const bySeverity = [...d.findings].sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || a.code.localeCompare(b.code));
-    const groups = new Map<string, typeof bySeverity>();
-    for (const f of bySeverity) groups.set(`${f.severity}:${f.code}`, [...(groups.get(`${f.severity}:${f.code}`) ?? []), f]);
-    for (const [key, fs] of groups) {
-      const [severity, code] = key.split(':');
-      doc.moveDown(0.3).font('Sans-Bold').fontSize(10).text(`${severity!.toUpperCase()} · ${code} · ${fs.length} finding${fs.length === 1 ? '' : 's'}`);
+    const left = doc.page.margins.left;
+    const width = doc.page.width - left - doc.page.margins.right;
+    for (const severity of severityOrder) {
+      const fs = bySeverity.filter((f) => f.severity === severity);
+      if (fs.length === 0) continue;
+      doc.moveDown(0.3).font('Sans-Bold').fontSize(10).text(`${severity[0]!.toUpperCase()}${severity.slice(1)} (${fs.length})`, left);
+      // The rule's code beside the finding's own title, so a reader can look the rule up.
       for (const f of fs) {
-        doc.font('Sans').fontSize(9.5).text(`• ${f.title} (${f.status.replace(/_/g, ' ')})`, { indent: 8 });
-        doc.fontSize(8.5).fillColor('#444').text(f.explanation, { indent: 18 }).fillColor('black');
+        doc.font('Sans').fontSize(9.5).text(`• ${f.title} (${f.code}), ${f.status.replace(/_/g, ' ')}`, left + 8, doc.y, { width: width - 8 });
+        doc.fontSize(8.5).fillColor('#444').text(humanDatesIn(f.explanation), left + 18, doc.y, { width: width - 18 }).fillColor('black');
       }
     }
+    doc.x = left;
     const weakest = d.score.controls.filter((c) => c.applicable && c.answered).sort((a, b) => a.score - b.score).slice(0, 15);
     heading('Weakest answered controls');
-    for (const c of weakest) doc.fontSize(10).text(`${c.controlId} ${c.title}: ${c.score.toFixed(2)} (weight ${c.weight})`, { indent: 8 });
+    for (const c of weakest) doc.fontSize(10).text(`${c.controlId} ${c.title}: ${c.score.toFixed(2)} (weight ${c.weight})`, left + 8, doc.y, { width: width - 8 });
+    doc.x = left;
     heading(`Evidence (${d.evidence.length})`);
-    for (const e of d.evidence) doc.fontSize(9).text(`${e.title} (${e.fileName}), uploaded ${humanDate(e.uploadedAt)}, SHA-256 ${e.sha256}, for “${e.question}”`, { indent: 8 });
+    for (const e of d.evidence) doc.fontSize(9).text(`${e.title} (${e.fileName}), uploaded ${humanDate(e.uploadedAt)}, SHA-256 ${e.sha256}, for “${e.question}”`, left + 8, doc.y, { width: width - 8 });
+    doc.x = left;
     doc.moveDown().fontSize(8).fillColor('#666').text('The breakdown per control, question, credit and weight is in the workbook version of this report.');
     doc.end();
   });

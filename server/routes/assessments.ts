@@ -39,6 +39,7 @@ import { findEngagement } from '../repositories/engagement';
 import { listFindings } from '../repositories/finding';
 import { currentScore } from '../scoring/score-assessment';
 import { cachedJson } from '../scoring/score-cache';
+import { refreshIfStale } from '../findings/summary';
 import { reportPdf, reportWorkbook } from '../reports/assessment-report';
 import { findTemplate } from '../repositories/template';
 import { buildAnswerWorkbook } from '../assessments/offline-workbook';
@@ -338,6 +339,8 @@ export const assessmentRoutes = [
       authorize(actor, 'assessment.score', assessmentSubject(a));
       if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to report');
       const e = (await findEngagement(deps.db, actor, a.engagement_id))!;
+      // The findings as the rules raise them today, like the findings page: a report is read away from the portal.
+      await refreshIfStale(deps.db, e);
       const findings = await listFindings(deps.db, actor, e.id);
       const score = await currentScore(deps.db, a, new Date().toISOString().slice(0, 10));
       const questions = new Map(a.content.sections.flatMap((s) => s.questions).map((q) => [q.key, q.text]));

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readPdfText } from '../../server/certificate/pdf-text';
+import { humanDate, humanDatesIn } from '../../server/reports/assessment-report';
 import { scoringTablesDto } from '../../shared/schemas/scoring-profile';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
@@ -135,10 +136,22 @@ describe('assessment reports', () => {
     const text = (await readPdfText(pdf.body as Buffer)).text.replace(/\s+/g, ' ');
     expect(text).toContain('Łódź Kredyt Bank → Nguyễn Outsourcing Šibenik');
     expect(text).toContain('Ценообразование support');
-    expect(text).toMatch(/Submitted \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2} UTC/);
+    expect(text).toMatch(/Submitted \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}, \d{2}:\d{2} UTC/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     expect(text).not.toContain('/api/');
+    // Finding codes stay, beside the finding's title, never alone.
+    expect(text).toContain('No ISO/IEC 27001 certificate shared (CERT_MISSING)');
+    expect(text).not.toMatch(/· CERT_MISSING ·/);
     // The chart labels each theme with its score and weight.
     expect(text).toMatch(/People [\d.]+ \(weight [\d.]+\)/);
+  });
+
+  test.each([
+    ['2026-12-07', '7 Dec 2026'],
+    ['2026-09-07T14:32:11.123Z', '7 Sep 2026, 14:32 UTC'],
+    ['The certificate CEBU-0 (BSI) covers nothing: it expired on 2025-01-01.', 'The certificate CEBU-0 (BSI) covers nothing: it expired on 1 Jan 2025.'],
+    ['SHA-256 a1b2-2026-01-01c stays as written', 'SHA-256 a1b2-2026-01-01c stays as written'],
+  ])('when the report prints %s, then people read %s', (iso, human) => {
+    expect(iso.length === 10 ? humanDate(iso) : humanDatesIn(iso)).toBe(human);
   });
 });
