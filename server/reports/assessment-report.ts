@@ -110,23 +110,45 @@ export function humanDatesIn(text: string): string {
   return text.replace(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?\b/g, (m) => humanDate(m));
 }
 
-/** Theme scores as horizontal bars on a 0–100 axis, each labelled with its score and weight. */
+/** Starts a new page unless `height` points still fit above the bottom margin. */
+function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+/**
+ * Theme scores as horizontal bars on a 0–100 axis drawn with vector graphics,
+ * each labelled with its score and weight as text (never colour alone); a theme
+ * with no control that counts says so instead of showing an empty bar as 0.
+ */
 function themeChart(doc: PDFKit.PDFDocument, themes: ScoreResult['themes']): void {
   const left = doc.page.margins.left;
   const labelWidth = 110;
-  const barWidth = doc.page.width - left - doc.page.margins.right - labelWidth - 90;
+  const valueWidth = 175;
+  const barWidth = doc.page.width - left - doc.page.margins.right - labelWidth - valueWidth;
   const rowHeight = 18;
-  let y = doc.y + 4;
+  ensureSpace(doc, themes.length * rowHeight + 30);
+  const top = doc.y + 4;
+  let y = top;
   for (const t of themes) {
     const score = Math.max(0, Math.min(100, t.score));
-    doc.font('Sans').fontSize(9).fillColor('black').text(t.theme, left, y + 3, { width: labelWidth - 8, lineBreak: false });
+    const scored = t.weight > 0;
+    doc.font('Sans').fontSize(9).fillColor('black').text(t.theme, left, y + 2, { width: labelWidth - 8, lineBreak: false });
     doc.rect(left + labelWidth, y, barWidth, rowHeight - 6).fillColor('#e9ecef').fill();
-    doc.rect(left + labelWidth, y, (barWidth * score) / 100, rowHeight - 6).fillColor(score >= 75 ? '#2f9e44' : score >= 50 ? '#f08c00' : '#e03131').fill();
-    doc.fillColor('black').text(`${t.score.toFixed(1)} (weight ${t.weight})`, left + labelWidth + barWidth + 8, y + 3, { lineBreak: false });
+    if (scored && score > 0) doc.rect(left + labelWidth, y, (barWidth * score) / 100, rowHeight - 6).fillColor(score >= 75 ? '#2f9e44' : score >= 50 ? '#f08c00' : '#e03131').fill();
+    const label = scored ? `${t.score.toFixed(1)} (weight ${Math.round(t.weight * 100) / 100})` : 'not scored: no control that counts';
+    doc.fillColor('black').text(label, left + labelWidth + barWidth + 8, y + 2, { width: valueWidth - 8, lineBreak: false });
     y += rowHeight;
   }
+  // The axis: a line under the bars and ticks at 0, 25, 50, 75 and 100.
+  doc.moveTo(left + labelWidth, y - 3).lineTo(left + labelWidth + barWidth, y - 3).lineWidth(0.5).strokeColor('#868e96').stroke();
+  for (const tick of [0, 25, 50, 75, 100]) {
+    const x = left + labelWidth + (barWidth * tick) / 100;
+    doc.moveTo(x, top - 2).lineTo(x, y - 3).lineWidth(0.3).dash(1.5, { space: 2 }).strokeColor('#adb5bd').stroke().undash();
+    doc.fontSize(7).fillColor('#495057').text(String(tick), x - 10, y, { width: 20, align: 'center', lineBreak: false });
+  }
+  doc.fillColor('black').strokeColor('black');
   doc.x = left;
-  doc.y = y + 4;
+  doc.y = y + 12;
 }
 
 /** The same report as a PDF for a committee: summary, theme chart, findings by severity and rule, weakest controls, evidence hashes. */

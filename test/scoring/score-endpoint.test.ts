@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readPdfText } from '../../server/certificate/pdf-text';
+import { projectRoot } from '../../server/config';
 import { humanDate, humanDatesIn } from '../../server/reports/assessment-report';
 import { scoringTablesDto } from '../../shared/schemas/scoring-profile';
 import { createTestContext, type TestContext } from '../helpers/context';
@@ -142,8 +145,10 @@ describe('assessment reports', () => {
     // Finding codes stay, beside the finding's title, never alone.
     expect(text).toContain('No ISO/IEC 27001 certificate shared (CERT_MISSING)');
     expect(text).not.toMatch(/· CERT_MISSING ·/);
-    // The chart labels each theme with its score and weight.
-    expect(text).toMatch(/People [\d.]+ \(weight [\d.]+\)/);
+    // The chart labels each theme with its score and weight as text; a theme with no control that counts is not drawn as a 0.
+    expect(text).toMatch(/Themes Organizational [\d.]+ \(weight [\d.]+\) People [\d.]+ \(weight [\d.]+\) Physical not scored: no control that counts Technological [\d.]+ \(weight [\d.]+\) 0 25 50 75 100/);
+    fs.mkdirSync(path.join(projectRoot, 'test-artifacts'), { recursive: true });
+    fs.writeFileSync(path.join(projectRoot, 'test-artifacts', 'assessment-report-names.pdf'), pdf.body as Buffer);
   });
 
   test.each([
