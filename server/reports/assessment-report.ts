@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { ScoreResult } from '../../shared/scoring/score';
 import { projectRoot } from '../config';
+import type { ReportScope } from './scope-section';
 
 export interface ReportData {
   title: string;
@@ -14,6 +15,8 @@ export interface ReportData {
   score: ScoreResult;
   findings: { severity: string; code: string; title: string; explanation: string; status: string }[];
   evidence: { question: string; title: string; fileName: string; sha256: string; uploadedAt: string }[];
+  /** The engagement's scope judgement as the report prints it. */
+  scope: ReportScope;
 }
 
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
@@ -151,6 +154,46 @@ function themeChart(doc: PDFKit.PDFDocument, themes: ScoreResult['themes']): voi
   doc.y = y + 12;
 }
 
+/**
+ * A table whose cells wrap: each row as tall as its tallest cell, a thin rule
+ * between rows, the header again on each new page. Cells are written one after
+ * the other, so the text layer reads row by row.
+ */
+function table(doc: PDFKit.PDFDocument, columns: { header: string; width: number }[], rows: string[][], size = 8.5): void {
+  const left = doc.page.margins.left;
+  const pad = 3;
+  const total = columns.reduce((w, c) => w + c.width, 0);
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: columns[i]!.width - 2 * pad }))) + 2 * pad;
+  };
+  const draw = (cells: string[], font: string, shade: boolean) => {
+    const h = rowHeight(cells, font);
+    const y = doc.y;
+    if (shade) doc.rect(left, y, total, h).fillColor('#f1f3f5').fill();
+    let x = left;
+    doc.font(font).fontSize(size).fillColor('black');
+    cells.forEach((cell, i) => {
+      doc.text(cell, x + pad, y + pad, { width: columns[i]!.width - 2 * pad });
+      x += columns[i]!.width;
+    });
+    doc.moveTo(left, y + h).lineTo(left + total, y + h).lineWidth(0.4).strokeColor('#ced4da').stroke().strokeColor('black');
+    doc.x = left;
+    doc.y = y + h;
+  };
+  const header = columns.map((c) => c.header);
+  ensureSpace(doc, rowHeight(header, 'Sans-Bold') + (rows[0] ? rowHeight(rows[0], 'Sans') : 0));
+  draw(header, 'Sans-Bold', true);
+  for (const r of rows) {
+    if (doc.y + rowHeight(r, 'Sans') > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      draw(header, 'Sans-Bold', true);
+    }
+    draw(r, 'Sans', false);
+  }
+  doc.moveDown(0.3);
+}
+
 /** The same report as a PDF for a committee: summary, theme chart, findings by severity and rule, weakest controls, evidence hashes. */
 export function reportPdf(d: ReportData): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -170,6 +213,18 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     doc.font('Sans').fontSize(10).text(`Coverage: ${d.score.coverage.answered} of the ${d.score.coverage.applicable} controls that count answered; the questionnaire asks about ${d.score.coverage.asked} of the ${d.score.coverage.catalog} controls, and the others do not count.`);
     heading('Themes');
     themeChart(doc, d.score.themes);
+    heading('Scope: contracted sites and services');
+    const contentWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    if (d.scope.rows.length === 0) doc.fontSize(10).text('The engagement records no contracted site or service.');
+    else table(doc, [{ header: 'Contracted', width: 130 }, { header: 'Verdict', width: 62 }, { header: 'Certificate that covers it, or why none does', width: contentWidth - 192 }], d.scope.rows.map((r) => [`${r.kind}: ${r.name}`, r.verdict, humanDatesIn(r.basis)]));
+    heading(`Certificates the scope rests on (${d.scope.certificates.length})`, 11);
+    if (d.scope.certificates.length === 0) doc.fontSize(10).text('No ISO/IEC 27001 certificate is shared with the engagement.');
+    else
+      table(
+        doc,
+        [{ header: 'Certificate', width: 80 }, { header: 'Body', width: 70 }, { header: 'Expires', width: 62 }, { header: 'Status', width: 110 }, { header: 'Public directory check (by the buyer)', width: contentWidth - 322 }],
+        d.scope.certificates.map((c) => [c.number, c.body, humanDate(c.expiryDate), humanDatesIn(c.status), humanDatesIn(c.check)]),
+      );
     heading(`Findings (${d.findings.length})`);
     if (d.findings.length === 0) doc.fontSize(10).text('No open finding.');
     const bySeverity = [...d.findings].sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || a.code.localeCompare(b.code));

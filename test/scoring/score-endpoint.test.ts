@@ -7,7 +7,7 @@ import { humanDate, humanDatesIn } from '../../server/reports/assessment-report'
 import { scoringTablesDto } from '../../shared/schemas/scoring-profile';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
-import { completeSmallAnswers, makeAssessment, makeEngagement, makeOrganization, makeTemplate, makeUser } from '../helpers/factories';
+import { completeSmallAnswers, engagementInput, makeAssessment, makeCertificate, makeDocument, makeEngagement, makeOrganization, makeTemplate, makeUser, shareDocument } from '../helpers/factories';
 
 let t: TestContext;
 let analyst: Client;
@@ -158,5 +158,51 @@ describe('assessment reports', () => {
     ['SHA-256 a1b2-2026-01-01c stays as written', 'SHA-256 a1b2-2026-01-01c stays as written'],
   ])('when the report prints %s, then people read %s', (iso, human) => {
     expect(iso.length === 10 ? humanDate(iso) : humanDatesIn(iso)).toBe(human);
+  });
+  test('when the engagement has contracted sites and certificates, then the PDF has the scope table with each verdict and why, and the certificates with their directory check', async () => {
+    const cebu = { name: 'Cebu delivery centre', address: '5th Floor, i2 Building, Cebu IT Park, Lahug', city: 'Cebu City', country: 'PH' };
+    const makati = { name: 'Makati delivery centre', address: '12th Floor, Ayala North Exchange, 6796 Ayala Avenue', city: 'Makati City', country: 'PH' };
+    const checker = await makeUser(t.db, ids.buyerOrgId, 'analyst', { name: 'Dana Okafor' });
+    const res = await analyst.post('/api/engagements').send(engagementInput({ name: 'Card support', providerOrganizationId: ids.providerOrgId, sites: [cebu, makati] })).expect(201);
+    const engagementId = res.body.engagement.id as string;
+    const share = async (fields: Parameters<typeof makeCertificate>[3]) => {
+      const documentId = await makeDocument(t.db, t.deps.storage, ids.providerOrgId, { kind: 'certificate' });
+      await shareDocument(t.db, engagementId, documentId);
+      return makeCertificate(t.db, ids.providerOrgId, documentId, { accreditation_body: 'UKAS', legal_entity: 'Acme BPO Philippines, Inc.', ...fields });
+    };
+    const checked = await share({ certificate_number: 'MAKATI-1', certification_body: 'BSI', expiry_date: '2028-03-09', scope_text: 'Inbound customer support (voice and chat) from Makati', sites: JSON.stringify([makati]) });
+    await share({ certificate_number: 'CEBU-0', certification_body: 'TÜV SÜD', issue_date: '2022-01-01', expiry_date: '2025-01-01', scope_text: 'Inbound customer support (voice and chat) from Cebu City', sites: JSON.stringify([cebu]) });
+    await t.db
+      .insertInto('certificate_verifications')
+      .values({
+        certificate_id: checked,
+        organization_id: ids.buyerOrgId,
+        outcome: 'verified',
+        directory_name: 'UKAS CertCheck',
+        directory_url: 'https://certcheck.ukas.com',
+        checked_on: '2026-12-07',
+        note: '',
+        checked_facts: JSON.stringify({ certificateNumber: 'MAKATI-1', certificationBody: 'BSI', legalEntity: 'Acme BPO Philippines, Inc.', expiryDate: '2028-03-09' }),
+        recorded_by: checker.id,
+      })
+      .execute();
+    const id = await makeAssessment(t.db, { ...ids, engagementId }, 'submitted', completeSmallAnswers);
+    const pdf = await binary(analyst.get(`/api/assessments/${id}/report?format=pdf`)).expect(200);
+    fs.mkdirSync(path.join(projectRoot, 'test-artifacts'), { recursive: true });
+    fs.writeFileSync(path.join(projectRoot, 'test-artifacts', 'assessment-report-scope.pdf'), pdf.body as Buffer);
+    const text = (await readPdfText(pdf.body as Buffer)).text.replace(/\s+/g, ' ');
+    // Dates for people, everywhere: no ISO timestamp and no ISO day.
+    expect(text).toMatch(/Submitted \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The scope table: each contracted site and service with its verdict, and the certificate that covers it or why none does.
+    expect(text).toContain('Scope: contracted sites and services');
+    expect(text).toMatch(/Site: Makati delivery centre covered MAKATI-1 \(BSI\): /);
+    expect(text).toMatch(/Site: Cebu delivery centre not covered .*CEBU-0 \(TÜV SÜD\) covers nothing: it expired on 1 Jan 2025/);
+    expect(text).toMatch(/Service: Inbound customer support \(voice and chat\) (covered|confirm|not covered) \S/);
+    // The certificates it rests on, and whether the buyer checked each in a public directory.
+    expect(text).toMatch(/MAKATI-1 BSI 9 Mar 2028 valid checked in UKAS CertCheck on 7 Dec 2026 by Dana Okafor/);
+    expect(text).toMatch(/CEBU-0 TÜV SÜD 1 Jan 2025 covers nothing: it expired on 1 Jan 2025 not checked/);
+    // Finding codes stay, beside their title.
+    expect(text).toMatch(/Delivery site .Cebu delivery centre. is outside the certificate's scope \(SCOPE_SITE_NOT_COVERED/);
   });
 });
