@@ -145,6 +145,9 @@ describe('assessment reports', () => {
     // Finding codes stay, beside the finding's title, never alone.
     expect(text).toContain('No ISO/IEC 27001 certificate shared (CERT_MISSING)');
     expect(text).not.toMatch(/· CERT_MISSING ·/);
+    // No certificate shared: each contracted site and service is unknown, and the report says why.
+    expect(text).toContain('Site: Cebu unknown No ISO/IEC 27001 certificate is shared with the engagement.');
+    expect(text).toContain('Service: Inbound customer support unknown');
     // The chart labels each theme with its score and weight as text; a theme with no control that counts is not drawn as a 0.
     expect(text).toMatch(/Themes Organizational [\d.]+ \(weight [\d.]+\) People [\d.]+ \(weight [\d.]+\) Physical not scored: no control that counts Technological [\d.]+ \(weight [\d.]+\) 0 25 50 75 100/);
     fs.mkdirSync(path.join(projectRoot, 'test-artifacts'), { recursive: true });
