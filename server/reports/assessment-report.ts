@@ -21,6 +21,14 @@ export interface ReportData {
 
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
 
+/** What the score covers, in one sentence both formats print: answered of those that count, asked of the catalog, and required controls nobody asked about. */
+export function coverageLine(c: ScoreResult['coverage']): string {
+  const required = c.requiredNotAsked.length;
+  const notAsked =
+    required > 0 ? ` The engagement requires ${required} control${required === 1 ? '' : 's'} the questionnaire does not ask about (${c.requiredNotAsked.join(', ')}): ${required === 1 ? 'it counts' : 'they count'} as 0.` : '';
+  return `${c.answered} of the ${c.applicable} controls that count answered; the questionnaire asks about ${c.asked} of the ${c.catalog}, and the others do not count.${notAsked}`;
+}
+
 /** The assessment report as a workbook: summary, controls, answers, findings, evidence with hashes. */
 export async function reportWorkbook(d: ReportData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -36,7 +44,7 @@ export async function reportWorkbook(d: ReportData): Promise<Buffer> {
     ['Score (0–100)', d.score.overallRounded],
     ['Rating', `${d.score.rating}${d.score.ratingCappedBy ? ` (capped by an open ${d.score.ratingCappedBy} finding; uncapped ${d.score.uncappedRating})` : ''}`],
     ['Residual risk', d.score.residualRisk],
-    ['Coverage', `${d.score.coverage.answered} of the ${d.score.coverage.applicable} controls that count answered (${pct(d.score.coverage.ratio)}); the questionnaire asks about ${d.score.coverage.asked} of the ${d.score.coverage.catalog} controls`],
+    ['Coverage', `${coverageLine(d.score.coverage)} (${pct(d.score.coverage.ratio)} answered)`],
     ...d.score.themes.map((t) => [`Theme: ${t.theme}`, Math.round(t.score * 10) / 10] as [string, number]),
     ['Generated', d.generatedAt],
   ];
@@ -210,7 +218,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     doc.font('Sans').fontSize(10).text(`${d.buyer} → ${d.provider} · engagement “${d.engagement}”`);
     doc.text(`Submitted ${humanDate(d.submittedAt)} · generated ${humanDate(d.generatedAt)}`).moveDown(0.5);
     doc.font('Sans-Bold').fontSize(14).text(`Score ${d.score.overallRounded} / 100 · rating ${d.score.rating}${d.score.ratingCappedBy ? ` (capped by an open ${d.score.ratingCappedBy} finding)` : ''} · residual risk ${d.score.residualRisk}`);
-    doc.font('Sans').fontSize(10).text(`Coverage: ${d.score.coverage.answered} of the ${d.score.coverage.applicable} controls that count answered; the questionnaire asks about ${d.score.coverage.asked} of the ${d.score.coverage.catalog} controls, and the others do not count.`);
+    doc.font('Sans').fontSize(10).text(`Coverage: ${coverageLine(d.score.coverage)}`);
     heading('Themes');
     themeChart(doc, d.score.themes);
     heading('Scope: contracted sites and services');

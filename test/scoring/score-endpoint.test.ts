@@ -121,11 +121,19 @@ describe('assessment reports', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (await readPdfText(pdf.body as Buffer)).text;
     expect(text).toMatch(/Score [\d.]+ \/ 100/);
+    // What the score covers: the controls that count, how many of the 93 the questionnaire asks about, and required ones nobody asked about.
+    const score = (await analyst.get(`/api/assessments/${id}/score`).expect(200)).body.score;
+    const { answered, applicable, requiredNotAsked } = score.coverage as { answered: number; applicable: number; requiredNotAsked: string[] };
+    expect(requiredNotAsked.length).toBeGreaterThan(0);
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `Coverage: ${answered} of the ${applicable} controls that count answered; the questionnaire asks about 5 of the 93, and the others do not count. The engagement requires ${requiredNotAsked.length} controls the questionnaire does not ask about (${requiredNotAsked.join(', ')}): they count as 0.`,
+    );
     const xlsx = await binary(analyst.get(`/api/assessments/${id}/report?format=xlsx`)).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Controls', 'Answers', 'Findings', 'Evidence']);
     expect(wb.getWorksheet('Controls')!.actualRowCount).toBe(94);
+    expect(String(wb.getWorksheet('Summary')!.getRow(9).getCell(2).value)).toMatch(/^\d+ of the \d+ controls that count answered; the questionnaire asks about 5 of the 93, and the others do not count\. The engagement requires/);
     await analyst.get(`/api/assessments/${id}/report?format=docx`).expect(400);
   });
 
