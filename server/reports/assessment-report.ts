@@ -98,6 +98,20 @@ export async function reportWorkbook(d: ReportData): Promise<Buffer> {
   ];
   for (const e of d.evidence) ev.addRow([e.question, e.title, e.fileName, e.sha256, e.uploadedAt]);
   ev.getRow(1).font = { bold: true };
+
+  const scope = wb.addWorksheet('Scope', { views: [{ state: 'frozen', ySplit: 1 }] });
+  scope.columns = [
+    { header: 'Contracted', width: 10 },
+    { header: 'Name', width: 40 },
+    { header: 'Verdict', width: 12 },
+    { header: 'Certificate that covers it, or why none does', width: 120 },
+  ];
+  for (const r of d.scope.rows) scope.addRow([r.kind, r.name, r.verdict, r.basis]);
+  scope.addRow([]);
+  const certHeader = scope.addRow(['Certificate', 'Certification body', 'Expires', 'Status · public directory check (by the buyer)']);
+  for (const c of d.scope.certificates) scope.addRow([c.number, c.body, c.expiryDate, `${c.status} · ${c.check}`]);
+  scope.getRow(1).font = { bold: true };
+  certHeader.font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -131,7 +131,7 @@ describe('assessment reports', () => {
     const xlsx = await binary(analyst.get(`/api/assessments/${id}/report?format=xlsx`)).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Controls', 'Answers', 'Findings', 'Evidence']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Controls', 'Answers', 'Findings', 'Evidence', 'Scope']);
     expect(wb.getWorksheet('Controls')!.actualRowCount).toBe(94);
     expect(String(wb.getWorksheet('Summary')!.getRow(9).getCell(2).value)).toMatch(/^\d+ of the \d+ controls that count answered; the questionnaire asks about 5 of the 93, and the others do not count\. The engagement requires/);
     await analyst.get(`/api/assessments/${id}/report?format=docx`).expect(400);
@@ -213,6 +213,12 @@ describe('assessment reports', () => {
     // The certificates it rests on, and whether the buyer checked each in a public directory.
     expect(text).toMatch(/MAKATI-1 BSI 9 Mar 2028 valid checked in UKAS CertCheck on 7 Dec 2026 by Dana Okafor/);
     expect(text).toMatch(/CEBU-0 TÜV SÜD 1 Jan 2025 covers nothing: it expired on 1 Jan 2025 not checked/);
+    // The workbook carries the same scope table.
+    const xlsx = await binary(analyst.get(`/api/assessments/${id}/report?format=xlsx`)).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as ArrayBuffer);
+    const rows = wb.getWorksheet('Scope')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 4).join(' | '));
+    expect(rows).toEqual(expect.arrayContaining(['Site | Cebu delivery centre | not covered', 'Site | Makati delivery centre | covered', 'MAKATI-1 | BSI | 2028-03-09']));
     // Finding codes stay, beside their title.
     expect(text).toMatch(/Delivery site .Cebu delivery centre. is outside the certificate's scope \(SCOPE_SITE_NOT_COVERED/);
   });
