@@ -1,7 +1,7 @@
 import type { Database } from '../../server/db/database';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { signedIn, type Client } from '../helpers/agent';
-import { engagementInput, makeCertificate, makeDocument, makeOrganization, makeUser, shareDocument } from '../helpers/factories';
+import { engagementInput, makeCertificate, makeDocument, makeEngagement, makeOrganization, makeUser, shareDocument } from '../helpers/factories';
 
 /**
  * Scope judgement on the engagement, end to end: the certificate holder is
@@ -20,6 +20,8 @@ beforeAll(async () => {
   db = t.db;
   org = { buyer: (await makeOrganization(db, 'buyer')).id, provider: (await makeOrganization(db, 'provider', 'Acme Group')).id };
   analyst = await signedIn(t.app, (await makeUser(db, org.buyer, 'analyst')).email);
+  // A buyer picks only providers it already works with (or invited): one engagement makes this one visible.
+  await makeEngagement(db, org.buyer, org.provider);
 });
 afterAll(() => t.close());
 
