@@ -216,10 +216,28 @@ function table(doc: PDFKit.PDFDocument, columns: { header: string; width: number
   doc.moveDown(0.3);
 }
 
+/** "Page 2 of 3" and what the report is about at the foot of every page, for a committee pack read on paper. */
+function pageNumbers(doc: PDFKit.PDFDocument, about: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    // Writing inside the bottom margin would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - 32;
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    doc.font('Sans').fontSize(7.5).fillColor('#868e96');
+    doc.text(about, doc.page.margins.left, y, { width: width - 80, lineBreak: false, ellipsis: true });
+    doc.text(`Page ${i - start + 1} of ${count}`, doc.page.margins.left + width - 80, y, { width: 80, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor('black');
+}
+
 /** The same report as a PDF for a committee: summary, theme chart, findings by severity and rule, weakest controls, evidence hashes. */
 export function reportPdf(d: ReportData): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${d.title}: assessment report`, Author: 'Scopewise' } });
+    const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: `${d.title}: assessment report`, Author: 'Scopewise' } });
     // A Unicode font, so names in any Latin, Greek or Cyrillic script and arrows print as written.
     doc.registerFont('Sans', path.join(FONTS, 'DejaVuSans.ttf'));
     doc.registerFont('Sans-Bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
@@ -227,7 +245,11 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    const heading = (text: string, size = 12) => doc.moveDown(0.6).font('Sans-Bold').fontSize(size).fillColor('black').text(text).font('Sans');
+    // A heading never ends a page alone: it moves to the next one with the first lines under it.
+    const heading = (text: string, size = 12) => {
+      ensureSpace(doc, 60);
+      doc.moveDown(0.6).font('Sans-Bold').fontSize(size).fillColor('black').text(text).font('Sans');
+    };
     doc.font('Sans-Bold').fontSize(18).text(`Assessment report: ${d.title}`).moveDown(0.3);
     doc.font('Sans').fontSize(10).text(`${d.buyer} → ${d.provider} · engagement “${d.engagement}”`);
     doc.text(`Submitted ${humanDate(d.submittedAt)} · generated ${humanDate(d.generatedAt)}`).moveDown(0.5);
@@ -258,8 +280,12 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
       doc.moveDown(0.3).font('Sans-Bold').fontSize(10).text(`${severity[0]!.toUpperCase()}${severity.slice(1)} (${fs.length})`, left);
       // The rule's code beside the finding's own title, so a reader can look the rule up.
       for (const f of fs) {
-        doc.font('Sans').fontSize(9.5).text(`• ${f.title} (${f.code}), ${f.status.replace(/_/g, ' ')}`, left + 8, doc.y, { width: width - 8 });
-        doc.fontSize(8.5).fillColor('#444').text(humanDatesIn(f.explanation), left + 18, doc.y, { width: width - 18 }).fillColor('black');
+        // A finding's title and its explanation stay on one page.
+        const title = `• ${f.title} (${f.code}), ${f.status.replace(/_/g, ' ')}`;
+        const explanation = humanDatesIn(f.explanation);
+        ensureSpace(doc, doc.font('Sans').fontSize(9.5).heightOfString(title, { width: width - 8 }) + doc.fontSize(8.5).heightOfString(explanation, { width: width - 18 }));
+        doc.font('Sans').fontSize(9.5).text(title, left + 8, doc.y, { width: width - 8 });
+        doc.fontSize(8.5).fillColor('#444').text(explanation, left + 18, doc.y, { width: width - 18 }).fillColor('black');
       }
     }
     doc.x = left;
@@ -271,6 +297,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     for (const e of d.evidence) doc.fontSize(9).text(`${e.title} (${e.fileName}), uploaded ${humanDate(e.uploadedAt)}, SHA-256 ${e.sha256}, for “${e.question}”`, left + 8, doc.y, { width: width - 8 });
     doc.x = left;
     doc.moveDown().fontSize(8).fillColor('#666').text('The breakdown per control, question, credit and weight is in the workbook version of this report.');
+    pageNumbers(doc, `${d.buyer} → ${d.provider}: ${d.title}`);
     doc.end();
   });
 }

@@ -201,7 +201,12 @@ describe('assessment reports', () => {
     const pdf = await binary(analyst.get(`/api/assessments/${id}/report?format=pdf`)).expect(200);
     fs.mkdirSync(path.join(projectRoot, 'test-artifacts'), { recursive: true });
     fs.writeFileSync(path.join(projectRoot, 'test-artifacts', 'assessment-report-scope.pdf'), pdf.body as Buffer);
-    const text = (await readPdfText(pdf.body as Buffer)).text.replace(/\s+/g, ' ');
+    const read = await readPdfText(pdf.body as Buffer);
+    const text = read.text.replace(/\s+/g, ' ');
+    // Numbered pages for a committee pack, and no blank page after the last one.
+    expect(read.pages).toBe(2);
+    expect(text).toContain('Page 1 of 2');
+    expect(text).toMatch(/Page 2 of 2$/);
     // Dates for people, everywhere: no ISO timestamp and no ISO day.
     expect(text).toMatch(/Submitted \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
