@@ -128,9 +128,19 @@ export async function currentDerivedFindings(db: Database, e: EngagementRow, tod
 
 /** Each contracted site and service judged against every certificate shared, covered or not (the scope table). */
 export async function scopeJudgement(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)): Promise<ScopeJudgementDto> {
+  return (await scopeWithCertificates(db, e, today)).scope;
+}
+
+/**
+ * The scope table with what it rests on, from the same judgement: each
+ * certificate's facts with the buyer's latest directory check, and the sites
+ * and services the engagement contracts (the table is empty of them when no
+ * certificate is shared). The assessment report prints all three.
+ */
+export async function scopeWithCertificates(db: Database, e: EngagementRow, today = new Date().toISOString().slice(0, 10)) {
   const input = await judgeScope(db, e, today);
   const judged = (m: MatchVerdict) => ({ verdict: m.verdict, explanation: m.explanation, coveredBy: m.coveredBy ?? [], byCertificate: m.byCertificate ?? [] });
-  return {
+  const scope: ScopeJudgementDto = {
     certificates: input.certificates.map((c) => {
       const voidReason = certificateVoidReason(c, input.certificates, today);
       return { id: c.id, label: certificateLabel(c), legalEntity: c.legalEntity, expiryDate: c.expiryDate, valid: !voidReason, voidReason };
@@ -138,4 +148,6 @@ export async function scopeJudgement(db: Database, e: EngagementRow, today = new
     sites: input.sites.map((s) => ({ site: s.site, ...judged(s.match) })),
     services: input.services.map((s) => ({ service: s.service, ...judged(s.match) })),
   };
+  const contracted = { sites: input.profile.sites.map((site) => site.name || site.city), services: input.profile.services };
+  return { scope, certificates: input.certificates, contracted };
 }

@@ -42,7 +42,10 @@ import { findEngagement } from '../repositories/engagement';
 import { listFindings } from '../repositories/finding';
 import { currentScore } from '../scoring/score-assessment';
 import { cachedJson } from '../scoring/score-cache';
+import { scopeWithCertificates } from '../findings/derive';
+import { refreshIfStale } from '../findings/summary';
 import { reportPdf, reportWorkbook } from '../reports/assessment-report';
+import { reportScope } from '../reports/scope-section';
 import { findTemplate } from '../repositories/template';
 import { buildAnswerWorkbook } from '../assessments/offline-workbook';
 import { neutralizeFileName } from '../uploads/file-name';
@@ -335,8 +338,12 @@ export const assessmentRoutes = [
       authorize(actor, 'assessment.score', assessmentSubject(a));
       if (!a.submitted_at) throw new AppError('INVALID_STATE', 'The questionnaire has not been submitted yet: there is nothing to report');
       const e = (await findEngagement(deps.db, actor, a.engagement_id))!;
+      // The findings as the rules raise them today, like the findings page: a report is read away from the portal.
+      await refreshIfStale(deps.db, e);
       const findings = await listFindings(deps.db, actor, e.id);
-      const score = await currentScore(deps.db, a, new Date().toISOString().slice(0, 10));
+      const today = new Date().toISOString().slice(0, 10);
+      const score = await currentScore(deps.db, a, today);
+      const judged = await scopeWithCertificates(deps.db, e, today);
       const questions = new Map(a.content.sections.flatMap((s) => s.questions).map((q) => [q.key, q.text]));
       const data = {
         title: a.title,
@@ -348,6 +355,7 @@ export const assessmentRoutes = [
         score,
         findings: findings.map((f) => ({ severity: f.severity, code: f.code, title: f.title, explanation: f.explanation, status: f.status })),
         evidence: (await evidenceOf(deps.db, a.id)).map((x) => ({ question: questions.get(x.question_key) ?? x.question_key, title: x.title, fileName: neutralizeFileName(x.original_name), sha256: x.sha256, uploadedAt: x.uploaded_at.toISOString() })),
+        scope: reportScope(judged.scope, judged.certificates, judged.contracted),
       };
       const name = `${a.title.replace(/[^\w.-]+/g, '-').slice(0, 80)}-report`;
       if (query.format === 'xlsx') {

@@ -161,7 +161,8 @@ function lapsedReason(cert: CertificateFacts, all: readonly CertificateFacts[], 
   return null;
 }
 
-const outcomeText = { not_found: 'not found in the directory', mismatch: "the directory's entry differs from the certificate" } as const;
+/** What a failed directory check found, in words (the finding rules and the report say it the same way). */
+export const outcomeText = { not_found: 'not found in the directory', mismatch: "the directory's entry differs from the certificate" } as const;
 
 /** How findings name a certificate. */
 export const certificateLabel = (cert: Pick<CertificateFacts, 'certificateNumber' | 'certificationBody'>) => `certificate ${cert.certificateNumber} (${cert.certificationBody})`;
