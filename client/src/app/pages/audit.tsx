@@ -1,4 +1,5 @@
 import { Title } from '@mantine/core';
+import { AuditChain } from '../../features/users/components/audit-chain';
 import { AuditTable } from '../../features/users/components/audit-table';
 
 export default function AuditPage() {
@@ -7,6 +8,7 @@ export default function AuditPage() {
       <Title order={2} mb="md">
         Audit trail
       </Title>
+      <AuditChain />
       <AuditTable />
     </>
   );

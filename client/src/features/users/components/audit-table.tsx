@@ -33,7 +33,7 @@ export function AuditTable() {
               <Table.Td>{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ''}` : '—'}</Table.Td>
               <Table.Td>{e.ip ?? '—'}</Table.Td>
               <Table.Td>
-                <Code>{JSON.stringify(e.details)}</Code>
+                <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(e.details)}</Code>
               </Table.Td>
             </Table.Tr>
           ))}
