@@ -3,10 +3,13 @@ import { Link as RouterLink } from 'react-router';
 import { useState } from 'react';
 import { loginBody } from '../../../../../shared/schemas/auth';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
+
+const wording: FormWording = { email: 'Email', password: 'Password' };
 import { useLogin } from '../api/login';
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const form = useZodForm(loginBody, { defaultValues: { email: '', password: '' } });
+  const form = useZodForm(loginBody, { wording, defaultValues: { email: '', password: '' } });
   const login = useLogin();
   const [message, setMessage] = useState<string | null>(null);
   const { errors } = form.formState;
@@ -17,7 +20,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
       await login.mutateAsync(values);
       onSignedIn();
     } catch (err) {
-      setMessage(applyServerErrors(form, err, ['email', 'password']));
+      setMessage(applyServerErrors(form, err, ['email', 'password'], wording));
     }
   });
 

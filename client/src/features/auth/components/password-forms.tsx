@@ -3,11 +3,16 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { changePasswordBody, passwordResetBody, passwordResetRequestBody } from '../../../../../shared/schemas/users';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
+
+const forgotWording: FormWording = { email: 'Email' };
+const resetWording: FormWording = { password: 'New password', token: 'Reset link' };
+const changeWording: FormWording = { currentPassword: 'Current password', newPassword: 'New password' };
 import { useChangePassword, useRequestPasswordReset, useResetPassword } from '../api/password';
 
 /** Asks for a reset link by email; says the same whatever the address. */
 export function ForgotPasswordForm() {
-  const form = useZodForm(passwordResetRequestBody, { defaultValues: { email: '' } });
+  const form = useZodForm(passwordResetRequestBody, { wording: forgotWording, defaultValues: { email: '' } });
   const request = useRequestPasswordReset();
   const [sent, setSent] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -16,7 +21,7 @@ export function ForgotPasswordForm() {
     try {
       setSent((await request.mutateAsync(email)).message);
     } catch (err) {
-      setMessage(applyServerErrors(form, err, ['email']));
+      setMessage(applyServerErrors(form, err, ['email'], forgotWording));
     }
   });
   if (sent) {
@@ -54,7 +59,7 @@ export function ForgotPasswordForm() {
 
 /** Sets a new password with the token from the emailed link. */
 export function ResetPasswordForm({ token, onDone }: { token: string | null; onDone: () => void }) {
-  const form = useZodForm(passwordResetBody, { defaultValues: { token: token ?? '', password: '' } });
+  const form = useZodForm(passwordResetBody, { wording: resetWording, defaultValues: { token: token ?? '', password: '' } });
   const reset = useResetPassword();
   const [message, setMessage] = useState<string | null>(null);
   if (!token) {
@@ -70,7 +75,7 @@ export function ResetPasswordForm({ token, onDone }: { token: string | null; onD
       await reset.mutateAsync(values);
       onDone();
     } catch (err) {
-      setMessage(applyServerErrors(form, err, ['password']));
+      setMessage(applyServerErrors(form, err, ['password'], resetWording));
     }
   });
   return (
@@ -92,7 +97,7 @@ export function ResetPasswordForm({ token, onDone }: { token: string | null; onD
 
 /** Changes the signed-in user's password. */
 export function ChangePasswordForm() {
-  const form = useZodForm(changePasswordBody, { defaultValues: { currentPassword: '', newPassword: '' } });
+  const form = useZodForm(changePasswordBody, { wording: changeWording, defaultValues: { currentPassword: '', newPassword: '' } });
   const change = useChangePassword();
   const [done, setDone] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -105,7 +110,7 @@ export function ChangePasswordForm() {
       form.reset({ currentPassword: '', newPassword: '' });
       setDone(true);
     } catch (err) {
-      setMessage(applyServerErrors(form, err, ['currentPassword', 'newPassword']));
+      setMessage(applyServerErrors(form, err, ['currentPassword', 'newPassword'], changeWording));
     }
   });
   return (

@@ -4,6 +4,7 @@ import { Controller } from 'react-hook-form';
 import { checkedFactLabels } from '../../../../../shared/certificate/verification';
 import { verificationInput, type VerificationsDto } from '../../../../../shared/schemas/certificate-verification';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
 import { useRecordVerification, useVerifications } from '../api/verifications';
 
 const stateBadge: Record<VerificationsDto['state'], { label: string; color: string }> = {
@@ -15,6 +16,7 @@ const stateBadge: Record<VerificationsDto['state'], { label: string; color: stri
 const outcomeLabel = { verified: 'found, facts match', not_found: 'not found', mismatch: 'found, facts differ' } as const;
 const today = () => new Date().toISOString().slice(0, 10);
 const formFields = ['outcome', 'directoryUrl', 'checkedOn', 'note'];
+const wording: FormWording = { outcome: { choose: 'Choose what the directory showed' }, directoryUrl: 'The directory page checked', checkedOn: 'The day checked', note: 'The note', directoryName: 'The directory' };
 
 /**
  * Where to look a certificate up, what the buyer's last check found (who,
@@ -94,7 +96,7 @@ function CheckForm({ certificateId, engagementId, lookupUrl, onDone }: { certifi
   const record = useRecordVerification(certificateId, engagementId);
   const [screenshot, setScreenshot] = useState<File | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const form = useZodForm(verificationInput, { defaultValues: { outcome: 'verified', directoryUrl: lookupUrl, checkedOn: today(), note: '' } });
+  const form = useZodForm(verificationInput, { wording, defaultValues: { outcome: 'verified', directoryUrl: lookupUrl, checkedOn: today(), note: '' } });
   const errors = form.formState.errors;
   const submit = form.handleSubmit(async (body) => {
     setMessage(null);
@@ -103,7 +105,7 @@ function CheckForm({ certificateId, engagementId, lookupUrl, onDone }: { certifi
       if (screenshotError) setMessage(`The check was recorded, but its screenshot was not: ${screenshotError}`);
       else onDone();
     } catch (err) {
-      setMessage(applyServerErrors(form, err, formFields));
+      setMessage(applyServerErrors(form, err, formFields, wording));
     }
   });
   return (

@@ -4,6 +4,9 @@ import { Controller } from 'react-hook-form';
 import { rolesFor, roleLabels, type OrganizationKind } from '../../../../../shared/roles';
 import { apiTokenInput } from '../../../../../shared/schemas/api-token';
 import { applyServerErrors, useZodForm } from '../../../components/ui/form';
+import type { FormWording } from '../../../lib/error-wording';
+
+const wording: FormWording = { name: 'What it is for', role: { choose: 'Choose the role the token acts as' }, access: { choose: 'Choose read only or read and write' }, expiresInDays: 'Expiry' };
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/tokens';
 
 const stateColor = { active: 'green', expired: 'gray', revoked: 'red' } as const;
@@ -17,7 +20,7 @@ export function ApiTokens({ organizationKind }: { organizationKind: Organization
   const revoke = useRevokeApiToken();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const form = useZodForm(apiTokenInput, { defaultValues: { name: '', role: roles[roles.length - 1], access: 'read', expiresInDays: 90 } });
+  const form = useZodForm(apiTokenInput, { wording, defaultValues: { name: '', role: roles[roles.length - 1], access: 'read', expiresInDays: 90 } });
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
@@ -26,7 +29,7 @@ export function ApiTokens({ organizationKind }: { organizationKind: Organization
       setCreated({ name: r.apiToken.name, token: r.token });
       form.reset({ ...values, name: '' });
     } catch (err) {
-      setMessage(applyServerErrors(form, err, ['name', 'role', 'access', 'expiresInDays']));
+      setMessage(applyServerErrors(form, err, ['name', 'role', 'access', 'expiresInDays'], wording));
     }
   });
   return (
