@@ -24,6 +24,7 @@ import { hostileSheetXml, workbookWithSheet } from '../test/helpers/hostile-work
 import { BENCH_PASSWORD, benchSession, startBenchApp } from './lib/app';
 import { startProductionServer } from './lib/production-server';
 import { createScratch } from './lib/scratch';
+import { percentile } from './lib/stats';
 
 const RUNS = 5;
 const MB = 1024 * 1024;
@@ -39,9 +40,6 @@ interface Attack {
   withinCaps?: boolean;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** Asks /healthz back to back (5 ms apart) until stopped; returns each answer's latency in ms. */
 function pollHealth(url: string): { stop(): Promise<number[]> } {

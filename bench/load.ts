@@ -27,6 +27,7 @@ import { builtinTemplates } from '../shared/templates/builtin';
 import { BENCH_PASSWORD, benchSession } from './lib/app';
 import { startProductionServer } from './lib/production-server';
 import { createScratch } from './lib/scratch';
+import { percentile } from './lib/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
@@ -183,10 +184,6 @@ async function missingAnswers(db: Database, assessmentIds: string[]): Promise<{ 
   return { checked, problems };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function line(label: string, samples: number[], seconds: number): string {
   const sorted = [...samples].sort((a, b) => a - b);

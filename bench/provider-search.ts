@@ -4,11 +4,11 @@
 // with every provider the buyer can see.
 import { sql } from 'kysely';
 import { benchSession, startBenchApp } from './lib/app';
+import { percentileOf } from './lib/stats';
 
 const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 5000);
 const RUNS = 30;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main() {
   const app = await startBenchApp();
@@ -44,7 +44,7 @@ async function main() {
     ] as const) {
       const ms: number[] = [];
       for (let i = 0; i < RUNS; i++) ms.push(await timed(() => fetch(`${app.url}/api/providers?q=${q}`, { headers: { Cookie: cookie } })));
-      console.log(`GET /api/providers ${label}: p50 ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms`);
+      console.log(`GET /api/providers ${label}: p50 ${percentileOf(ms, 50).toFixed(1)} ms, p95 ${percentileOf(ms, 95).toFixed(1)} ms`);
     }
     const invite = async (organizationName: string, i: number) => {
       const body = {
@@ -66,9 +66,9 @@ async function main() {
       const body = { name: 'Bench engagement', services: ['Support'], sites: [{ name: 'Site', address: '', city: 'Cebu City', country: 'PH' }], contractingEntity: 'Bench BPO', providerOrganizationId: app.ids.provider };
       existing.push(await timed(() => fetch(`${app.url}/api/engagements`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf }, body: JSON.stringify(body) })));
     }
-    console.log(`POST /api/engagements with providerOrganizationId (for comparison): p50 ${quantile(existing, 0.5).toFixed(1)} ms, p95 ${quantile(existing, 0.95).toFixed(1)} ms`);
-    console.log(`POST /api/engagements with newProvider, few candidates: p50 ${quantile(create, 0.5).toFixed(1)} ms, p95 ${quantile(create, 0.95).toFixed(1)} ms`);
-    console.log(`POST /api/engagements with newProvider, ${PROVIDERS} candidates compared by name: p50 ${quantile(crowded, 0.5).toFixed(1)} ms, p95 ${quantile(crowded, 0.95).toFixed(1)} ms`);
+    console.log(`POST /api/engagements with providerOrganizationId (for comparison): p50 ${percentileOf(existing, 50).toFixed(1)} ms, p95 ${percentileOf(existing, 95).toFixed(1)} ms`);
+    console.log(`POST /api/engagements with newProvider, few candidates: p50 ${percentileOf(create, 50).toFixed(1)} ms, p95 ${percentileOf(create, 95).toFixed(1)} ms`);
+    console.log(`POST /api/engagements with newProvider, ${PROVIDERS} candidates compared by name: p50 ${percentileOf(crowded, 50).toFixed(1)} ms, p95 ${percentileOf(crowded, 95).toFixed(1)} ms`);
   } finally {
     await app.close();
   }

@@ -8,10 +8,8 @@ import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { builtinTemplates } from '../shared/templates/builtin';
 import { allQuestions } from '../shared/schemas/template';
-import { syncBuiltinTemplates } from '../server/templates/builtin-sync';
-import { benchSession, startBenchApp } from './lib/app';
+import { benchSession, fullCatalogEngagement, startBenchApp } from './lib/app';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -36,15 +34,9 @@ async function main() {
   const app = await startBenchApp();
   const { db, pool } = app.deps;
   try {
-    await syncBuiltinTemplates(db, builtinTemplates);
-    // The full catalog template: every one of the 93 controls has questions.
-    const full = builtinTemplates.find((t) => t.slug === 'iso27002-full')!;
-    const version = await db.selectFrom('template_versions').innerJoin('templates', 'templates.id', 'template_versions.template_id').select('template_versions.id').where('templates.builtin_slug', '=', 'iso27002-full').executeTakeFirstOrThrow();
-    const e = await db
-      .insertInto('engagements')
-      .values({ buyer_org_id: app.ids.buyer, provider_org_id: app.ids.provider, name: 'Bench engagement', services: JSON.stringify(['Support']), sites: JSON.stringify([{ name: 'Cebu', address: '', city: 'Cebu City', country: 'PH' }]), contracting_entity: 'Bench BPO', data_categories: ['payment_card'] })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { template: full, versionId, engagementId } = await fullCatalogEngagement(app);
+    const version = { id: versionId };
+    const e = { id: engagementId };
     const a = await db
       .insertInto('assessments')
       .values({ engagement_id: e.id, buyer_org_id: app.ids.buyer, provider_org_id: app.ids.provider, template_version_id: version.id, title: 'Bench', status: 'submitted', due_date: '2030-01-01', sent_at: new Date(), submitted_at: new Date() })

@@ -10,6 +10,7 @@ import { controls } from '../shared/catalog/index';
 import { parseSoaGrid } from '../shared/soa/parse';
 import { readSpreadsheetGrid } from '../server/soa/read-spreadsheet';
 import { realShapedWorkbooks, type RealShaped } from '../test/soa/real-shaped';
+import { percentile } from './lib/stats';
 
 const ROWS = 150;
 const RUNS = 30;
@@ -48,9 +49,6 @@ async function synthetic(): Promise<RealShaped> {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function readOnce(file: RealShaped) {
   const c0 = process.cpuUsage();

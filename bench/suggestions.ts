@@ -1,28 +1,21 @@
 // Reuse suggestions for a provider with many submitted questionnaires: p50/p95 of
 // GET /api/assessments/:id/suggestions on a fresh full-catalog questionnaire, when
 // every earlier answer (up to the 5,000 read) is a candidate, not only accepted ones.
-import { builtinTemplates } from '../shared/templates/builtin';
 import { allQuestions } from '../shared/schemas/template';
-import { syncBuiltinTemplates } from '../server/templates/builtin-sync';
-import { benchSession, startBenchApp } from './lib/app';
+import { benchSession, fullCatalogEngagement, startBenchApp } from './lib/app';
+import { percentileOf } from './lib/stats';
 
 const EARLIER = Number(process.env.BENCH_ASSESSMENTS ?? 60);
 const RUNS = 30;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main() {
   const app = await startBenchApp();
   const { db } = app.deps;
   try {
-    await syncBuiltinTemplates(db, builtinTemplates);
-    const full = builtinTemplates.find((t) => t.slug === 'iso27002-full')!;
-    const version = await db.selectFrom('template_versions').innerJoin('templates', 'templates.id', 'template_versions.template_id').select('template_versions.id').where('templates.builtin_slug', '=', 'iso27002-full').executeTakeFirstOrThrow();
-    const e = await db
-      .insertInto('engagements')
-      .values({ buyer_org_id: app.ids.buyer, provider_org_id: app.ids.provider, name: 'Bench engagement', services: JSON.stringify(['Support']), sites: JSON.stringify([{ name: 'Cebu', address: '', city: 'Cebu City', country: 'PH' }]), contracting_entity: 'Bench BPO', data_categories: ['payment_card'] })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { template: full, versionId, engagementId } = await fullCatalogEngagement(app);
+    const version = { id: versionId };
+    const e = { id: engagementId };
     const questions = allQuestions(full.content).filter((q) => q.answerType === 'yes_no');
     const verdicts = [null, null, 'accepted', 'clarification_requested', 'rejected'] as const;
     for (let i = 0; i < EARLIER; i++) {
@@ -56,7 +49,7 @@ async function main() {
       if (i >= 3) ms.push(performance.now() - t0);
       count = body.suggestions.length;
     }
-    console.log(`GET /api/assessments/:id/suggestions (${count} suggestions): p50 ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms`);
+    console.log(`GET /api/assessments/:id/suggestions (${count} suggestions): p50 ${percentileOf(ms, 50).toFixed(1)} ms, p95 ${percentileOf(ms, 95).toFixed(1)} ms`);
   } finally {
     await app.close();
   }

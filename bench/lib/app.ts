@@ -16,6 +16,8 @@ import { insertOrganization } from '../../server/repositories/organization';
 import { insertUser } from '../../server/repositories/user';
 import { createStorage } from '../../server/storage';
 import { createScratch } from './scratch';
+import { syncBuiltinTemplates } from '../../server/templates/builtin-sync';
+import { builtinTemplates } from '../../shared/templates/builtin';
 
 export const BENCH_PASSWORD = 'bench-password-123';
 
@@ -74,4 +76,22 @@ export async function benchSession(url: string, email: string): Promise<{ cookie
   cookie = (login.headers.get('set-cookie') ?? cookie).split(';')[0]!;
   const again = await fetch(`${url}/api/auth/csrf`, { headers: { Cookie: cookie } });
   return { cookie, csrf: ((await again.json()) as { token: string }).token };
+}
+
+/**
+ * The built-in full-catalog template installed, and an engagement of the
+ * bench pair (card data, one Cebu site) to send it in: what the score and
+ * suggestion benches start from.
+ */
+export async function fullCatalogEngagement(app: BenchApp) {
+  const { db } = app.deps;
+  await syncBuiltinTemplates(db, builtinTemplates);
+  const template = builtinTemplates.find((t) => t.slug === 'iso27002-full')!;
+  const version = await db.selectFrom('template_versions').innerJoin('templates', 'templates.id', 'template_versions.template_id').select('template_versions.id').where('templates.builtin_slug', '=', 'iso27002-full').executeTakeFirstOrThrow();
+  const engagement = await db
+    .insertInto('engagements')
+    .values({ buyer_org_id: app.ids.buyer, provider_org_id: app.ids.provider, name: 'Bench engagement', services: JSON.stringify(['Support']), sites: JSON.stringify([{ name: 'Cebu', address: '', city: 'Cebu City', country: 'PH' }]), contracting_entity: 'Bench BPO', data_categories: ['payment_card'] })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { template, versionId: version.id, engagementId: engagement.id };
 }

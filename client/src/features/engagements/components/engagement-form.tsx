@@ -114,14 +114,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
                 data={providerOptions.map((p) => ({ value: p.id, label: providerLabel(p) }))}
                 renderOption={({ option }) => {
                   const p = providerOptions.find((x) => x.id === option.value);
-                  return p ? (
-                    <div>
-                      <Text size="sm">{p.name}</Text>
-                      <Text size="xs" c="dimmed">
-                        {describeProvider(p)}
-                      </Text>
-                    </div>
-                  ) : (
+                  return p ? <ProviderLine provider={p} /> : (
                     option.label
                   );
                 }}
@@ -147,12 +140,7 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
             <Stack gap="xs">
               {namesakes.map((p) => (
                 <Group key={p.id} justify="space-between" wrap="nowrap">
-                  <div>
-                    <Text size="sm">{p.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {describeProvider(p)}
-                    </Text>
-                  </div>
+                  <ProviderLine provider={p} />
                   <Button
                     size="xs"
                     variant="light"
@@ -244,5 +232,17 @@ export function EngagementForm({ onCreated }: { onCreated: (e: EngagementDto) =>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A provider as the picker shows it: its name, and what tells it from a namesake. */
+function ProviderLine({ provider }: { provider: ProviderDto }) {
+  return (
+    <div>
+      <Text size="sm">{provider.name}</Text>
+      <Text size="xs" c="dimmed">
+        {describeProvider(provider)}
+      </Text>
+    </div>
   );
 }
